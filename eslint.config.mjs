@@ -1,0 +1,31 @@
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '*.vsix', 'docs/**', '.vscode-test/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Layering: only src/host and src/extension.ts may talk to VS Code.
+    files: ['src/**/*.ts'],
+    ignores: ['src/host/**', 'src/extension.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Only src/host and src/extension.ts may import vscode (see DESIGN.md layering).' }] }],
+    },
+  },
+  {
+    // core/ is pure: no engine, no vscode, no node I/O beyond what it is handed.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [
+        { name: 'vscode', message: 'src/core is pure logic.' },
+        { name: 'dockerode', message: 'src/core is pure logic: engine access lives in src/docker.' },
+      ] }],
+    },
+  },
+);

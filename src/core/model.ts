@@ -1,0 +1,140 @@
+// The data model shared by every layer. Raw* types are the subset of the Engine API (1.41+) that we read;
+// they are structural, so dockerode's result types fit them without copying.
+
+export interface RawIpamConfig {
+  Subnet?: string;
+  IPRange?: string;
+  Gateway?: string;
+  AuxiliaryAddresses?: Record<string, string> | null;
+}
+
+/** An item of `GET /networks` (same shape as `GET /networks/{id}` minus Containers). */
+export interface RawNetwork {
+  Id: string;
+  Name: string;
+  Driver: string;
+  Scope: string;
+  Created?: string;
+  EnableIPv6?: boolean;
+  Internal?: boolean;
+  Attachable?: boolean;
+  Ingress?: boolean;
+  ConfigOnly?: boolean;
+  ConfigFrom?: { Network?: string } | null;
+  IPAM?: { Driver?: string; Options?: Record<string, string> | null; Config?: RawIpamConfig[] | null } | null;
+  Options?: Record<string, string> | null;
+  Labels?: Record<string, string> | null;
+}
+
+/** One entry of a container's `NetworkSettings.Networks`. */
+export interface RawEndpoint {
+  NetworkID?: string;
+  EndpointID?: string;
+  Gateway?: string;
+  IPAddress?: string;
+  IPPrefixLen?: number;
+  IPv6Gateway?: string;
+  GlobalIPv6Address?: string;
+  GlobalIPv6PrefixLen?: number;
+  MacAddress?: string;
+  Aliases?: string[] | null;
+  DNSNames?: string[] | null;
+  Links?: string[] | null;
+  IPAMConfig?: { IPv4Address?: string; IPv6Address?: string; LinkLocalIPs?: string[] } | null;
+}
+
+export interface RawPort {
+  IP?: string;
+  PrivatePort: number;
+  PublicPort?: number;
+  Type: string;
+}
+
+/** An item of `GET /containers/json?all=1`. */
+export interface RawContainer {
+  Id: string;
+  Names: string[];
+  Image: string;
+  ImageID?: string;
+  Command?: string;
+  Created?: number;
+  State: string;
+  Status: string;
+  Ports: RawPort[];
+  Labels?: Record<string, string> | null;
+  HostConfig?: { NetworkMode?: string } | null;
+  NetworkSettings?: { Networks?: Record<string, RawEndpoint> | null } | null;
+}
+
+/** A published or exposed port. Host side first, always: `hostIp:hostPort → containerPort/protocol`. */
+export interface PortMapping {
+  hostIp?: string;
+  hostPort?: number;
+  containerPort: number;
+  protocol: string;
+}
+
+/** A container as seen on one network. */
+export interface Attachment {
+  containerId: string;
+  shortId: string;
+  /** Name without the leading slash. */
+  name: string;
+  /** running, exited, created, paused, restarting, removing, dead */
+  state: string;
+  /** Human status from the engine, e.g. "Up 3 minutes". */
+  status: string;
+  image: string;
+  /** HostConfig.NetworkMode: default, bridge, host, none, container:<id>, or a network name. */
+  networkMode: string;
+  /** IPv4 with prefix length, e.g. "172.28.5.10/16"; absent when the container has none (stopped, host, none). */
+  ipv4?: string;
+  /** Global IPv6 with prefix length. */
+  ipv6?: string;
+  mac?: string;
+  gateway?: string;
+  ipv6Gateway?: string;
+  aliases: string[];
+  ports: PortMapping[];
+  endpointId?: string;
+  /** Set when the container joins through `container:<owner>`: the owner's name. Addresses are the owner's. */
+  sharesNamespaceOf?: string;
+}
+
+export interface IpamConfig {
+  subnet?: string;
+  ipRange?: string;
+  gateway?: string;
+  auxAddresses: Record<string, string>;
+}
+
+export interface NetworkView {
+  id: string;
+  name: string;
+  driver: string;
+  scope: string;
+  created?: string;
+  /** Pre-defined by the engine (bridge, host, none, ingress, docker_gwbridge, podman): never removable from our UI. */
+  builtin: boolean;
+  internal: boolean;
+  attachable: boolean;
+  ingress: boolean;
+  enableIPv6: boolean;
+  configOnly: boolean;
+  configFrom?: string;
+  ipamDriver: string;
+  ipamOptions: Record<string, string>;
+  ipam: IpamConfig[];
+  options: Record<string, string>;
+  labels: Record<string, string>;
+  /** Sorted by container name. */
+  attachments: Attachment[];
+}
+
+/** One consistent picture of the engine, built from exactly two list calls. */
+export interface Snapshot {
+  /** User networks first (alphabetical), then built-ins (alphabetical). */
+  networks: NetworkView[];
+  /** The raw container list, kept for pickers and lookups by id. */
+  containers: RawContainer[];
+}

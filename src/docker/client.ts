@@ -1,0 +1,96 @@
+// Engine access: one dockerode client per resolved endpoint, every call bounded by a timeout and
+// every failure turned into a classified EngineError that keeps the daemon's own message.
+import Docker from 'dockerode';
+import { readFileSync } from 'node:fs';
+import type { Endpoint, ResolvedEndpoint } from '../core/endpoint';
+import { classifyError, EngineError, TimeoutError } from '../core/errors';
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** TLS material for tcp endpoints; read by the caller (DOCKER_CERT_PATH or a context's tls folder). */
+export interface TlsFiles {
+  ca?: string;
+  cert?: string;
+  key?: string;
+}
+
+export function dockerodeOptions(e: Endpoint, tls?: TlsFiles): Docker.DockerOptions {
+  switch (e.kind) {
+    case 'unix':
+      return { socketPath: e.socketPath };
+    case 'npipe':
+      return { socketPath: e.pipePath };
+    case 'tcp':
+      return e.tls
+        ? { protocol: 'https', host: e.host, port: e.port, ca: tls?.ca, cert: tls?.cert, key: tls?.key }
+        : { protocol: 'http', host: e.host, port: e.port };
+    case 'ssh':
+      return { protocol: 'ssh', host: e.host, port: e.port, username: e.username };
+  }
+}
+
+/** Reads `ca.pem`, `cert.pem`, `key.pem` from a folder, as the docker CLI does with DOCKER_CERT_PATH. */
+export function readTlsFolder(dir: string): TlsFiles {
+  const read = (f: string): string | undefined => {
+    try {
+      return readFileSync(`${dir}/${f}`, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  return { ca: read('ca.pem'), cert: read('cert.pem'), key: read('key.pem') };
+}
+
+export class Engine {
+  readonly docker: Docker;
+
+  constructor(
+    readonly resolved: ResolvedEndpoint,
+    options?: { tls?: TlsFiles; timeoutMs?: number; docker?: Docker },
+  ) {
+    this.docker = options?.docker ?? new Docker(dockerodeOptions(resolved.endpoint, options?.tls));
+    this.timeoutMs = options?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  private readonly timeoutMs: number;
+
+  /**
+   * Runs one engine call with a deadline. `fn` gets an AbortSignal that it should hand to dockerode where the
+   * method supports it; where it does not, the call is still abandoned (and reported) when the deadline passes.
+   */
+  async call<T>(action: string, fn: (signal: AbortSignal) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
+    const ac = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        ac.abort();
+        reject(new TimeoutError(`${action} took longer than ${timeoutMs} ms`));
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([fn(ac.signal), deadline]);
+    } catch (err) {
+      throw classifyError(err, { endpoint: this.resolved.display, action });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  ping(): Promise<unknown> {
+    // dockerode accepts an abort signal for ping; its type definitions do not say so.
+    const ping = this.docker.ping.bind(this.docker) as unknown as (o: { abortSignal: AbortSignal }) => Promise<unknown>;
+    return this.call('ping', (abortSignal) => ping({ abortSignal }), 5_000);
+  }
+
+  inspectNetwork(id: string): Promise<Docker.NetworkInspectInfo> {
+    return this.call(`inspect network ${id}`, () => this.docker.getNetwork(id).inspect());
+  }
+
+  inspectContainer(id: string): Promise<Docker.ContainerInspectInfo> {
+    return this.call(`inspect container ${id}`, (abortSignal) => this.docker.getContainer(id).inspect({ abortSignal }));
+  }
+}
+
+export function isEngineError(e: unknown): e is EngineError {
+  return e instanceof EngineError;
+}

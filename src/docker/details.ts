@@ -1,0 +1,48 @@
+// Per-endpoint details that `GET /containers/json` leaves out on older engines (20.10 lists no Aliases, Links
+// or IPAMConfig). They are read on demand, for the one container the user looks at, never for a refresh.
+// An endpoint's aliases cannot change without a disconnect/connect, which gives it a new EndpointID, so the
+// cache key (container, endpoint) is enough to stay correct.
+import type { Attachment } from '../core/model';
+import type { Engine } from './client';
+
+export interface EndpointDetails {
+  aliases: string[];
+  links: string[];
+  /** The address the user asked for (`--ip`), when one was. */
+  requestedIPv4?: string;
+  requestedIPv6?: string;
+  dnsNames: string[];
+}
+
+export class EndpointDetailsCache {
+  private readonly cache = new Map<string, Promise<EndpointDetails | undefined>>();
+
+  constructor(private readonly engine: Engine) {}
+
+  get(a: Attachment, networkName: string): Promise<EndpointDetails | undefined> {
+    const key = `${a.containerId}/${networkName}/${a.endpointId ?? a.state}`;
+    let hit = this.cache.get(key);
+    if (!hit) {
+      hit = this.read(a.containerId, networkName);
+      this.cache.set(key, hit);
+      hit.catch(() => this.cache.delete(key));
+      if (this.cache.size > 2000) this.cache.delete(this.cache.keys().next().value as string);
+    }
+    return hit;
+  }
+
+  private async read(containerId: string, networkName: string): Promise<EndpointDetails | undefined> {
+    const info = await this.engine.inspectContainer(containerId);
+    const ep = info.NetworkSettings.Networks[networkName] as
+      | (typeof info.NetworkSettings.Networks)[string] & { DNSNames?: string[] | null }
+      | undefined;
+    if (!ep) return undefined;
+    return {
+      aliases: ep.Aliases ?? [],
+      links: ep.Links ?? [],
+      requestedIPv4: ep.IPAMConfig?.IPv4Address || undefined,
+      requestedIPv6: ep.IPAMConfig?.IPv6Address || undefined,
+      dnsNames: ep.DNSNames ?? [],
+    };
+  }
+}

@@ -1,0 +1,21 @@
+// A full snapshot is exactly two list calls made in parallel and joined in memory: `GET /networks` no longer
+// lists containers (API >= 1.28), but every container lists its networks.
+import type Docker from 'dockerode';
+import { joinSnapshot } from '../core/join';
+import type { RawContainer, RawNetwork, Snapshot } from '../core/model';
+import type { Engine } from './client';
+
+export async function listRaw(engine: Engine): Promise<{ networks: RawNetwork[]; containers: RawContainer[] }> {
+  const [networks, containers] = await Promise.all([
+    engine.call('list networks', (abortSignal) => engine.docker.listNetworks({ abortSignal })),
+    engine.call('list containers', (abortSignal) =>
+      engine.docker.listContainers({ all: true, abortSignal } as Docker.ContainerListOptions),
+    ),
+  ]);
+  return { networks: networks as RawNetwork[], containers: containers as RawContainer[] };
+}
+
+export async function takeSnapshot(engine: Engine): Promise<Snapshot> {
+  const { networks, containers } = await listRaw(engine);
+  return joinSnapshot(networks, containers);
+}

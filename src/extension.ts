@@ -1,0 +1,26 @@
+// Builds the objects, registers them, and hands back a small API for the extension-host tests. No logic here.
+import * as vscode from 'vscode';
+import { Connection } from './host/connection';
+import { NetworksProvider } from './host/tree/networksProvider';
+import { InspectDocuments } from './host/inspect/inspectDocuments';
+import { registerCommands } from './host/commands/register';
+
+export interface ExtensionApi {
+  connection: Connection;
+  tree: NetworksProvider;
+  inspect: InspectDocuments;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const connection = new Connection();
+  const tree = new NetworksProvider(connection);
+  const inspect = new InspectDocuments(connection);
+  const view = vscode.window.createTreeView('dockerNetworks.networks', { treeDataProvider: tree, showCollapseAll: true });
+  tree.attach(view);
+  context.subscriptions.push(connection, tree, inspect, ...registerCommands({ connection, inspect }));
+  return { connection, tree, inspect };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

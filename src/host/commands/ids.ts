@@ -1,0 +1,10 @@
+// Every command id, in one list. A host test checks this list against package.json both ways.
+export const CommandIds = {
+  refresh: 'dockerNetworks.refresh',
+  inspectNetwork: 'dockerNetworks.inspectNetwork',
+  inspectContainer: 'dockerNetworks.inspectContainer',
+  copyId: 'dockerNetworks.copyId',
+  copyIp: 'dockerNetworks.copyIp',
+} as const;
+
+export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -1,0 +1,26 @@
+// Binds every id in CommandIds to its handler. Handlers never throw into VS Code: see guarded().
+import * as vscode from 'vscode';
+import type { CommandContext } from './context';
+import { CommandIds, type CommandId } from './ids';
+import { guarded } from './run';
+import { refresh } from './refresh';
+import { inspectNetwork } from './inspectNetwork';
+import { inspectContainer } from './inspectContainer';
+import { copyId } from './copyId';
+import { copyIp } from './copyIp';
+
+type Handler = (ctx: CommandContext, node?: unknown) => Promise<void>;
+
+const handlers: Record<CommandId, Handler> = {
+  [CommandIds.refresh]: refresh,
+  [CommandIds.inspectNetwork]: inspectNetwork,
+  [CommandIds.inspectContainer]: inspectContainer,
+  [CommandIds.copyId]: copyId,
+  [CommandIds.copyIp]: copyIp,
+};
+
+export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+  return Object.entries(handlers).map(([id, handler]) =>
+    vscode.commands.registerCommand(id, guarded((node?: unknown) => handler(ctx, node))),
+  );
+}

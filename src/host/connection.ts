@@ -1,0 +1,143 @@
+// Owns the engine client and live model for the configured endpoint, rebuilds them when the endpoint setting
+// changes, and mirrors the state into context keys (for viewsWelcome) without ever raising a toast itself.
+import * as vscode from 'vscode';
+import { EndpointConfigError, resolveEndpoint, type ResolvedEndpoint } from '../core/endpoint';
+import { EngineError } from '../core/errors';
+import type { Snapshot } from '../core/model';
+import { Engine, readTlsFolder } from '../docker/client';
+import { LiveModel, type LiveState } from '../docker/live';
+import { EndpointDetailsCache } from '../docker/details';
+
+export type ConnectionState =
+  | LiveState
+  | { kind: 'misconfigured'; error: EndpointConfigError };
+
+export class Connection implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ConnectionState>();
+  readonly onDidChange = this.changed.event;
+  private live?: LiveModel;
+  private detailsCache?: EndpointDetailsCache;
+  private liveSub?: { dispose(): void };
+  private configError?: EndpointConfigError;
+  private started = false;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor() {
+    this.disposables.push(
+      this.changed,
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('dockerNetworks.host')) this.reconnect();
+      }),
+    );
+  }
+
+  get state(): ConnectionState {
+    if (this.configError) return { kind: 'misconfigured', error: this.configError };
+    return this.live?.state ?? { kind: 'idle' };
+  }
+
+  get model(): LiveModel | undefined {
+    return this.live;
+  }
+
+  /** Per-endpoint details the list calls leave out (aliases on older engines), read on demand. */
+  get details(): EndpointDetailsCache | undefined {
+    return this.detailsCache;
+  }
+
+  get endpoint(): ResolvedEndpoint | undefined {
+    return this.live?.engine.resolved;
+  }
+
+  /** Starts following the engine. Called when the view first shows, or when a command needs data. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.connect();
+  }
+
+  /** The current snapshot, waiting for the first one if needed; throws a user-facing error when disconnected. */
+  async snapshot(): Promise<Snapshot> {
+    this.start();
+    if (this.configError) throw this.configError;
+    const live = this.live;
+    if (!live) throw new Error(vscode.l10n.t('The Docker engine is not connected.'));
+    if (!live.snapshot) await live.refresh();
+    const s = live.state;
+    if (s.kind === 'connected') return s.snapshot;
+    if (s.kind === 'disconnected') throw s.error;
+    throw new Error(vscode.l10n.t('The Docker engine is not connected.'));
+  }
+
+  /** The engine for one-off calls (inspect, actions). */
+  engine(): Engine {
+    this.start();
+    if (this.configError) throw this.configError;
+    if (!this.live) throw new Error(vscode.l10n.t('The Docker engine is not connected.'));
+    return this.live.engine;
+  }
+
+  async retry(): Promise<void> {
+    if (!this.started) return this.start();
+    if (this.configError) return this.reconnect();
+    await this.live?.retry();
+  }
+
+  private reconnect(): void {
+    if (!this.started) return;
+    this.teardown();
+    this.connect();
+  }
+
+  private connect(): void {
+    this.configError = undefined;
+    let resolved: ResolvedEndpoint;
+    try {
+      resolved = resolveEndpoint({
+        setting: vscode.workspace.getConfiguration('dockerNetworks').get<string>('host'),
+        env: process.env,
+        platform: process.platform,
+      });
+    } catch (err) {
+      if (!(err instanceof EndpointConfigError)) throw err;
+      this.configError = err;
+      this.publish();
+      return;
+    }
+    const certPath = resolved.source === 'DOCKER_HOST' ? process.env.DOCKER_CERT_PATH : undefined;
+    const engine = new Engine(resolved, { tls: certPath ? readTlsFolder(certPath) : undefined });
+    this.live = new LiveModel(engine);
+    this.detailsCache = new EndpointDetailsCache(engine);
+    this.liveSub = this.live.onDidChange(() => this.publish());
+    this.live.start();
+  }
+
+  private publish(): void {
+    const s = this.state;
+    const kind = s.kind === 'misconfigured' ? 'disconnected' : s.kind;
+    const errorKind = s.kind === 'misconfigured' ? 'config' : s.kind === 'disconnected' ? s.error.kind : '';
+    void vscode.commands.executeCommand('setContext', 'dockerNetworks.state', kind);
+    void vscode.commands.executeCommand('setContext', 'dockerNetworks.errorKind', errorKind);
+    this.changed.fire(s);
+  }
+
+  private teardown(): void {
+    this.liveSub?.dispose();
+    this.live?.dispose();
+    this.live = undefined;
+    this.detailsCache = undefined;
+  }
+
+  dispose(): void {
+    this.teardown();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** One line for the view's message area: where we looked, how it was chosen, and what went wrong. */
+export function describeProblem(state: ConnectionState): string | undefined {
+  if (state.kind === 'misconfigured') return state.error.message;
+  if (state.kind !== 'disconnected') return undefined;
+  const e: EngineError = state.error;
+  return e.message;
+}

@@ -1,0 +1,108 @@
+// Inspect output as read-only JSON documents (a content provider's documents cannot be edited or saved).
+// Open documents follow the engine: every model change re-reads them, and a removed object says so.
+import * as vscode from 'vscode';
+import { EngineError } from '../../core/errors';
+import type { Connection } from '../connection';
+
+export const INSPECT_SCHEME = 'docker-networks';
+export type InspectKind = 'network' | 'container';
+
+interface Entry {
+  kind: InspectKind;
+  id: string;
+  name: string;
+  /** The last inspect the engine gave, pretty-printed. */
+  json?: string;
+  /** A comment above the JSON when the object is gone or could not be re-read. */
+  header?: string;
+  removed?: boolean;
+}
+
+const textOf = (e: Entry): string => (e.header ?? '') + (e.json ?? '');
+
+export function inspectUri(kind: InspectKind, id: string, name: string): vscode.Uri {
+  // The path gives the tab title (`my-net.network.json`) and the .json language; the query carries the id.
+  const safe = name.replace(/[\\/?#]/g, '_');
+  return vscode.Uri.from({ scheme: INSPECT_SCHEME, path: `/${safe}.${kind}.json`, query: `${kind}=${id}` });
+}
+
+function parseUri(uri: vscode.Uri): { kind: InspectKind; id: string; name: string } | undefined {
+  const m = /^(network|container)=([\w.-]+)$/.exec(uri.query);
+  if (!m) return undefined;
+  const name = uri.path.replace(/^\//, '').replace(/\.(network|container)\.json$/, '');
+  return { kind: m[1] as InspectKind, id: m[2], name };
+}
+
+export class InspectDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly entries = new Map<string, Entry>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(private readonly connection: Connection) {
+    this.disposables.push(
+      vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, this),
+      connection.onDidChange((s) => s.kind === 'connected' && void this.refreshOpen()),
+      vscode.workspace.onDidCloseTextDocument((d) => this.entries.delete(d.uri.toString())),
+    );
+  }
+
+  async open(kind: InspectKind, id: string, name: string): Promise<vscode.TextDocument> {
+    const uri = inspectUri(kind, id, name);
+    let doc = await vscode.workspace.openTextDocument(uri);
+    if (doc.languageId !== 'json') doc = await vscode.languages.setTextDocumentLanguage(doc, 'json');
+    await vscode.window.showTextDocument(doc, { preview: false });
+    return doc;
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const key = uri.toString();
+    const parsed = parseUri(uri);
+    if (!parsed) return `// ${vscode.l10n.t('Not an inspect document: {0}', key)}\n`;
+    const entry = this.entries.get(key) ?? { ...parsed };
+    this.entries.set(key, entry);
+    await this.read(entry);
+    return textOf(entry);
+  }
+
+  private async read(entry: Entry): Promise<void> {
+    try {
+      const engine = this.connection.engine();
+      const data = entry.kind === 'network' ? await engine.inspectNetwork(entry.id) : await engine.inspectContainer(entry.id);
+      entry.json = JSON.stringify(data, null, 2) + '\n';
+      entry.header = undefined;
+      entry.removed = false;
+    } catch (err) {
+      if (err instanceof EngineError && err.kind === 'notFound') {
+        if (entry.removed) return; // keep the time it was first seen gone
+        const what = entry.kind === 'network' ? vscode.l10n.t('Network') : vscode.l10n.t('Container');
+        entry.header = `// ${vscode.l10n.t('{0} "{1}" ({2}) was removed from the engine (seen {3}).', what, entry.name, entry.id.slice(0, 12), new Date().toLocaleString())}\n`
+          + (entry.json ? `// ${vscode.l10n.t('Its last known state follows.')}\n` : '');
+        entry.removed = true;
+        return;
+      }
+      // Keep what the user is reading; say at the top that it could not be refreshed.
+      const msg = err instanceof Error ? err.message : String(err);
+      entry.header = `// ${vscode.l10n.t('Could not read from the engine: {0}', msg.replace(/\n/g, ' '))}\n`;
+    }
+  }
+
+  private async refreshOpen(): Promise<void> {
+    const open = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === INSPECT_SCHEME);
+    await Promise.all(
+      open.map(async (doc) => {
+        const entry = this.entries.get(doc.uri.toString());
+        if (!entry) return;
+        const before = textOf(entry);
+        await this.read(entry);
+        if (textOf(entry) === before) return;
+        this.changed.fire(doc.uri);
+        if (entry.removed && doc.languageId === 'json') void vscode.languages.setTextDocumentLanguage(doc, 'jsonc');
+      }),
+    );
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

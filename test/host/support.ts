@@ -1,0 +1,42 @@
+// Helpers for tests inside the real extension host. Tree nodes must come from the extension's own
+// provider (the test bundle has its own copies of the classes, so `instanceof` across bundles fails).
+import * as vscode from 'vscode';
+import Dockerode from 'dockerode';
+import type { ExtensionApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'docker-networks.docker-networks';
+
+export async function api(): Promise<ExtensionApi> {
+  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not installed in this extension host`);
+  return ext.activate();
+}
+
+export function docker(): Dockerode {
+  const host = process.env.DOCKER_HOST;
+  if (!host?.startsWith('unix://')) throw new Error(`host tests need DOCKER_HOST=unix://…, got ${host ?? '(unset)'}`);
+  return new Dockerode({ socketPath: host.slice('unix://'.length) });
+}
+
+export async function until<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, ms = 5000, what = 'condition'): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+type Node = Awaited<ReturnType<ExtensionApi['tree']['getChildren']>>[number];
+
+export async function findNetwork(a: ExtensionApi, name: string): Promise<Node | undefined> {
+  const roots = await a.tree.getChildren();
+  return roots.find((n) => a.tree.getTreeItem(n).label === name);
+}
+
+export async function childrenOf(a: ExtensionApi, network: string): Promise<vscode.TreeItem[]> {
+  const node = await findNetwork(a, network);
+  if (!node) return [];
+  return (await a.tree.getChildren(node)).map((c) => a.tree.getTreeItem(c));
+}

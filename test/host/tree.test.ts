@@ -1,0 +1,67 @@
+// The Networks view's provider against the private engine, with the seed scenario.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { SEED_LABEL, seedDown, seedUp } from '../fixtures/seed';
+import { api, childrenOf, docker, findNetwork, until } from './support';
+
+suite('networks tree', () => {
+  suiteSetup(async function () {
+    this.timeout(60000);
+    await seedUp(docker(), SEED_LABEL);
+    const a = await api();
+    await a.connection.snapshot();
+  });
+  suiteTeardown(async function () {
+    this.timeout(60000);
+    await seedDown(docker(), [SEED_LABEL]);
+  });
+
+  test('lists the engine’s networks, user networks first, with driver · subnet', async () => {
+    const a = await api();
+    await until(async () => findNetwork(a, 'my-net'), 5000, 'my-net in the tree');
+    const items = (await a.tree.getChildren()).map((n) => a.tree.getTreeItem(n));
+    const labels = items.map((i) => i.label);
+    assert.ok(labels.indexOf('my-net') < labels.indexOf('bridge'), labels.join(','));
+    const myNet = items.find((i) => i.label === 'my-net')!;
+    assert.strictEqual(myNet.description, 'bridge · 172.28.0.0/16');
+    assert.strictEqual(myNet.contextValue, 'network.custom');
+    assert.strictEqual(items.find((i) => i.label === 'bridge')!.contextValue, 'network.builtin');
+    const tip = (myNet.tooltip as vscode.MarkdownString).value;
+    for (const s of ['172.28.5.0/24', '172.28.5.254']) assert.ok(tip.includes(s), `tooltip lacks ${s}`);
+  });
+
+  test('lists each network’s containers with their address there', async () => {
+    const a = await api();
+    const onMyNet = await childrenOf(a, 'my-net');
+    const t4 = onMyNet.find((i) => i.label === 'test4');
+    assert.ok(t4, onMyNet.map((i) => i.label).join(','));
+    assert.strictEqual(t4.description, '172.28.5.10/16');
+    assert.strictEqual(t4.contextValue, 'container.attached');
+    assert.ok((t4.tooltip as vscode.MarkdownString).value.includes('127.0.0.1:8080 → 80/tcp'));
+    assert.deepStrictEqual(onMyNet.map((i) => i.label).filter((l) => String(l).startsWith('test')), ['test1', 'test4']);
+    const onBridge = (await childrenOf(a, 'bridge')).map((i) => i.label);
+    for (const t of ['test1', 'test2', 'test3']) assert.ok(onBridge.includes(t), `${t} not under bridge`);
+  });
+
+  test('follows a connect made outside the extension', async () => {
+    const a = await api();
+    await docker().getNetwork('my-net').connect({ Container: 'test2', EndpointConfig: { IPAMConfig: { IPv4Address: '172.28.5.22' } } });
+    const item = await until(async () => (await childrenOf(a, 'my-net')).find((i) => i.label === 'test2'), 3000, 'test2 under my-net');
+    assert.strictEqual(item.description, '172.28.5.22/16');
+    await docker().getNetwork('my-net').disconnect({ Container: 'test2' });
+    await until(async () => !(await childrenOf(a, 'my-net')).some((i) => i.label === 'test2'), 3000, 'test2 gone');
+  });
+
+  test('hides built-in networks when asked', async () => {
+    const a = await api();
+    const cfg = vscode.workspace.getConfiguration('dockerNetworks');
+    await cfg.update('showBuiltInNetworks', false, vscode.ConfigurationTarget.Global);
+    try {
+      const labels = (await a.tree.getChildren()).map((n) => a.tree.getTreeItem(n).label);
+      assert.ok(labels.includes('my-net'));
+      assert.ok(!labels.includes('bridge') && !labels.includes('host') && !labels.includes('none'), labels.join(','));
+    } finally {
+      await cfg.update('showBuiltInNetworks', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+});
