@@ -11,6 +11,12 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts (test drivers, launchers) are CommonJS on purpose.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Layering: only src/host and src/extension.ts may talk to VS Code.
     files: ['src/**/*.ts'],
     ignores: ['src/host/**', 'src/extension.ts'],

@@ -9,16 +9,26 @@ export interface ExtensionApi {
   connection: Connection;
   tree: NetworksProvider;
   inspect: InspectDocuments;
+  /** performance.now() marks: activate() entered, activate() returned, first snapshot in the tree (bench). */
+  timings: { activateStart: number; activateEnd?: number; firstData?: number };
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const timings: ExtensionApi['timings'] = { activateStart: performance.now() };
   const connection = new Connection();
   const tree = new NetworksProvider(connection);
   const inspect = new InspectDocuments(connection);
-  const view = vscode.window.createTreeView('dockerNetworks.networks', { treeDataProvider: tree, showCollapseAll: true });
+  const view = vscode.window.createTreeView('dockerNetworks.networks', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   tree.attach(view);
   context.subscriptions.push(connection, tree, inspect, ...registerCommands({ connection, inspect }));
-  return { connection, tree, inspect };
+  const first = connection.onDidChange((s) => {
+    if (s.kind !== 'connected') return;
+    timings.firstData = performance.now();
+    first.dispose();
+  });
+  context.subscriptions.push(first);
+  timings.activateEnd = performance.now();
+  return { connection, tree, inspect, timings };
 }
 
 export function deactivate(): void {

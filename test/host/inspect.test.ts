@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { SEED_LABEL, seedDown, seedUp } from '../fixtures/seed';
-import { api, docker, findNetwork, until } from './support';
+import { api, fresh, docker, findNetwork, until } from './support';
 
 function activeDoc(): vscode.TextDocument {
   const doc = vscode.window.activeTextEditor?.document;
@@ -14,7 +14,7 @@ suite('inspect documents', () => {
   suiteSetup(async function () {
     this.timeout(60000);
     await seedUp(docker(), SEED_LABEL);
-    await (await api()).connection.snapshot();
+    await fresh();
   });
   suiteTeardown(async function () {
     this.timeout(60000);

@@ -28,6 +28,14 @@ export async function until<T>(probe: () => T | undefined | false | Promise<T | 
   }
 }
 
+/** The extension, with a snapshot taken after everything the test did so far (as the Refresh command does). */
+export async function fresh(): Promise<ExtensionApi> {
+  const a = await api();
+  a.connection.start();
+  await a.connection.model?.refresh();
+  return a;
+}
+
 type Node = Awaited<ReturnType<ExtensionApi['tree']['getChildren']>>[number];
 
 export async function findNetwork(a: ExtensionApi, name: string): Promise<Node | undefined> {

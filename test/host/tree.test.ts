@@ -2,14 +2,13 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { SEED_LABEL, seedDown, seedUp } from '../fixtures/seed';
-import { api, childrenOf, docker, findNetwork, until } from './support';
+import { api, fresh, childrenOf, docker, findNetwork, until } from './support';
 
 suite('networks tree', () => {
   suiteSetup(async function () {
     this.timeout(60000);
     await seedUp(docker(), SEED_LABEL);
-    const a = await api();
-    await a.connection.snapshot();
+    await fresh();
   });
   suiteTeardown(async function () {
     this.timeout(60000);

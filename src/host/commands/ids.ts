@@ -5,6 +5,9 @@ export const CommandIds = {
   inspectContainer: 'dockerNetworks.inspectContainer',
   copyId: 'dockerNetworks.copyId',
   copyIp: 'dockerNetworks.copyIp',
+  disconnectContainer: 'dockerNetworks.disconnectContainer',
+  removeNetwork: 'dockerNetworks.removeNetwork',
+  pruneNetworks: 'dockerNetworks.pruneNetworks',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

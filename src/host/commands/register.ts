@@ -8,8 +8,12 @@ import { inspectNetwork } from './inspectNetwork';
 import { inspectContainer } from './inspectContainer';
 import { copyId } from './copyId';
 import { copyIp } from './copyIp';
+import { disconnectContainer } from './disconnectContainer';
+import { removeNetwork } from './removeNetwork';
+import { pruneNetworks } from './pruneNetworks';
 
-type Handler = (ctx: CommandContext, node?: unknown) => Promise<void>;
+/** `node` is the clicked tree node, `selection` the whole multi-selection; both absent from the palette. */
+type Handler = (ctx: CommandContext, node?: unknown, selection?: unknown) => Promise<void>;
 
 const handlers: Record<CommandId, Handler> = {
   [CommandIds.refresh]: refresh,
@@ -17,10 +21,13 @@ const handlers: Record<CommandId, Handler> = {
   [CommandIds.inspectContainer]: inspectContainer,
   [CommandIds.copyId]: copyId,
   [CommandIds.copyIp]: copyIp,
+  [CommandIds.disconnectContainer]: disconnectContainer,
+  [CommandIds.removeNetwork]: removeNetwork,
+  [CommandIds.pruneNetworks]: pruneNetworks,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   return Object.entries(handlers).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, guarded((node?: unknown) => handler(ctx, node))),
+    vscode.commands.registerCommand(id, guarded((node?: unknown, selection?: unknown) => handler(ctx, node, selection))),
   );
 }

@@ -1,0 +1,83 @@
+// Changes to the engine. Each action is one engine call or a sequence that undoes itself when a later
+// step fails, so the user never ends up with half of what they asked for.
+import type Docker from 'dockerode';
+import type { Engine } from './client';
+
+export interface EngineInfo {
+  /** Network drivers the engine offers (plugins included), e.g. bridge, host, ipvlan, macvlan, null, overlay. */
+  networkDrivers: string[];
+  swarmManager: boolean;
+  serverVersion: string;
+  apiVersion?: string;
+}
+
+export async function engineInfo(engine: Engine): Promise<EngineInfo> {
+  const info = await engine.call('read engine info', () => engine.docker.info() as Promise<{
+    Plugins?: { Network?: string[] };
+    Swarm?: { ControlAvailable?: boolean; LocalNodeState?: string };
+    ServerVersion?: string;
+  }>);
+  return {
+    networkDrivers: [...(info.Plugins?.Network ?? [])].sort(),
+    swarmManager: info.Swarm?.ControlAvailable === true,
+    serverVersion: info.ServerVersion ?? '',
+  };
+}
+
+export interface LocalImage {
+  id: string;
+  tags: string[];
+  size: number;
+}
+
+export async function listImages(engine: Engine): Promise<LocalImage[]> {
+  const images = await engine.call('list images', (abortSignal) => engine.docker.listImages({ abortSignal } as Docker.ListImagesOptions));
+  return images
+    .map((i) => ({ id: i.Id, tags: (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>'), size: i.Size }))
+    .sort((a, b) => (a.tags[0] ?? a.id).localeCompare(b.tags[0] ?? b.id));
+}
+
+export async function createNetwork(engine: Engine, body: Docker.NetworkCreateOptions): Promise<string> {
+  const net = await engine.call(`create network ${body.Name}`, () => engine.docker.createNetwork(body));
+  return net.id;
+}
+
+export async function connectContainer(engine: Engine, network: string, body: Docker.NetworkConnectOptions): Promise<void> {
+  await engine.call(`connect ${String(body.Container)} to ${network}`, () => engine.docker.getNetwork(network).connect(body));
+}
+
+export async function disconnectContainer(engine: Engine, network: string, container: string, force = false): Promise<void> {
+  await engine.call(`disconnect ${container} from ${network}`, () =>
+    engine.docker.getNetwork(network).disconnect({ Container: container, Force: force }),
+  );
+}
+
+export async function removeNetwork(engine: Engine, network: string): Promise<void> {
+  await engine.call(`remove network ${network}`, () => engine.docker.getNetwork(network).remove());
+}
+
+/** `docker network prune`: returns the names the engine actually deleted. */
+export async function pruneNetworks(engine: Engine, filters: { label?: string[]; until?: string }): Promise<string[]> {
+  const f: Record<string, string[]> = {};
+  if (filters.label?.length) f.label = filters.label;
+  if (filters.until) f.until = [filters.until];
+  const res: { NetworksDeleted?: string[] | null } = await engine.call('prune networks', () =>
+    engine.docker.pruneNetworks({ filters: f }),
+  );
+  return res.NetworksDeleted ?? [];
+}
+
+/**
+ * `docker run -d`: create, then start. When start fails (address in use, port taken…) the created container
+ * is removed again, so a failed run leaves nothing behind.
+ */
+export async function runContainer(engine: Engine, body: Docker.ContainerCreateOptions): Promise<string> {
+  const container = await engine.call(`create container ${body.name ?? ''}`.trim(), () => engine.docker.createContainer(body));
+  try {
+    await engine.call(`start container ${body.name ?? container.id.slice(0, 12)}`, () => container.start());
+  } catch (err) {
+    await engine.call('remove the container that failed to start', () => container.remove({ force: true })).catch(() => undefined);
+    throw err;
+  }
+  return container.id;
+}
