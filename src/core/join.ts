@@ -1,0 +1,180 @@
+// Builds the tree's picture from exactly two list calls (`GET /networks`, `GET /containers/json?all=1`):
+// `GET /networks` stopped listing containers in API 1.28, and inspecting each network would be N+1 calls.
+import type {
+  Attachment, IpamConfig, NetworkView, PortMapping, RawContainer, RawEndpoint, RawNetwork, Snapshot,
+} from './model';
+
+const BUILTIN_NAMES = new Set(['bridge', 'host', 'none', 'docker_gwbridge', 'podman']);
+const CONTAINER_MODE = 'container:';
+
+export function isBuiltinNetwork(n: RawNetwork): boolean {
+  return BUILTIN_NAMES.has(n.Name) || n.Ingress === true;
+}
+
+export function shortId(id: string): string {
+  return id.slice(0, 12);
+}
+
+export function containerName(c: RawContainer): string {
+  // With legacy links the engine also lists "/other/alias" names; the canonical one has a single slash.
+  const names = c.Names ?? [];
+  const own = names.find((n) => n.lastIndexOf('/') <= 0) ?? names[0];
+  const name = own?.replace(/^\//, '');
+  return name ? name : shortId(c.Id);
+}
+
+export function portsOf(c: RawContainer): PortMapping[] {
+  const seen = new Set<string>();
+  const ports: PortMapping[] = [];
+  for (const p of c.Ports ?? []) {
+    const m = compact<PortMapping>({
+      hostIp: p.IP || undefined,
+      hostPort: p.PublicPort || undefined,
+      containerPort: p.PrivatePort,
+      protocol: p.Type,
+    });
+    // Some engines repeat an identical binding; 0.0.0.0 and :: are distinct and both kept.
+    const key = `${m.hostIp ?? ''}|${m.hostPort ?? ''}|${m.containerPort}|${m.protocol}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      ports.push(m);
+    }
+  }
+  return ports.sort((a, b) =>
+    a.containerPort - b.containerPort
+    || plain(a.protocol, b.protocol)
+    || plain(a.hostIp ?? '', b.hostIp ?? '') // code-unit order: 0.0.0.0 before ::, whatever the locale
+    || (a.hostPort ?? 0) - (b.hostPort ?? 0));
+}
+
+export function toNetworkView(n: RawNetwork, attachments: Attachment[]): NetworkView {
+  return compact<NetworkView>({
+    id: n.Id,
+    name: n.Name,
+    driver: n.Driver,
+    scope: n.Scope,
+    created: n.Created || undefined,
+    builtin: isBuiltinNetwork(n),
+    internal: n.Internal === true,
+    attachable: n.Attachable === true,
+    ingress: n.Ingress === true,
+    enableIPv6: n.EnableIPv6 === true,
+    configOnly: n.ConfigOnly === true,
+    configFrom: n.ConfigFrom?.Network || undefined,
+    ipamDriver: n.IPAM?.Driver || 'default',
+    ipamOptions: { ...n.IPAM?.Options },
+    ipam: (n.IPAM?.Config ?? []).map((c) => compact<IpamConfig>({
+      subnet: c.Subnet || undefined,
+      ipRange: c.IPRange || undefined,
+      gateway: c.Gateway || undefined,
+      auxAddresses: { ...c.AuxiliaryAddresses },
+    })),
+    options: { ...n.Options },
+    labels: { ...n.Labels },
+    attachments: [...attachments].sort(byName),
+  });
+}
+
+export function joinSnapshot(networks: RawNetwork[], containers: RawContainer[]): Snapshot {
+  const byId = new Map(networks.map((n) => [n.Id, n]));
+  const byName = new Map(networks.map((n) => [n.Name, n]));
+  const attached = new Map<string, Attachment[]>(networks.map((n) => [n.Id, []]));
+  const owners = new OwnerResolver(containers);
+
+  for (const c of containers) {
+    const owner = owners.rootOf(c);
+    if (!owner) continue; // its namespace owner is gone: it is on no network
+    const sharedWith = owners.directOwner(c);
+    for (const [key, ep] of Object.entries(owner.NetworkSettings?.Networks ?? {})) {
+      // NetworkID is empty for never-started containers on some engines; Podman may put the name there.
+      const net = ep.NetworkID ? byId.get(ep.NetworkID) ?? byName.get(ep.NetworkID) : byName.get(key);
+      if (!net) continue; // removed between the two list calls
+      attached.get(net.Id)?.push(toAttachment(c, ep, sharedWith));
+    }
+  }
+
+  const views = networks.map((n) => toNetworkView(n, attached.get(n.Id) ?? []));
+  views.sort((a, b) => Number(a.builtin) - Number(b.builtin) || a.name.localeCompare(b.name) || plain(a.id, b.id));
+  return { networks: views, containers };
+}
+
+function toAttachment(c: RawContainer, ep: RawEndpoint, sharedWith: RawContainer | undefined): Attachment {
+  // In `container:` mode the netns, hence addresses, belong to the owner; identity and ports stay the container's.
+  return compact<Attachment>({
+    containerId: c.Id,
+    shortId: shortId(c.Id),
+    name: containerName(c),
+    state: c.State,
+    status: c.Status,
+    image: c.Image,
+    networkMode: c.HostConfig?.NetworkMode ?? '',
+    ipv4: withPrefix(ep.IPAddress, ep.IPPrefixLen),
+    ipv6: withPrefix(ep.GlobalIPv6Address, ep.GlobalIPv6PrefixLen),
+    mac: ep.MacAddress || undefined,
+    gateway: ep.Gateway || undefined,
+    ipv6Gateway: ep.IPv6Gateway || undefined,
+    aliases: [...(ep.Aliases ?? [])],
+    ports: portsOf(c),
+    endpointId: ep.EndpointID || undefined,
+    sharesNamespaceOf: sharedWith ? containerName(sharedWith) : undefined,
+  });
+}
+
+/** Finds whose network namespace a `container:<idOrName>` container uses. */
+class OwnerResolver {
+  private readonly byId = new Map<string, RawContainer>();
+  private readonly byName = new Map<string, RawContainer>();
+
+  constructor(private readonly containers: RawContainer[]) {
+    for (const c of containers) {
+      this.byId.set(c.Id, c);
+      for (const n of c.Names ?? []) this.byName.set(n.replace(/^\//, ''), c);
+    }
+  }
+
+  directOwner(c: RawContainer): RawContainer | undefined {
+    const mode = c.HostConfig?.NetworkMode ?? '';
+    if (!mode.startsWith(CONTAINER_MODE)) return undefined;
+    const ref = mode.slice(CONTAINER_MODE.length);
+    if (!ref) return undefined;
+    const found = this.byId.get(ref) ?? this.byName.get(ref.replace(/^\//, ''));
+    if (found) return found;
+    const byPrefix = this.containers.filter((o) => o.Id.startsWith(ref));
+    return byPrefix.length === 1 ? byPrefix[0] : undefined; // an ambiguous prefix names nobody
+  }
+
+  /** The container whose endpoints apply to c: c itself, or the end of its `container:` chain. */
+  rootOf(c: RawContainer): RawContainer | undefined {
+    const visited = new Set<RawContainer>();
+    let current = c;
+    while (current.HostConfig?.NetworkMode?.startsWith(CONTAINER_MODE)) {
+      if (visited.has(current)) return undefined; // a cycle cannot be started, so it has no network
+      visited.add(current);
+      const next = this.directOwner(current);
+      if (!next) return undefined;
+      current = next;
+    }
+    return current;
+  }
+}
+
+function withPrefix(address: string | undefined, prefixLen: number | undefined): string | undefined {
+  if (!address) return undefined;
+  return prefixLen && prefixLen > 0 ? `${address}/${prefixLen}` : address;
+}
+
+function plain(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byName(a: Attachment, b: Attachment): number {
+  return a.name.localeCompare(b.name) || plain(a.containerId, b.containerId);
+}
+
+/** Drops undefined fields so views stay minimal and compare cleanly with deepStrictEqual. */
+function compact<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as (keyof T)[]) {
+    if (value[key] === undefined) delete value[key];
+  }
+  return value;
+}
