@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from './context';
+import { describeFailure } from './run';
 import { parseLabelFilter, parseUntil, pruneCandidates } from '../../core/prune';
 import { removeNetwork } from '../../docker/actions';
 import { EngineError } from '../../core/errors';
@@ -65,7 +66,7 @@ export async function pruneNetworks(ctx: CommandContext): Promise<void> {
           deleted.push(n.name);
         } catch (err) {
           // In use since the list was made, or already gone: report it, go on with the rest.
-          const why = err instanceof EngineError && err.kind === 'notFound' ? vscode.l10n.t('already gone') : err instanceof Error ? err.message : String(err);
+          const why = err instanceof EngineError && err.kind === 'notFound' ? vscode.l10n.t('already gone') : describeFailure(err);
           skipped.push(`${n.name} (${why})`);
         }
       }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from './context';
+import { describeFailure } from './run';
 import { NetworkNode } from '../tree/nodes';
 import type { NetworkView } from '../../core/model';
 import { networkDescription } from '../../core/format';
@@ -35,7 +36,7 @@ async function disconnectAllAndRemove(engine: Engine, n: NetworkView): Promise<v
       throw new Error(
         vscode.l10n.t(
           'Stopped part-way: disconnected {0} from {1}, but disconnecting {2} failed: {3}. {1} was NOT removed; the containers listed as disconnected stay disconnected.',
-          done.length ? done.join(', ') : vscode.l10n.t('nothing'), n.name, a.name, err instanceof Error ? err.message : String(err),
+          done.length ? done.join(', ') : vscode.l10n.t('nothing'), n.name, a.name, describeFailure(err),
         ),
       );
     }
@@ -45,7 +46,7 @@ async function disconnectAllAndRemove(engine: Engine, n: NetworkView): Promise<v
   } catch (err) {
     throw new Error(
       vscode.l10n.t('Disconnected {0} from {1}, but removing {1} failed: {2}. The network still exists.',
-        done.length ? done.join(', ') : vscode.l10n.t('nothing'), n.name, err instanceof Error ? err.message : String(err)),
+        done.length ? done.join(', ') : vscode.l10n.t('nothing'), n.name, describeFailure(err)),
     );
   }
 }
@@ -78,7 +79,7 @@ export async function removeNetwork(ctx: CommandContext, node?: unknown, selecti
       else await remove(engine, n.id);
       removed.push(n.name);
     } catch (err) {
-      failed.push(`${n.name}: ${err instanceof Error ? err.message : String(err)}`);
+      failed.push(`${n.name}: ${describeFailure(err)}`);
     }
   }
   if (failed.length) {
