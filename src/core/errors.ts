@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 
 export type EngineErrorKind =
-  | 'unreachable' | 'permission' | 'notFound' | 'conflict' | 'badRequest' | 'timeout' | 'server' | 'unknown';
+  | 'unreachable' | 'permission' | 'tls' | 'notFound' | 'conflict' | 'badRequest' | 'timeout' | 'server' | 'unknown';
 
 export class EngineError extends Error {
   override readonly name = 'EngineError';
@@ -38,6 +38,12 @@ export class TimeoutError extends Error {
 
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
 const PERMISSION_CODES = new Set(['EACCES', 'EPERM']);
+// Our side refusing the server's certificate.
+const SERVER_CERT_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'CERT_SIGNATURE_FAILURE', 'CERT_UNTRUSTED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ABORT_ERR']);
 // A 403 is usually a refusal about the request (swarm state, predefined network), not about who asks.
 const PERMISSION_WORDS = /permission denied|authorization denied|not authorized|unauthorized|access denied/i;
@@ -67,6 +73,15 @@ export function classifyError(err: unknown, ctx: { endpoint?: string; action?: s
   const detail = messageOf(err);
   if (code !== undefined && UNREACHABLE_CODES.has(code)) {
     return make('unreachable', l10n.t('Docker engine not reachable at {0} ({1}): is dockerd running? Start it, or set dockerNetworks.host to a running engine.', where, code));
+  }
+  if (code !== undefined && SERVER_CERT_CODES.has(code)) {
+    return make('tls', l10n.t('TLS: the engine at {0} presented a certificate that does not verify ({1}: {2}). Check that ca.pem (DOCKER_CERT_PATH or the context\'s TLS files) is the CA that signed the engine\'s certificate and that the host name matches it.', where, code, detail));
+  }
+  if (code !== undefined && /^ERR_SSL_.*(CERTIFICATE|ALERT_UNKNOWN_CA|HANDSHAKE_FAILURE)/.test(code)) {
+    return make('tls', l10n.t('TLS: the engine at {0} refused our client certificate ({1}). Check that cert.pem and key.pem (DOCKER_CERT_PATH or the context\'s TLS files) are present and signed by a CA the engine trusts.', where, code));
+  }
+  if (code !== undefined && (code === 'EPROTO' || code.startsWith('ERR_SSL_'))) {
+    return make('tls', l10n.t('TLS handshake with the engine at {0} failed ({1}: {2}). If the engine does not use TLS, use tcp:// without DOCKER_TLS_VERIFY; if it does, use https:// or set DOCKER_TLS_VERIFY=1.', where, code, detail));
   }
   if (stringProp(err, 'level') === 'client-authentication') { // ssh2: the docker group is not the fix here
     return make('permission', l10n.t('SSH authentication to {0} failed. Load your key into ssh-agent (SSH_AUTH_SOCK) and check that the host accepts it, or set dockerNetworks.host.', where));

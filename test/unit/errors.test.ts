@@ -148,3 +148,25 @@ describe('TimeoutError', () => {
     assert.equal(new TimeoutError('ping took longer than 5000 ms').message, 'ping took longer than 5000 ms');
   });
 });
+
+describe('classifyError: TLS', () => {
+  const tlsErr = (code: string, message = 'handshake failed'): Error => Object.assign(new Error(message), { code });
+  test('a server certificate that does not verify names ca.pem and the host name', () => {
+    for (const code of ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'ERR_TLS_CERT_ALTNAME_INVALID']) {
+      const e = classifyError(tlsErr(code), { endpoint: 'https://127.0.0.1:2376' });
+      assert.equal(e.kind, 'tls', code);
+      assert.match(e.message, /ca\.pem/);
+      assert.match(e.message, /127\.0\.0\.1:2376/);
+    }
+  });
+  test('the engine refusing our client certificate names cert.pem and key.pem', () => {
+    const e = classifyError(tlsErr('ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED'), { endpoint: 'https://h:2376' });
+    assert.equal(e.kind, 'tls');
+    assert.match(e.message, /cert\.pem and key\.pem/);
+  });
+  test('TLS against a plain endpoint says how to switch TLS off or on', () => {
+    const e = classifyError(tlsErr('ERR_SSL_WRONG_VERSION_NUMBER'), { endpoint: 'https://h:2375' });
+    assert.equal(e.kind, 'tls');
+    assert.match(e.message, /DOCKER_TLS_VERIFY/);
+  });
+});

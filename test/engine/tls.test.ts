@@ -1,0 +1,49 @@
+// A TLS endpoint for real: mutual TLS with certificates made by openssl, in front of the private engine.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { resolveEndpoint } from '../../src/core/endpoint';
+import { EngineError } from '../../src/core/errors';
+import { Engine, readTlsFolder } from '../../src/docker/client';
+import { takeSnapshot } from '../../src/docker/snapshot';
+import { socketOf } from '../support/countingProxy';
+import { makeTlsMaterial, startTlsEngine, type TlsEngine, type TlsMaterial } from '../support/tlsEngine';
+
+describe('TLS endpoint (DOCKER_HOST + DOCKER_TLS_VERIFY + DOCKER_CERT_PATH)', () => {
+  let m: TlsMaterial;
+  let server: TlsEngine;
+
+  before(async () => {
+    m = makeTlsMaterial();
+    server = await startTlsEngine(m, socketOf(process.env.DOCKER_HOST));
+  });
+  after(async () => server.close());
+
+  const engineWith = (certDir: string): Engine => {
+    const env = { DOCKER_HOST: `tcp://127.0.0.1:${server.port}`, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certDir };
+    const resolved = resolveEndpoint({ env, platform: 'linux' });
+    assert.equal(resolved.endpoint.kind === 'tcp' && resolved.endpoint.tls, true, 'DOCKER_TLS_VERIFY turns TLS on');
+    return new Engine(resolved, { tls: readTlsFolder(certDir), timeoutMs: 5000 });
+  };
+
+  test('with the right certificates, the snapshot works over TLS', async () => {
+    const s = await takeSnapshot(engineWith(m.clientDir));
+    assert.ok(s.networks.some((n) => n.name === 'bridge'));
+  });
+
+  test('a server certificate from another CA does not verify, and the message names ca.pem', async () => {
+    const err = await engineWith(m.rogueDir).ping().then(() => undefined, (e: unknown) => e);
+    assert.ok(err instanceof EngineError, String(err));
+    assert.equal(err.kind, 'tls');
+    assert.match(err.message, /ca\.pem/);
+  });
+
+  test('a missing client key is refused by the engine, and the message names cert.pem and key.pem', async () => {
+    rmSync(path.join(m.clientDir, 'key.pem'));
+    const err = await engineWith(m.clientDir).ping().then(() => undefined, (e: unknown) => e);
+    assert.ok(err instanceof EngineError, String(err));
+    assert.equal(err.kind, 'tls', err.message);
+    assert.match(err.message, /cert\.pem and key\.pem/);
+  });
+});
