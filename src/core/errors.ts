@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 
 export type EngineErrorKind =
-  | 'unreachable' | 'permission' | 'tls' | 'notFound' | 'conflict' | 'badRequest' | 'timeout' | 'server' | 'unknown';
+  | 'unreachable' | 'permission' | 'tls' | 'ssh' | 'notFound' | 'conflict' | 'badRequest' | 'timeout' | 'server' | 'unknown';
 
 export class EngineError extends Error {
   override readonly name = 'EngineError';

@@ -4,6 +4,7 @@ import Docker from 'dockerode';
 import { readFileSync } from 'node:fs';
 import type { Endpoint, ResolvedEndpoint } from '../core/endpoint';
 import { classifyError, EngineError, TimeoutError } from '../core/errors';
+import { defaultSshAuth, sshConnectOptions, type SshAuth } from './ssh';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -14,7 +15,7 @@ export interface TlsFiles {
   key?: string;
 }
 
-export function dockerodeOptions(e: Endpoint, tls?: TlsFiles): Docker.DockerOptions {
+export function dockerodeOptions(e: Endpoint, tls?: TlsFiles, sshOptions?: Record<string, unknown>): Docker.DockerOptions {
   switch (e.kind) {
     case 'unix':
       return { socketPath: e.socketPath };
@@ -25,7 +26,7 @@ export function dockerodeOptions(e: Endpoint, tls?: TlsFiles): Docker.DockerOpti
         ? { protocol: 'https', host: e.host, port: e.port, ca: tls?.ca, cert: tls?.cert, key: tls?.key }
         : { protocol: 'http', host: e.host, port: e.port };
     case 'ssh':
-      return { protocol: 'ssh', host: e.host, port: e.port, username: e.username };
+      return { protocol: 'ssh', host: e.host, port: e.port, username: e.username, sshOptions } as Docker.DockerOptions;
   }
 }
 
@@ -46,13 +47,19 @@ export class Engine {
 
   constructor(
     readonly resolved: ResolvedEndpoint,
-    options?: { tls?: TlsFiles; timeoutMs?: number; docker?: Docker },
+    options?: { tls?: TlsFiles; ssh?: SshAuth; timeoutMs?: number; docker?: Docker },
   ) {
-    this.docker = options?.docker ?? new Docker(dockerodeOptions(resolved.endpoint, options?.tls));
+    const e = resolved.endpoint;
+    const ssh = e.kind === 'ssh'
+      ? sshConnectOptions(e.host, e.port, options?.ssh ?? defaultSshAuth(), (m) => (this.sshProblem = m))
+      : undefined;
+    this.docker = options?.docker ?? new Docker(dockerodeOptions(e, options?.tls, ssh));
     this.timeoutMs = options?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
   private readonly timeoutMs: number;
+  /** Why the last ssh host-key check refused the server (ssh2 itself only says "verification failed"). */
+  private sshProblem?: string;
 
   /**
    * Runs one engine call with a deadline. `fn` gets an AbortSignal that it should hand to dockerode where the
@@ -70,6 +77,11 @@ export class Engine {
     try {
       return await Promise.race([fn(ac.signal), deadline]);
     } catch (err) {
+      if (this.sshProblem) {
+        const message = this.sshProblem;
+        this.sshProblem = undefined;
+        throw new EngineError('ssh', message, { endpoint: this.resolved.display, cause: err });
+      }
       throw classifyError(err, { endpoint: this.resolved.display, action });
     } finally {
       clearTimeout(timer);
