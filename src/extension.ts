@@ -4,11 +4,15 @@ import { Connection } from './host/connection';
 import { NetworksProvider } from './host/tree/networksProvider';
 import { InspectDocuments } from './host/inspect/inspectDocuments';
 import { registerCommands } from './host/commands/register';
+import { EngineStatusBar } from './host/statusBar';
+import { FormPanels } from './host/panels/formPanel';
 
 export interface ExtensionApi {
   connection: Connection;
   tree: NetworksProvider;
   inspect: InspectDocuments;
+  /** The open webview forms (tests drive them through the same path as the webview's messages). */
+  panels: FormPanels;
   /** performance.now() marks: activate() entered, activate() returned, first snapshot in the tree (bench). */
   timings: { activateStart: number; activateEnd?: number; firstData?: number };
 }
@@ -18,9 +22,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const connection = new Connection();
   const tree = new NetworksProvider(connection);
   const inspect = new InspectDocuments(connection);
+  const panels = new FormPanels(connection, context.extensionUri);
   const view = vscode.window.createTreeView('dockerNetworks.networks', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   tree.attach(view);
-  context.subscriptions.push(connection, tree, inspect, ...registerCommands({ connection, inspect }));
+  context.subscriptions.push(new EngineStatusBar(connection), connection, tree, inspect, panels, ...registerCommands({ connection, inspect, panels }));
   const first = connection.onDidChange((s) => {
     if (s.kind !== 'connected') return;
     timings.firstData = performance.now();
@@ -28,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   });
   context.subscriptions.push(first);
   timings.activateEnd = performance.now();
-  return { connection, tree, inspect, timings };
+  return { connection, tree, inspect, panels, timings };
 }
 
 export function deactivate(): void {

@@ -1,5 +1,6 @@
-// Which engine to talk to, decided like the docker CLI: setting > DOCKER_HOST > platform default.
-// Docker contexts (and their TLS folders) will add sources; the unions below are meant to grow.
+// Which engine to talk to, decided like the docker CLI. This file holds the endpoint types, URI parsing and the
+// file-free resolution (setting > DOCKER_HOST > platform default); the full chain with Docker contexts, their TLS
+// folders and the Podman fallback is resolveDockerEndpoint in ./contexts.
 import * as l10n from '@vscode/l10n';
 import * as ipaddr from 'ipaddr.js';
 
@@ -9,15 +10,45 @@ export type Endpoint =
   | { kind: 'tcp'; host: string; port: number; tls: boolean }
   | { kind: 'ssh'; host: string; port: number; username?: string };
 
-export type EndpointSource = 'setting' | 'DOCKER_HOST' | 'default';
-export type EndpointOrigin = Exclude<EndpointSource, 'default'>;
+/** How the endpoint was chosen, in the docker CLI's order (see resolveDockerEndpoint in ./contexts). */
+export type EndpointSource =
+  | 'setting' // dockerNetworks.host
+  | 'context-setting' // dockerNetworks.context: a context chosen in the extension
+  | 'DOCKER_HOST'
+  | 'DOCKER_CONTEXT'
+  | 'config-context' // currentContext in $DOCKER_CONFIG/config.json
+  | 'default' // the platform's default socket or pipe
+  | 'podman'; // Podman's socket, because Docker's default socket does not exist
+/** The sources a user wrote, so an error can name the place to fix. */
+export type EndpointOrigin = Exclude<EndpointSource, 'default' | 'podman'>;
+
+/** TLS material of a tcp endpoint, as paths (the docker layer reads them). Present for every TLS endpoint. */
+export interface TlsPaths {
+  caPath?: string;
+  certPath?: string;
+  keyPath?: string;
+  /** True only when a Docker context says SkipTLSVerify. Nothing else turns verification off. */
+  skipVerify: boolean;
+}
 
 export interface ResolvedEndpoint {
   endpoint: Endpoint;
   source: EndpointSource;
   /** Canonical URI, e.g. unix:///var/run/docker.sock. */
   display: string;
+  /** The Docker context in use ("default" when none is); absent when the dockerNetworks.host setting chose. */
+  contextName?: string;
+  /** Present exactly when the endpoint is tcp with TLS. */
+  tls?: TlsPaths;
+  /**
+   * How it was chosen, as a phrase that follows the endpoint, e.g. `from the DOCKER_CONTEXT variable (context
+   * "remote")`. Always set by resolveDockerEndpoint; resolveEndpoint (no files) leaves it out: use explainEndpoint.
+   */
+  explain?: string;
 }
+
+/** What resolveDockerEndpoint returns: a ResolvedEndpoint that always says how it was chosen. */
+export type ExplainedEndpoint = ResolvedEndpoint & { explain: string };
 
 const ACCEPTED_FORMS = [
   'unix:///path/to/docker.sock',
@@ -26,15 +57,38 @@ const ACCEPTED_FORMS = [
   'npipe:////./pipe/docker_engine',
 ];
 
+/** A configuration the user can fix: the message says what is wrong, where, and what to do. */
 export class EndpointConfigError extends Error {
-  override readonly name = 'EndpointConfigError';
+  override readonly name: string = 'EndpointConfigError';
 
-  constructor(readonly origin: EndpointOrigin, readonly value: string, readonly reason: string) {
-    const where: Record<EndpointOrigin, string> = {
-      setting: l10n.t('the dockerNetworks.host setting'),
-      DOCKER_HOST: l10n.t('the DOCKER_HOST environment variable'),
-    };
-    super(l10n.t('Invalid Docker endpoint "{0}" in {1}: {2}. Accepted forms: {3}.', value, where[origin], reason, ACCEPTED_FORMS.join(', ')));
+  /** `message` replaces the standard "Invalid Docker endpoint…" sentence (used for TLS files and contexts). */
+  constructor(readonly origin: EndpointOrigin, readonly value: string, readonly reason: string, message?: string) {
+    super(message ?? l10n.t('Invalid Docker endpoint "{0}" in {1}: {2}. Accepted forms: {3}.', value, describeOrigin(origin), reason, ACCEPTED_FORMS.join(', ')));
+  }
+}
+
+/** "the dockerNetworks.host setting", "the DOCKER_CONTEXT environment variable", … */
+export function describeOrigin(origin: EndpointOrigin): string {
+  switch (origin) {
+    case 'setting': return l10n.t('the dockerNetworks.host setting');
+    case 'context-setting': return l10n.t('the dockerNetworks.context setting');
+    case 'DOCKER_HOST': return l10n.t('the DOCKER_HOST environment variable');
+    case 'DOCKER_CONTEXT': return l10n.t('the DOCKER_CONTEXT environment variable');
+    case 'config-context': return l10n.t('the current context of the Docker CLI (config.json)');
+  }
+}
+
+/** How an endpoint was chosen, for any ResolvedEndpoint (including resolveEndpoint's, which carry no explain). */
+export function explainEndpoint(r: ResolvedEndpoint): string {
+  if (r.explain) return r.explain;
+  switch (r.source) {
+    case 'setting': return l10n.t('from the dockerNetworks.host setting');
+    case 'context-setting': return l10n.t('from the dockerNetworks.context setting (context "{0}")', r.contextName ?? '');
+    case 'DOCKER_HOST': return l10n.t('from the DOCKER_HOST variable');
+    case 'DOCKER_CONTEXT': return l10n.t('from the DOCKER_CONTEXT variable (context "{0}")', r.contextName ?? '');
+    case 'config-context': return l10n.t('from the current context of the Docker CLI (context "{0}")', r.contextName ?? '');
+    case 'default': return l10n.t('the default endpoint: nothing chooses another');
+    case 'podman': return l10n.t("Podman's socket, because Docker's default socket does not exist");
   }
 }
 
@@ -42,6 +96,18 @@ export function parseEndpoint(uri: string, origin: EndpointOrigin): Endpoint {
   return parse(uri, origin, false);
 }
 
+/**
+ * parseEndpoint with the caller's TLS hint and default ports. The docker CLI dials a context's `tcp://host` with no
+ * port as Go's URL would (80, or 443 with TLS), while DOCKER_HOST and the setting default to 2375/2376.
+ */
+export function parseEndpointWith(uri: string, origin: EndpointOrigin, options: { tls: boolean; ports?: { plain: number; tls: number } }): Endpoint {
+  return parse(uri, origin, options.tls, options.ports);
+}
+
+/**
+ * The file-free part of the chain: setting > DOCKER_HOST (+ DOCKER_TLS_VERIFY) > platform default. It reads no
+ * contexts and no certificates; the extension uses resolveDockerEndpoint (./contexts) for the whole chain.
+ */
 export function resolveEndpoint(input: {
   setting?: string;
   env: Record<string, string | undefined>;
@@ -77,7 +143,7 @@ function hostPort(host: string, port: number): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
-function parse(raw: string, origin: EndpointOrigin, tlsHint: boolean): Endpoint {
+function parse(raw: string, origin: EndpointOrigin, tlsHint: boolean, ports = { plain: 2375, tls: 2376 }): Endpoint {
   const uri = raw.trim();
   const fail = (reason: string): never => {
     throw new EndpointConfigError(origin, uri, reason);
@@ -99,7 +165,7 @@ function parse(raw: string, origin: EndpointOrigin, tlsHint: boolean): Endpoint 
     case 'http':
     case 'https': {
       const tls = scheme === 'https' || (scheme === 'tcp' && tlsHint);
-      const { host, port } = hostAndPort(rest, tls ? 2376 : 2375, fail);
+      const { host, port } = hostAndPort(rest, tls ? ports.tls : ports.plain, fail);
       return { kind: 'tcp', host, port, tls };
     }
     case 'ssh': {

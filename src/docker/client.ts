@@ -2,6 +2,7 @@
 // every failure turned into a classified EngineError that keeps the daemon's own message.
 import Docker from 'dockerode';
 import { readFileSync } from 'node:fs';
+import { Agent as HttpsAgent } from 'node:https';
 import type { Endpoint, ResolvedEndpoint } from '../core/endpoint';
 import { classifyError, EngineError, TimeoutError } from '../core/errors';
 import { defaultSshAuth, sshConnectOptions, type SshAuth } from './ssh';
@@ -13,6 +14,8 @@ export interface TlsFiles {
   ca?: string;
   cert?: string;
   key?: string;
+  /** Only a Docker context's SkipTLSVerify sets this: the engine's certificate is then not verified. */
+  skipVerify?: boolean;
 }
 
 export function dockerodeOptions(e: Endpoint, tls?: TlsFiles, sshOptions?: Record<string, unknown>): Docker.DockerOptions {
@@ -21,10 +24,13 @@ export function dockerodeOptions(e: Endpoint, tls?: TlsFiles, sshOptions?: Recor
       return { socketPath: e.socketPath };
     case 'npipe':
       return { socketPath: e.pipePath };
-    case 'tcp':
-      return e.tls
-        ? { protocol: 'https', host: e.host, port: e.port, ca: tls?.ca, cert: tls?.cert, key: tls?.key }
-        : { protocol: 'http', host: e.host, port: e.port };
+    case 'tcp': {
+      if (!e.tls) return { protocol: 'http', host: e.host, port: e.port };
+      const options: Docker.DockerOptions & { agent?: HttpsAgent } = { protocol: 'https', host: e.host, port: e.port, ca: tls?.ca, cert: tls?.cert, key: tls?.key };
+      // docker-modem hands `agent` to https.request, whose agent options win over the request's.
+      if (tls?.skipVerify === true) options.agent = new HttpsAgent({ rejectUnauthorized: false });
+      return options;
+    }
     case 'ssh':
       return { protocol: 'ssh', host: e.host, port: e.port, username: e.username, sshOptions } as Docker.DockerOptions;
   }
@@ -53,7 +59,7 @@ export class Engine {
     const ssh = e.kind === 'ssh'
       ? sshConnectOptions(e.host, e.port, options?.ssh ?? defaultSshAuth(), (m) => (this.sshProblem = m))
       : undefined;
-    this.docker = options?.docker ?? new Docker(dockerodeOptions(e, options?.tls, ssh));
+    this.docker = options?.docker ?? withoutDockerEnv(() => new Docker(dockerodeOptions(e, options?.tls, ssh)));
     this.timeoutMs = options?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
@@ -100,6 +106,21 @@ export class Engine {
 
   inspectContainer(id: string): Promise<Docker.ContainerInspectInfo> {
     return this.call(`inspect container ${id}`, (abortSignal) => this.docker.getContainer(id).inspect({ abortSignal }));
+  }
+}
+
+// docker-modem reads DOCKER_HOST, DOCKER_CERT_PATH, DOCKER_TLS_VERIFY… itself and lets them override the options
+// it is given (a unix socket chosen by the setting or a context would silently become DOCKER_HOST's engine), and
+// it throws when DOCKER_CERT_PATH lacks a file. Our resolver has already decided, so the client must not see them.
+const MODEM_ENV = ['DOCKER_HOST', 'DOCKER_CERT_PATH', 'DOCKER_TLS_VERIFY', 'DOCKER_CLIENT_TIMEOUT', 'DOCKER_PATH_PREFIX'];
+
+function withoutDockerEnv<T>(make: () => T): T {
+  const saved = MODEM_ENV.map((k) => [k, process.env[k]] as const);
+  for (const k of MODEM_ENV) delete process.env[k];
+  try {
+    return make();
+  } finally {
+    for (const [k, v] of saved) if (v !== undefined) process.env[k] = v;
   }
 }
 

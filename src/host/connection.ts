@@ -1,10 +1,11 @@
 // Owns the engine client and live model for the configured endpoint, rebuilds them when the endpoint setting
 // changes, and mirrors the state into context keys (for viewsWelcome) without ever raising a toast itself.
 import * as vscode from 'vscode';
-import { EndpointConfigError, resolveEndpoint, type ResolvedEndpoint } from '../core/endpoint';
+import { EndpointConfigError, explainEndpoint, type ResolvedEndpoint } from '../core/endpoint';
 import { EngineError } from '../core/errors';
 import type { Snapshot } from '../core/model';
-import { Engine, readTlsFolder } from '../docker/client';
+import { Engine } from '../docker/client';
+import { readTls, resolveFromMachine } from '../docker/endpointFiles';
 import { LiveModel, type LiveState } from '../docker/live';
 import { EndpointDetailsCache } from '../docker/details';
 
@@ -26,7 +27,7 @@ export class Connection implements vscode.Disposable {
     this.disposables.push(
       this.changed,
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('dockerNetworks.host')) this.reconnect();
+        if (e.affectsConfiguration('dockerNetworks.host') || e.affectsConfiguration('dockerNetworks.context')) this.reconnect();
       }),
     );
   }
@@ -91,21 +92,18 @@ export class Connection implements vscode.Disposable {
 
   private connect(): void {
     this.configError = undefined;
-    let resolved: ResolvedEndpoint;
+    let engine: Engine;
     try {
-      resolved = resolveEndpoint({
-        setting: vscode.workspace.getConfiguration('dockerNetworks').get<string>('host'),
-        env: process.env,
-        platform: process.platform,
-      });
+      const cfg = vscode.workspace.getConfiguration('dockerNetworks');
+      // The docker CLI's order: setting or chosen context, DOCKER_HOST, DOCKER_CONTEXT, current context, default, Podman.
+      const resolved = resolveFromMachine(cfg.get<string>('host') || undefined, cfg.get<string>('context') || undefined);
+      engine = new Engine(resolved, { tls: readTls(resolved) });
     } catch (err) {
-      if (!(err instanceof EndpointConfigError)) throw err;
-      this.configError = err;
+      // A bad setting, context or certificate file: say which and how to fix it, in the view.
+      this.configError = err instanceof EndpointConfigError ? err : new EndpointConfigError('setting', '', '', err instanceof Error ? err.message : String(err));
       this.publish();
       return;
     }
-    const certPath = resolved.source === 'DOCKER_HOST' ? process.env.DOCKER_CERT_PATH : undefined;
-    const engine = new Engine(resolved, { tls: certPath ? readTlsFolder(certPath) : undefined });
     this.live = new LiveModel(engine);
     this.detailsCache = new EndpointDetailsCache(engine);
     this.liveSub = this.live.onDidChange(() => this.publish());
@@ -134,10 +132,10 @@ export class Connection implements vscode.Disposable {
   }
 }
 
-/** One line for the view's message area: where we looked, how it was chosen, and what went wrong. */
-export function describeProblem(state: ConnectionState): string | undefined {
+/** The view's message area: where we looked, how that endpoint was chosen, and what went wrong. */
+export function describeProblem(state: ConnectionState, endpoint?: ResolvedEndpoint): string | undefined {
   if (state.kind === 'misconfigured') return state.error.message;
   if (state.kind !== 'disconnected') return undefined;
   const e: EngineError = state.error;
-  return e.message;
+  return endpoint ? `${endpoint.display} (${explainEndpoint(endpoint)}): ${e.message}` : e.message;
 }

@@ -108,3 +108,17 @@ describe('engine faults', () => {
     assert.match(err.daemonMessage ?? '', /dn-does-not-exist/);
   });
 });
+
+describe('endpoint isolation', () => {
+  test('an endpoint chosen by the setting is used even when DOCKER_HOST names another engine', async () => {
+    const saved = process.env.DOCKER_HOST;
+    const host = saved as string;
+    process.env.DOCKER_HOST = 'tcp://127.0.0.1:9'; // discard port: nothing answers there
+    try {
+      const engine = engineAt(host, 3000);
+      await engine.ping();
+    } finally {
+      process.env.DOCKER_HOST = saved;
+    }
+  });
+});

@@ -1,6 +1,7 @@
 // Every command id, in one list. A host test checks this list against package.json both ways.
 export const CommandIds = {
   refresh: 'dockerNetworks.refresh',
+  switchContext: 'dockerNetworks.switchContext',
   inspectNetwork: 'dockerNetworks.inspectNetwork',
   inspectContainer: 'dockerNetworks.inspectContainer',
   copyId: 'dockerNetworks.copyId',
@@ -8,6 +9,10 @@ export const CommandIds = {
   disconnectContainer: 'dockerNetworks.disconnectContainer',
   removeNetwork: 'dockerNetworks.removeNetwork',
   pruneNetworks: 'dockerNetworks.pruneNetworks',
+  createNetwork: 'dockerNetworks.createNetwork',
+  createNetworkLike: 'dockerNetworks.createNetworkLike',
+  connectContainer: 'dockerNetworks.connectContainer',
+  runContainer: 'dockerNetworks.runContainer',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

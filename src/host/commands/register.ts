@@ -4,6 +4,7 @@ import type { CommandContext } from './context';
 import { CommandIds, type CommandId } from './ids';
 import { guarded } from './run';
 import { refresh } from './refresh';
+import { switchContext } from './switchContext';
 import { inspectNetwork } from './inspectNetwork';
 import { inspectContainer } from './inspectContainer';
 import { copyId } from './copyId';
@@ -11,12 +12,17 @@ import { copyIp } from './copyIp';
 import { disconnectContainer } from './disconnectContainer';
 import { removeNetwork } from './removeNetwork';
 import { pruneNetworks } from './pruneNetworks';
+import { createNetwork } from './createNetwork';
+import { createNetworkLike } from './createNetworkLike';
+import { connectContainer } from './connectContainer';
+import { runContainer } from './runContainer';
 
 /** `node` is the clicked tree node, `selection` the whole multi-selection; both absent from the palette. */
 type Handler = (ctx: CommandContext, node?: unknown, selection?: unknown) => Promise<void>;
 
 const handlers: Record<CommandId, Handler> = {
   [CommandIds.refresh]: refresh,
+  [CommandIds.switchContext]: switchContext,
   [CommandIds.inspectNetwork]: inspectNetwork,
   [CommandIds.inspectContainer]: inspectContainer,
   [CommandIds.copyId]: copyId,
@@ -24,6 +30,10 @@ const handlers: Record<CommandId, Handler> = {
   [CommandIds.disconnectContainer]: disconnectContainer,
   [CommandIds.removeNetwork]: removeNetwork,
   [CommandIds.pruneNetworks]: pruneNetworks,
+  [CommandIds.createNetwork]: createNetwork,
+  [CommandIds.createNetworkLike]: createNetworkLike,
+  [CommandIds.connectContainer]: connectContainer,
+  [CommandIds.runContainer]: runContainer,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -32,7 +32,7 @@ export class NetworksProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   private update(): void {
-    if (this.view) this.view.message = describeProblem(this.connection.state);
+    if (this.view) this.view.message = describeProblem(this.connection.state, this.connection.endpoint);
     this.changed.fire(undefined);
   }
 

@@ -1,0 +1,38 @@
+// The status bar names the engine the extension talks to (context or endpoint) and how it was chosen.
+import * as vscode from 'vscode';
+import { explainEndpoint } from '../core/endpoint';
+import type { Connection } from './connection';
+import { CommandIds } from './commands/ids';
+
+export class EngineStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('dockerNetworks.engine', vscode.StatusBarAlignment.Left, 50);
+  private readonly sub: vscode.Disposable;
+
+  constructor(private readonly connection: Connection) {
+    this.item.name = vscode.l10n.t('Docker Networks: engine');
+    this.item.command = CommandIds.switchContext;
+    this.sub = connection.onDidChange(() => this.update());
+    this.update();
+    this.item.show();
+  }
+
+  private update(): void {
+    const s = this.connection.state;
+    const ep = this.connection.endpoint;
+    const label = ep?.contextName ?? ep?.display ?? vscode.l10n.t('Docker');
+    const icon = s.kind === 'connected' ? '$(server-environment)' : s.kind === 'connecting' || s.kind === 'idle' ? '$(sync~spin)' : '$(debug-disconnect)';
+    this.item.text = `${icon} ${label}`;
+    const tip = new vscode.MarkdownString();
+    tip.appendMarkdown(`**${vscode.l10n.t('Docker engine')}**\n\n`);
+    if (ep) tip.appendText(`${ep.display}\n${explainEndpoint(ep)}\n`);
+    if (s.kind === 'disconnected' || s.kind === 'misconfigured') tip.appendText(`\n${s.error.message}\n`);
+    tip.appendMarkdown(`\n${vscode.l10n.t('Click to switch the engine this extension uses.')}`);
+    this.item.tooltip = tip;
+    this.item.backgroundColor = s.kind === 'disconnected' || s.kind === 'misconfigured' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+  }
+
+  dispose(): void {
+    this.sub.dispose();
+    this.item.dispose();
+  }
+}
