@@ -121,7 +121,7 @@ function toAttachment(c: RawContainer, ep: RawEndpoint, sharedWith: RawContainer
 }
 
 /** Finds whose network namespace a `container:<idOrName>` container uses. */
-class OwnerResolver {
+export class OwnerResolver {
   private readonly byId = new Map<string, RawContainer>();
   private readonly byName = new Map<string, RawContainer>();
 

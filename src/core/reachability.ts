@@ -24,7 +24,7 @@
 // the map never costs O(containers²), whatever the size of the engine.
 import * as l10n from '@vscode/l10n';
 import { formatPort } from './format';
-import { containerName, portsOf } from './join';
+import { containerName, OwnerResolver, portsOf } from './join';
 import type { Attachment, NetworkView, PortMapping, RawContainer, Snapshot } from './model';
 
 export type ReachKind = 'network' | 'host' | 'shared-namespace' | 'published-port';
@@ -441,40 +441,10 @@ function collectPublished(containers: RawContainer[], nodes: ReadonlyMap<string,
   return out;
 }
 
-/** Resolves `container:<id|name|id prefix>` chains (as join.ts does) and gives each container its namespace. */
+/** Gives each container its namespace, following `container:` chains with the join's own resolver. */
 function indexNodes(containers: RawContainer[]): Map<string, ReachNode> {
-  const byId = new Map<string, RawContainer>();
-  const byName = new Map<string, RawContainer>();
-  for (const c of containers) {
-    byId.set(c.Id, c);
-    for (const n of c.Names ?? []) byName.set(n.replace(/^\//, ''), c);
-  }
-  const direct = (c: RawContainer): RawContainer | undefined => {
-    const ref = (c.HostConfig?.NetworkMode ?? '').slice(CONTAINER_MODE.length);
-    if (!ref) return undefined;
-    const found = byId.get(ref) ?? byName.get(ref.replace(/^\//, ''));
-    if (found) return found;
-    let match: RawContainer | undefined;
-    for (const o of containers) {
-      if (!o.Id.startsWith(ref)) continue;
-      if (match) return undefined; // an ambiguous prefix names nobody
-      match = o;
-    }
-    return match;
-  };
-  const rootOf = (c: RawContainer): RawContainer | undefined => {
-    const seen = new Set<RawContainer>();
-    let current = c;
-    while (isContainerMode(current)) {
-      if (seen.has(current)) return undefined;
-      seen.add(current);
-      const next = direct(current);
-      if (!next) return undefined;
-      current = next;
-    }
-    return current;
-  };
-
+  const owners = new OwnerResolver(containers);
+  const rootOf = (c: RawContainer): RawContainer | undefined => owners.rootOf(c);
   const nodes = new Map<string, ReachNode>();
   for (const c of containers) {
     const root = isContainerMode(c) ? rootOf(c) : c;
