@@ -1,4 +1,5 @@
-// Bundles the extension (node/cjs, vscode external) and the extension-host tests.
+// Bundles the extension (node/cjs, vscode external), the form panels' webview scripts (browser/iife) and the
+// extension-host tests.
 // ssh2's optional native parts (cpu-features, *.node) stay external: ssh2 falls back to pure JS without them.
 import * as esbuild from 'esbuild';
 import { readdirSync } from 'node:fs';
@@ -27,8 +28,23 @@ const stubBuildkit = {
 };
 common.plugins = [stubBuildkit];
 
+// The form panels' browser scripts (src/webview, DOM only) and their stylesheet: dist/webview is the only folder
+// a webview may load from (localResourceRoots).
+const webview = {
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'chrome114',
+  sourcemap: production ? false : 'inline',
+  minify: production,
+  logLevel: 'warning',
+  outdir: 'dist/webview',
+};
+
 const builds = [
   esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', metafile: true }),
+  esbuild.build({ ...webview, entryPoints: ['src/webview/createNetwork.ts', 'src/webview/connect.ts', 'src/webview/run.ts'] }),
+  esbuild.build({ ...webview, entryPoints: { forms: 'media/forms.css' } }),
 ];
 if (withTests) {
   const hostTests = readdirSync('test/host').filter((f) => f.endsWith('.ts')).map((f) => `test/host/${f}`);

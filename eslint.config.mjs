@@ -25,6 +25,25 @@ export default tseslint.config(
     },
   },
   {
+    // The form panels' browser side (and the protocol it shares with the host): DOM only. No vscode, no Node, no
+    // engine; from core only types (erased from the bundle).
+    files: ['src/webview/**/*.ts', 'src/protocol/**/*.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [
+          { name: 'vscode', message: 'Webview scripts run in a browser: no vscode API (talk to the host through src/protocol).' },
+          { name: 'dockerode', message: 'Webview scripts run in a browser: no engine access.' },
+        ],
+        patterns: [
+          { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https'], message: 'Webview scripts run in a browser: no Node modules.' },
+          { group: ['**/host/**', '**/docker/**'], message: 'Webview scripts run in a browser: no host or engine code.' },
+          { group: ['**/core/**'], allowTypeImports: true, message: 'Webview scripts may import only types from src/core.' },
+        ],
+      }],
+    },
+  },
+  {
     // core/ is pure: no engine, no vscode, no node I/O beyond what it is handed.
     files: ['src/core/**/*.ts'],
     rules: {

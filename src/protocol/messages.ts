@@ -1,0 +1,349 @@
+// The one message protocol between the form panels (src/host/panels) and their webview scripts (src/webview).
+// Both sides import this module; it imports only types from core, so the webview bundle stays DOM-only.
+//
+//   webview → host   { type: 'ready' }                                           once the script runs (handshake)
+//                    { type: 'request', id, method, params }                     validate | submit | copyCommand
+//   host → webview   { type: 'init', kind, form, formVersion, options, title }   answer to `ready`
+//                    { type: 'options', options }                                the engine changed (pick lists)
+//                    { type: 'setForm', form, formVersion }                      the panel was reopened with a prefill
+//                    { type: 'reply', id, ok: true, result }                     a request succeeded
+//                    { type: 'reply', id, ok: false, error }                     a request failed (never left hanging)
+//
+// Everything that comes from a webview is untrusted: parseWebviewMessage() checks it at run time (shape, types,
+// sizes, no unknown keys) and the host rejects anything else without acting on it.
+import type {
+  ConnectForm, CreateNetworkForm, DriverOptionHelper, FieldError, IpamEntry, KeyValue, NetworkScope, PortEntry, RunForm,
+} from '../core/forms';
+
+export type { FieldError };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Forms and what the host tells each form about the engine
+
+export type FormKind = 'createNetwork' | 'connect' | 'run';
+export const FORM_KINDS: readonly FormKind[] = ['createNetwork', 'connect', 'run'];
+
+export interface FormOf {
+  createNetwork: CreateNetworkForm;
+  connect: ConnectForm;
+  run: RunForm;
+}
+
+/** One entry of a pick list: what is sent back (`value`), what is shown (`label`, `detail`), an optional group. */
+export interface Choice {
+  value: string;
+  label: string;
+  detail?: string;
+  group?: string;
+}
+
+export interface CreateNetworkOptions {
+  /** Drivers that can be created here (never host or null), bridge first. */
+  drivers: string[];
+  /** Scopes offered ('' = the driver's default); `swarm` only on a Swarm manager. */
+  scopes: NetworkScope[];
+  swarmManager: boolean;
+  /** Config-only networks, for "config from". */
+  configOnlyNetworks: Choice[];
+  /** Suggestions for the IPAM driver. */
+  ipamDrivers: string[];
+  /** Well-known driver options (every driver's; the form shows those of the chosen driver). */
+  driverOptionHelpers: DriverOptionHelper[];
+}
+
+export interface ConnectOptions {
+  /** Running containers with a network stack of their own (not host, none or container: mode). */
+  containers: Choice[];
+  /** Networks a container can join (not host or none, not config-only). */
+  networks: Choice[];
+  /** Container name → the names of the networks it is already on (the form never offers those). */
+  attached: Record<string, string[]>;
+}
+
+export interface RunOptions {
+  /** Local images (tags, or the short id of an untagged image). */
+  images: Choice[];
+  /** '' (the default bridge), networks, host, none, and `container:<name>` of running containers. */
+  networks: Choice[];
+}
+
+export interface OptionsOf {
+  createNetwork: CreateNetworkOptions;
+  connect: ConnectOptions;
+  run: RunOptions;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Requests (webview → host) and their results
+
+export interface ValidateResult {
+  /** Every problem, each attached to its field path (`name`, `ipv4[0].gateway`, `ports[1].hostPort`). */
+  errors: FieldError[];
+  /** The equivalent docker command, for display. */
+  command: string;
+}
+
+export interface SubmitResult {
+  /** What was done, e.g. "Created network my-net." */
+  message: string;
+}
+
+export interface CopyResult {
+  /** The command that was put on the clipboard. */
+  command: string;
+}
+
+export interface Methods<K extends FormKind> {
+  validate: { params: { form: FormOf[K] }; result: ValidateResult };
+  submit: { params: { form: FormOf[K] }; result: SubmitResult };
+  copyCommand: { params: { form: FormOf[K] }; result: CopyResult };
+}
+export type Method = keyof Methods<FormKind>;
+export const METHODS: readonly Method[] = ['validate', 'submit', 'copyCommand'];
+
+export type ParamsOf<K extends FormKind, M extends Method> = Methods<K>[M]['params'];
+export type ResultOf<K extends FormKind, M extends Method> = Methods<K>[M]['result'];
+
+export interface RequestMessage<K extends FormKind, M extends Method = Method> {
+  type: 'request';
+  id: number;
+  method: M;
+  params: ParamsOf<K, M>;
+}
+
+export interface ReadyMessage {
+  type: 'ready';
+}
+
+/** Everything a webview may send. */
+export type WebviewMessage<K extends FormKind> = ReadyMessage | { [M in Method]: RequestMessage<K, M> }[Method];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Host → webview
+
+/** Why a request failed. `fieldErrors` go next to their fields; `cause` and `fix` explain an engine refusal. */
+export interface ReplyError {
+  message: string;
+  fieldErrors: FieldError[];
+  /** The engine's refusal in plain words (from the daemon-error table), when it matched. */
+  cause?: string;
+  fix?: string;
+  /** The field the engine's refusal is about, when known. */
+  field?: string;
+}
+
+export type ReplyMessage<R = unknown> =
+  | { type: 'reply'; id: number; ok: true; result: R }
+  | { type: 'reply'; id: number; ok: false; error: ReplyError };
+
+export interface InitMessage<K extends FormKind> {
+  type: 'init';
+  kind: K;
+  title: string;
+  form: FormOf[K];
+  /** Changes whenever the host replaces the form (a new prefill); a webview keeps its own saved state otherwise. */
+  formVersion: number;
+  options: OptionsOf[K];
+}
+
+export interface OptionsMessage<K extends FormKind> {
+  type: 'options';
+  options: OptionsOf[K];
+}
+
+export interface SetFormMessage<K extends FormKind> {
+  type: 'setForm';
+  form: FormOf[K];
+  formVersion: number;
+}
+
+export type HostMessage<K extends FormKind> = InitMessage<K> | OptionsMessage<K> | SetFormMessage<K> | ReplyMessage;
+
+/** What a webview keeps with setState() so the form survives the panel being hidden (its page is discarded). */
+export interface SavedState<K extends FormKind> {
+  kind: K;
+  formVersion: number;
+  form: FormOf[K];
+  /** Field paths the user has edited (their errors show while typing). */
+  touched: string[];
+  /** The user tried to submit once: every error shows. */
+  submitted: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Run-time checks of what a webview sends
+
+/** Longest text accepted in one field; the command line and environment values get more room. */
+export const MAX_TEXT = 4096;
+export const MAX_LONG_TEXT = 65536;
+/** Most rows accepted in one table (IPAM configs, ports, key/value rows). */
+export const MAX_ROWS = 256;
+
+export class ProtocolError extends Error {
+  override readonly name = 'ProtocolError';
+}
+
+type Check<T> = (v: unknown, path: string) => T;
+
+function fail(path: string, what: string): never {
+  throw new ProtocolError(`${path}: ${what}`);
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+function str(max = MAX_TEXT): Check<string> {
+  return (v, path) => {
+    if (typeof v !== 'string') fail(path, `expected a string, got ${describe(v)}`);
+    if (v.length > max) fail(path, `longer than ${max} characters`);
+    return v;
+  };
+}
+
+const bool: Check<boolean> = (v, path) => (typeof v === 'boolean' ? v : fail(path, `expected a boolean, got ${describe(v)}`));
+
+function oneOf<T extends string>(values: readonly T[]): Check<T> {
+  return (v, path) => ((values as readonly unknown[]).includes(v) ? (v as T) : fail(path, `expected one of ${values.map((x) => JSON.stringify(x)).join(', ')}`));
+}
+
+function arr<T>(item: Check<T>, max = MAX_ROWS): Check<T[]> {
+  return (v, path) => {
+    if (!Array.isArray(v)) fail(path, `expected an array, got ${describe(v)}`);
+    if (v.length > max) fail(path, `more than ${max} items`);
+    return v.map((x, i) => item(x, `${path}[${i}]`));
+  };
+}
+
+/** An object with exactly these keys (no more, no fewer), each checked. */
+function obj<T>(shape: { [P in keyof T]-?: Check<T[P]> }): Check<T> {
+  const keys = Object.keys(shape) as (keyof T & string)[];
+  return (v, path) => {
+    if (!isPlainObject(v)) fail(path, `expected an object, got ${describe(v)}`);
+    // Own keys only: `'__proto__' in shape` is true for every object.
+    for (const k of Object.keys(v)) if (!hasOwn(shape, k)) fail(path, `unexpected key ${JSON.stringify(k)}`);
+    const out = {} as T;
+    for (const k of keys) {
+      if (!hasOwn(v, k)) fail(path, `missing key ${JSON.stringify(k)}`);
+      out[k] = shape[k](v[k], `${path}.${k}`);
+    }
+    return out;
+  };
+}
+
+function hasOwn(o: object, k: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, k);
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v;
+}
+
+const keyValue: Check<KeyValue> = obj<KeyValue>({ key: str(), value: str(MAX_LONG_TEXT) });
+const ipamEntry: Check<IpamEntry> = obj<IpamEntry>({ subnet: str(), ipRange: str(), gateway: str(), auxAddresses: str() });
+const portEntry: Check<PortEntry> = obj<PortEntry>({ hostIp: str(), hostPort: str(), containerPort: str(), protocol: str() });
+
+export const checkCreateNetworkForm: Check<CreateNetworkForm> = obj<CreateNetworkForm>({
+  name: str(),
+  driver: str(),
+  scope: oneOf<NetworkScope>(['', 'local', 'swarm']),
+  ipv4: arr(ipamEntry),
+  ipv6: arr(ipamEntry),
+  enableIPv6: bool,
+  internal: bool,
+  attachable: bool,
+  ingress: bool,
+  configOnly: bool,
+  configFrom: str(),
+  ipamDriver: str(),
+  ipamOptions: arr(keyValue),
+  driverOptions: arr(keyValue),
+  labels: arr(keyValue),
+});
+
+export const checkConnectForm: Check<ConnectForm> = obj<ConnectForm>({
+  container: str(),
+  network: str(),
+  ipv4Address: str(),
+  ipv6Address: str(),
+  aliases: str(),
+  links: str(),
+  linkLocalIps: str(),
+  driverOptions: arr(keyValue),
+});
+
+export const checkRunForm: Check<RunForm> = obj<RunForm>({
+  image: str(),
+  name: str(),
+  network: str(),
+  ipv4Address: str(),
+  ipv6Address: str(),
+  aliases: str(),
+  ports: arr(portEntry),
+  command: str(MAX_LONG_TEXT),
+  env: arr(keyValue),
+  labels: arr(keyValue),
+});
+
+const FORM_CHECKS: { [K in FormKind]: Check<FormOf[K]> } = {
+  createNetwork: checkCreateNetworkForm,
+  connect: checkConnectForm,
+  run: checkRunForm,
+};
+
+/** Checks a form of the given kind; throws ProtocolError naming the first problem. */
+export function checkForm<K extends FormKind>(kind: K, v: unknown, path = 'form'): FormOf[K] {
+  return FORM_CHECKS[kind](v, path);
+}
+
+export type ParseResult<K extends FormKind> =
+  | { ok: true; message: WebviewMessage<K> }
+  /** `id` is set when the message was a request with a usable id: the host answers it with an error. */
+  | { ok: false; error: string; id?: number };
+
+function requestId(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : undefined;
+}
+
+/** Checks a message from a webview of the given kind. Never throws. */
+export function parseWebviewMessage<K extends FormKind>(kind: K, raw: unknown): ParseResult<K> {
+  let id: number | undefined;
+  try {
+    if (!isPlainObject(raw)) fail('message', `expected an object, got ${describe(raw)}`);
+    if (raw.type === 'ready') {
+      obj<ReadyMessage>({ type: oneOf(['ready'] as const) })(raw, 'message');
+      return { ok: true, message: { type: 'ready' } };
+    }
+    if (raw.type !== 'request') fail('message.type', `expected "ready" or "request", got ${JSON.stringify(raw.type) ?? 'nothing'}`);
+    id = requestId(raw.id);
+    if (id === undefined) fail('message.id', 'expected a non-negative integer');
+    const method = oneOf(METHODS)(raw.method, 'message.method');
+    const msg = obj<{ type: 'request'; id: number; method: Method; params: { form: FormOf[K] } }>({
+      type: oneOf(['request'] as const),
+      id: (v) => v as number,
+      method: (v) => v as Method,
+      params: obj<{ form: FormOf[K] }>({ form: (v, p) => checkForm(kind, v, p) }),
+    })(raw, 'message');
+    return { ok: true, message: { type: 'request', id, method, params: msg.params } as WebviewMessage<K> };
+  } catch (e) {
+    const error = e instanceof ProtocolError ? e.message : `message: ${e instanceof Error ? e.message : String(e)}`;
+    return id === undefined ? { ok: false, error } : { ok: false, error, id };
+  }
+}
+
+/** A failed reply for a request the host could not accept. */
+export function rejectReply(id: number, message: string, fieldErrors: FieldError[] = []): ReplyMessage<never> {
+  return { type: 'reply', id, ok: false, error: { message, fieldErrors } };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Field paths ↔ element ids (both sides agree on them)
+
+/** `ipv4[0].gateway` → `f-ipv4-0-gateway`: a valid, unique HTML id for the input of a field path. */
+export function fieldId(path: string): string {
+  return `f-${path.replace(/\[(\d+)\]/g, '-$1').replace(/\./g, '-').replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}

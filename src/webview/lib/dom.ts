@@ -1,0 +1,74 @@
+// Tiny DOM helpers. Text always goes in through textContent, never as markup.
+
+type Attrs = Record<string, string | number | boolean | undefined>;
+type Child = Node | string | undefined | false;
+
+export function h<T extends keyof HTMLElementTagNameMap>(tag: T, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[T] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false) continue;
+    if (k === 'className') el.className = String(v);
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  append(el, ...children);
+  return el;
+}
+
+export function append(el: Element, ...children: Child[]): void {
+  for (const c of children) {
+    if (c === undefined || c === false) continue;
+    el.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  }
+}
+
+/** Adds or removes one id in an aria-describedby list. */
+export function setDescribedBy(el: Element, id: string, on: boolean): void {
+  const ids = new Set((el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean));
+  if (on) ids.add(id);
+  else ids.delete(id);
+  if (ids.size > 0) el.setAttribute('aria-describedby', [...ids].join(' '));
+  else el.removeAttribute('aria-describedby');
+}
+
+export function isField(el: Element | null): el is HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement {
+  return el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Field paths into the form object: `ipv4[0].gateway`, `labels[2].key`
+
+export type PathPart = string | number;
+
+export function parsePath(path: string): PathPart[] {
+  const parts: PathPart[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) parts.push(m[2] !== undefined ? Number(m[2]) : m[1]);
+  return parts;
+}
+
+export function getPath(root: unknown, path: string): unknown {
+  let cur: unknown = root;
+  for (const p of parsePath(path)) {
+    if (typeof cur !== 'object' || cur === null) return undefined;
+    cur = (cur as Record<PathPart, unknown>)[p];
+  }
+  return cur;
+}
+
+export function setPath(root: unknown, path: string, value: unknown): void {
+  const parts = parsePath(path);
+  let cur: unknown = root;
+  for (const p of parts.slice(0, -1)) {
+    if (typeof cur !== 'object' || cur === null) return;
+    cur = (cur as Record<PathPart, unknown>)[p];
+  }
+  if (typeof cur === 'object' && cur !== null) (cur as Record<PathPart, unknown>)[parts[parts.length - 1]] = value;
+}
+
+/** Whether a value counts as "filled in" (its errors then show while typing). */
+export function hasValue(v: unknown): boolean {
+  if (typeof v === 'string') return v.trim() !== '';
+  if (typeof v === 'boolean') return true;
+  if (Array.isArray(v)) return v.some(hasValue);
+  if (typeof v === 'object' && v !== null) return Object.values(v).some(hasValue);
+  return false;
+}

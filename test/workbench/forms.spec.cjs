@@ -1,0 +1,259 @@
+// The form panels in the real workbench, used the way a person would: commands from the palette, fields found by
+// their visible labels (getByLabel) inside the webview frames (outer iframe.webview.ready → inner
+// iframe#active-frame), buttons by their names.
+//   1. Create the seed's my-net (subnet, ip-range, gateway) and see it in the tree.
+//   2. A gateway outside the subnet shows a field error next to Gateway, and nothing is created.
+//   3. The form survives being hidden behind another editor; rows, checkboxes and helpers work from the keyboard.
+//   4. Connect a container with --ip; run a container with --ip and a published port (docker inspect agrees).
+// Screenshots: docs/create-network.png, docs/connect-container.png, docs/run-container.png.
+// The engine may be shared with other test runs that seed up/down at any moment: my-net (which the spec must create
+// through the form) carries the seed's label so that anyone's seed down removes it, while what the Connect and Run
+// tests need (app-net, dnw-box) carries a label of its own, so nobody else's seed removes it underneath them.
+'use strict';
+const path = require('node:path');
+const Dockerode = require('dockerode');
+
+const SEED_LABEL = 'dev.dockernetworks.test';
+const OWN_LABEL = 'dev.dockernetworks.wb-forms';
+const IMAGE = 'localbusybox:latest';
+const BOX = 'dnw-box';
+const WEB = 'dnw-web';
+const APP = { name: 'app-net', subnet: '10.88.0.0/16', ipRange: '10.88.5.0/24', gateway: '10.88.5.254', box: '10.88.5.20', web: '10.88.5.10' };
+
+function docker() {
+  const host = process.env.DOCKER_HOST || '';
+  if (!host.startsWith('unix://')) throw new Error(`forms.spec needs DOCKER_HOST=unix://…, got ${host || '(unset)'}`);
+  return new Dockerode({ socketPath: host.slice('unix://'.length) });
+}
+
+async function removeContainers(names) {
+  for (const name of names) {
+    try { await docker().getContainer(name).remove({ force: true }); } catch (e) { if (e.statusCode !== 404) throw e; }
+  }
+}
+
+async function removeNetwork(name) {
+  try { await docker().getNetwork(name).remove(); } catch (e) { if (e.statusCode !== 404) throw e; }
+}
+
+async function networkNames() {
+  return (await docker().listNetworks()).map((n) => n.Name);
+}
+
+/** Runs a command from the palette by its full title ("Docker Networks: Create Network…"). */
+async function runCommand(page, lib, title) {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => {}); // focus the workbench, not a webview
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input[type="text"]').first();
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: title }).first();
+  await lib.until(async () => {
+    const labels = await page.locator('.quick-input-widget .monaco-list-row .label-name').allTextContents();
+    return labels.some((l) => l.replace(/\s+/g, ' ').trim() === title);
+  }, 10000, `"${title}" in the command palette`);
+  const exact = page.locator('.quick-input-widget .monaco-list-row').filter({
+    has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }),
+  }).first();
+  await (await exact.count() ? exact : row).click();
+}
+
+/** In the QuickPick whose placeholder matches `asking`, picks the item whose label is exactly `label`. */
+async function pickItem(page, lib, asking, label) {
+  const input = page.locator('.quick-input-widget input[type="text"]').first();
+  await lib.until(async () => asking.test((await input.getAttribute('placeholder')) || '') && await input.isVisible(), 15000, `a QuickPick asking ${asking}`);
+  await input.fill(label);
+  const item = page.locator('.quick-input-widget .monaco-list-row').filter({
+    has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }),
+  }).first();
+  await item.waitFor({ state: 'visible', timeout: 10000 });
+  await item.click();
+}
+
+/** The form inside the (only visible) webview panel. */
+function form(page) {
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+}
+
+/** Waits for the form with this submit button to be rendered (the init handshake happened). */
+async function openForm(page, button) {
+  const f = form(page);
+  await f.getByRole('button', { name: button, exact: true }).waitFor({ state: 'visible', timeout: 30000 });
+  return f;
+}
+
+/** Scrolls the form back to its top (the command and the button stay in view at the bottom). */
+async function toTop(f) {
+  await f.locator('body').evaluate(() => window.scrollTo(0, 0));
+}
+
+async function shot(page, lib, file) {
+  // no toasts in the picture (e.g. code-server announcing a port someone else's container publishes)
+  await runCommand(page, lib, 'Notifications: Clear All Notifications');
+  await page.mouse.move(1390, 890);
+  await lib.sleep(300);
+  await page.screenshot({ path: path.join(lib.ROOT, 'docs', file) });
+  lib.say(`screenshot docs/${file}`);
+}
+
+/** The error shown for a field: aria-invalid on the input, and the text of the element it is described by. */
+async function fieldError(f, label) {
+  const input = f.getByLabel(label, { exact: true });
+  if ((await input.getAttribute('aria-invalid')) !== 'true') return undefined;
+  const ids = ((await input.getAttribute('aria-describedby')) || '').split(/\s+/).filter((id) => id.endsWith('-error'));
+  if (ids.length === 0) return undefined;
+  const text = (await f.locator(`[id="${ids[0]}"]`).textContent()) || '';
+  return text.trim() || undefined;
+}
+
+module.exports = {
+  title: 'Forms: create, connect and run through the webview panels',
+  async setup(ctx) {
+    const { lib } = ctx;
+    // The seed's my-net goes first: this spec creates it through the form. The engine is shared, so a concurrent
+    // seed up/down elsewhere may be removing the same things at this moment: try again once.
+    try { lib.seed('down'); } catch { await lib.sleep(2000); lib.seed('down'); }
+    await removeContainers([BOX, WEB]);
+    await removeNetwork(APP.name);
+    const Labels = { [OWN_LABEL]: '1' };
+    await docker().createNetwork({ Name: APP.name, Labels, IPAM: { Config: [{ Subnet: APP.subnet, IPRange: APP.ipRange, Gateway: APP.gateway }] } });
+    const c = await docker().createContainer({ name: BOX, Image: IMAGE, Cmd: ['sleep', '3600'], Labels, HostConfig: { NetworkMode: 'bridge' } });
+    await c.start();
+    const { page } = await lib.openWorkbench(ctx.browser, ctx.server.url);
+    ctx.page = page;
+    await lib.openViewContainer(page, 'Docker Networks');
+    await page.locator('.part.sidebar .monaco-list-row').first().waitFor({ state: 'visible', timeout: 30000 });
+  },
+  async teardown(ctx) {
+    if (ctx.page) await ctx.page.context().close().catch(() => {});
+    await removeContainers([BOX, WEB]);
+    await removeNetwork(APP.name);
+    try { ctx.lib.seed('down'); } catch { await ctx.lib.sleep(2000); ctx.lib.seed('down'); }
+  },
+  tests: [
+    ['Create Network from the palette: fill Name, Subnet, IP range, Gateway by label, Create → my-net in the tree', async ({ page, lib }) => {
+      if ((await networkNames()).includes('my-net')) throw new Error('my-net exists before the test (seed down did not remove it)');
+      await runCommand(page, lib, 'Docker Networks: Create Network…');
+      const f = await openForm(page, 'Create');
+      await f.getByLabel('Name').fill('my-net');
+      await f.getByLabel('Subnet').fill('172.28.0.0/16');
+      await f.getByLabel('IP range').fill('172.28.5.0/24');
+      await f.getByLabel('Gateway').fill('172.28.5.254');
+      // a label, so that seed down (and anyone's seed up) removes this my-net again
+      await f.getByRole('button', { name: 'Add label' }).click();
+      await f.getByLabel('Label key #1').fill(SEED_LABEL);
+      await f.getByLabel('Label value #1').fill('wb');
+      await lib.until(async () => /--gateway 172\.28\.5\.254 .*my-net$/.test((await f.locator('#command').textContent()) || ''), 10000, 'the live command');
+      await toTop(f);
+      const driver = f.getByLabel('Driver');
+      const drivers = await driver.locator('option').allTextContents();
+      if (drivers.includes('host') || drivers.includes('null') || (await driver.inputValue()) !== 'bridge') throw new Error(`drivers: ${drivers}`);
+      await shot(page, lib, 'create-network.png');
+      await f.getByRole('button', { name: 'Create', exact: true }).click();
+      await lib.revealRow(page, 'my-net');
+      const info = await docker().getNetwork('my-net').inspect();
+      const got = JSON.stringify(info.IPAM.Config);
+      if (got !== JSON.stringify([{ Subnet: '172.28.0.0/16', IPRange: '172.28.5.0/24', Gateway: '172.28.5.254' }])) throw new Error(`IPAM ${got}`);
+      // success closed the panel
+      await lib.until(async () => (await page.locator('iframe.webview.ready').count()) === 0, 10000, 'the panel to close');
+    }],
+    ['a gateway outside the subnet shows a field error next to Gateway, and nothing is created', async ({ page, lib }) => {
+      await runCommand(page, lib, 'Docker Networks: Create Network…');
+      const f = await openForm(page, 'Create');
+      await f.getByLabel('Name').fill('my-net-2');
+      await f.getByLabel('Subnet').fill('172.29.0.0/16');
+      await f.getByLabel('Gateway').fill('172.30.0.1');
+      const message = await lib.until(() => fieldError(f, 'Gateway'), 10000, 'a field error on Gateway');
+      lib.say(`Gateway error: ${message}`);
+      if (!/172\.30\.0\.1/.test(message) || !/172\.29\.0\.0\/16/.test(message)) throw new Error(`unexpected message: ${message}`);
+      if (await fieldError(f, 'Subnet')) throw new Error('the subnet itself is fine');
+      // Enter in a field submits (keyboard use); the host refuses, the error stays, nothing is created
+      await f.getByLabel('Gateway').press('Enter');
+      await f.getByRole('alert').filter({ hasText: /problem/ }).waitFor({ state: 'visible', timeout: 10000 });
+      await f.getByRole('button', { name: 'Create', exact: true }).click();
+      await lib.sleep(1000);
+      if ((await networkNames()).includes('my-net-2')) throw new Error('my-net-2 was created');
+      if (!(await fieldError(f, 'Gateway'))) throw new Error('the Gateway error is gone');
+      if ((await f.getByLabel('Name').inputValue()) !== 'my-net-2') throw new Error('the inputs were not kept');
+    }],
+    ['the form keeps its inputs while hidden behind another editor', async ({ page, lib }) => {
+      const f = form(page);
+      await runCommand(page, lib, 'File: New Untitled Text File');
+      await lib.until(async () => (await page.locator('iframe.webview.ready').count()) === 0, 10000, 'the panel to be hidden');
+      await runCommand(page, lib, 'View: Close Editor'); // the empty untitled file closes without a prompt; the panel shows again
+      await f.getByRole('button', { name: 'Create', exact: true }).waitFor({ state: 'visible', timeout: 30000 });
+      const values = [await f.getByLabel('Name').inputValue(), await f.getByLabel('Subnet').inputValue(), await f.getByLabel('Gateway').inputValue()];
+      if (values.join(' ') !== 'my-net-2 172.29.0.0/16 172.30.0.1') throw new Error(`after hide/show: ${values}`);
+      await lib.until(() => fieldError(f, 'Gateway'), 10000, 'the Gateway error after hide/show');
+      await runCommand(page, lib, 'View: Close All Editors');
+    }],
+    ['keyboard only: add an IPv6 row, tick Enable IPv6, set a driver option through its helper, remove the row', async ({ page, lib }) => {
+      await runCommand(page, lib, 'Docker Networks: Create Network…');
+      const f = await openForm(page, 'Create');
+      const focused = (locator) => locator.evaluate((el) => el === el.ownerDocument.activeElement);
+      await lib.until(() => focused(f.getByLabel('Name')), 10000, 'Name to have the focus when the form opens');
+      await page.keyboard.type('kbd-net');
+      await f.getByRole('button', { name: 'Add IPv6 subnet' }).focus();
+      await page.keyboard.press('Enter');
+      await lib.until(() => focused(f.getByLabel('Subnet (IPv6)', { exact: true })), 10000, 'the new IPv6 Subnet to have the focus');
+      await page.keyboard.type('fd00:77::/64');
+      const v6 = await lib.until(() => fieldError(f, 'Enable IPv6'), 10000, 'an error on Enable IPv6');
+      lib.say(`Enable IPv6 error: ${v6}`);
+      await f.getByLabel('Enable IPv6').focus();
+      await page.keyboard.press('Space');
+      await lib.until(async () => !(await fieldError(f, 'Enable IPv6')), 10000, 'the error to go once IPv6 is enabled');
+      await f.getByLabel('MTU').fill('1400');
+      await lib.until(async () => /--ipv6 .*--subnet fd00:77::\/64 .*--opt com\.docker\.network\.driver\.mtu=1400 kbd-net$/.test((await f.locator('#command').textContent()) || ''), 10000, 'the live command with --ipv6, the IPv6 subnet and the MTU');
+      await f.getByRole('button', { name: 'Remove IPv6 configuration #1' }).focus();
+      await page.keyboard.press('Enter');
+      await lib.until(async () => (await f.getByLabel('Subnet (IPv6)', { exact: true }).count()) === 0, 10000, 'the IPv6 row to go');
+      await lib.until(async () => !/fd00:77/.test((await f.locator('#command').textContent()) || ''), 10000, 'the command without the IPv6 subnet');
+      if ((await networkNames()).includes('kbd-net')) throw new Error('kbd-net was created without a submit');
+      await runCommand(page, lib, 'View: Close All Editors');
+    }],
+    ['Connect from the palette (pick container, pick network), IPv4 address by label, Connect → that IP', async ({ page, lib }) => {
+      await runCommand(page, lib, 'Docker Networks: Connect Container to Network…');
+      await pickItem(page, lib, /which container/i, BOX);
+      await pickItem(page, lib, /to which network/i, APP.name);
+      const f = await openForm(page, 'Connect');
+      if ((await f.getByLabel('Container').inputValue()) !== BOX) throw new Error('Container not prefilled');
+      if ((await f.getByLabel('Network').inputValue()) !== APP.name) throw new Error('Network not prefilled');
+      await f.getByLabel('IPv4 address').fill(APP.box);
+      await f.getByLabel('Aliases').fill('box');
+      await lib.until(async () => ((await f.locator('#command').textContent()) || '').includes(`--ip ${APP.box} --alias box ${APP.name} ${BOX}`), 10000, 'the live command');
+      await toTop(f);
+      await shot(page, lib, 'connect-container.png');
+      await f.getByRole('button', { name: 'Connect', exact: true }).click();
+      const ip = await lib.until(async () => {
+        const n = (await docker().getContainer(BOX).inspect()).NetworkSettings.Networks[APP.name];
+        return n && n.IPAddress;
+      }, 15000, `${BOX} on ${APP.name}`);
+      if (ip !== APP.box) throw new Error(`${BOX} got ${ip}`);
+    }],
+    ['Run on a network: Image, Name, Network, IPv4 address, Host port → Container port, Run → as asked', async ({ page, lib }) => {
+      await runCommand(page, lib, 'Docker Networks: Run Container on Network…');
+      const f = await openForm(page, 'Run');
+      await f.getByLabel('Image').selectOption(IMAGE);
+      await f.getByLabel('Name').fill(WEB);
+      await f.getByLabel('Network').selectOption(APP.name);
+      await f.getByLabel('IPv4 address').fill(APP.web);
+      await f.getByLabel('Host IP').fill('127.0.0.1');
+      await f.getByLabel('Host port').fill('18090');
+      await f.getByLabel('Container port').fill('80');
+      await f.getByLabel('Command').fill('sh -c "httpd -p 80 -h /; sleep 3600"');
+      await lib.until(async () => ((await f.locator('#command').textContent()) || '').includes(`--ip ${APP.web} -p 127.0.0.1:18090:80 localbusybox:latest`), 10000, 'the live command');
+      // the picture shows the network and the published port (host port → container port)
+      await f.locator('fieldset', { has: f.locator('legend', { hasText: /^Network$/ }) }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await shot(page, lib, 'run-container.png');
+      await f.getByRole('button', { name: 'Run', exact: true }).click();
+      const c = await lib.until(async () => {
+        try { return await docker().getContainer(WEB).inspect(); } catch { return undefined; }
+      }, 20000, `${WEB} to exist`);
+      const ep = c.NetworkSettings.Networks[APP.name];
+      const got = { ip: ep && ep.IPAddress, ports: c.HostConfig.PortBindings };
+      if (got.ip !== APP.web || JSON.stringify(got.ports) !== JSON.stringify({ '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '18090' }] })) {
+        throw new Error(`docker inspect: ${JSON.stringify(got)}`);
+      }
+    }],
+  ],
+};
