@@ -1,7 +1,7 @@
 // Text shown in the tree: descriptions (one short line) and Markdown tooltips (what `inspect` would tell).
 import * as l10n from '@vscode/l10n';
 import { escapeMarkdown, inlineCode } from './markdown';
-import type { Attachment, IpamConfig, NetworkView, PortMapping } from './model';
+import type { Attachment, IpamConfig, NetworkView, PortMapping, ServiceOnNetwork } from './model';
 
 /** Host side first, as the user types it in `-p`: `0.0.0.0:8080 → 80/tcp`. */
 export function formatPort(p: PortMapping): string {
@@ -97,6 +97,24 @@ export function attachmentTooltip(a: Attachment, n: NetworkView): string {
 }
 
 /** A codicon id per container state. */
+/** `VIP 10.0.1.2/24 · replicated 2 · 2 running here` */
+export function serviceDescription(s: ServiceOnNetwork, tasks: Attachment[]): string {
+  const running = tasks.filter((t) => t.state === 'running').length;
+  return [s.vip ? l10n.t('VIP {0}', s.vip) : undefined, s.mode, l10n.t('{0} running here', running)].filter(Boolean).join(' · ');
+}
+
+export function serviceTooltip(s: ServiceOnNetwork, n: NetworkView, tasks: Attachment[]): string {
+  const lines = [
+    `### ${escapeMarkdown(s.name)}`,
+    l10n.t('Swarm service {0} on {1}', inlineCode(s.id.slice(0, 12)), inlineCode(n.name)),
+    '',
+    `- ${l10n.t('Virtual IP')}: ${s.vip ? inlineCode(s.vip) : l10n.t('none (DNS round-robin or not on this network)')}`,
+    `- ${l10n.t('Mode')}: ${escapeMarkdown(s.mode)}`,
+    `- ${l10n.t('Tasks on this node')}: ${tasks.length ? tasks.map((t) => `${inlineCode(t.name)} ${escapeMarkdown(t.state)}${t.ipv4 ? ` ${inlineCode(t.ipv4)}` : ''}`).join(', ') : l10n.t('none')}`,
+  ];
+  return lines.join('\n');
+}
+
 export function stateIcon(state: string): string {
   switch (state) {
     case 'running': return 'vm-running';

@@ -117,6 +117,7 @@ function toAttachment(c: RawContainer, ep: RawEndpoint, sharedWith: RawContainer
     ports: portsOf(c),
     endpointId: ep.EndpointID || undefined,
     sharesNamespaceOf: sharedWith ? containerName(sharedWith) : undefined,
+    serviceId: c.Labels?.['com.docker.swarm.service.id'] || undefined,
   });
 }
 

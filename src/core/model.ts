@@ -99,6 +99,25 @@ export interface Attachment {
   endpointId?: string;
   /** Set when the container joins through `container:<owner>`: the owner's name. Addresses are the owner's. */
   sharesNamespaceOf?: string;
+  /** The Swarm service this container is a task of (label com.docker.swarm.service.id). */
+  serviceId?: string;
+}
+
+/** An item of `GET /services` (Swarm managers only), the fields we read. */
+export interface RawService {
+  ID: string;
+  Spec?: { Name?: string; Mode?: { Replicated?: { Replicas?: number }; Global?: object } } | null;
+  Endpoint?: { VirtualIPs?: { NetworkID?: string; Addr?: string }[] | null } | null;
+}
+
+/** A Swarm service as seen on one network: its virtual IP there; its tasks are the attachments with its serviceId. */
+export interface ServiceOnNetwork {
+  id: string;
+  name: string;
+  /** e.g. "10.0.1.2/24" */
+  vip?: string;
+  /** "replicated 3" or "global" */
+  mode: string;
 }
 
 export interface IpamConfig {
@@ -129,6 +148,8 @@ export interface NetworkView {
   labels: Record<string, string>;
   /** Sorted by container name. */
   attachments: Attachment[];
+  /** Swarm services with a virtual IP on this network (managers only), sorted by name. */
+  services?: ServiceOnNetwork[];
 }
 
 /** One consistent picture of the engine, built from exactly two list calls. */

@@ -17,7 +17,7 @@ const CONTAINER_ACTIONS = new Set([
 ]);
 
 export function isRelevant(e: EngineEvent): boolean {
-  if (e.Type === 'network') return true;
+  if (e.Type === 'network' || e.Type === 'service') return true;
   if (e.Type !== 'container') return false;
   return CONTAINER_ACTIONS.has(e.Action) || e.Action.startsWith('health_status');
 }
@@ -61,7 +61,7 @@ export class EventFollower {
       // The stream itself has no deadline (it is idle by design); only opening it does.
       stream = (await this.engine.call('follow events', (abortSignal) =>
         this.engine.docker.getEvents({
-          filters: { type: ['network', 'container'] },
+          filters: { type: ['network', 'container', 'service'] },
           abortSignal: anySignal(ac.signal, abortSignal),
         }),
       )) as NodeJS.ReadableStream;

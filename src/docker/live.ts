@@ -9,6 +9,7 @@ import type { Engine } from './client';
 import { Emitter } from './emitter';
 import { EventFollower, type EngineEvent } from './events';
 import { takeSnapshot } from './snapshot';
+import { engineInfo } from './actions';
 
 export type LiveState =
   | { kind: 'idle' }
@@ -39,6 +40,8 @@ export class LiveModel {
   private disposed = false;
   /** Snapshot rebuilds so far (the benchmark counts them). */
   rebuilds = 0;
+  /** Read once per (re)connection: a Swarm manager's snapshot also lists services. */
+  private swarmManager = false;
 
   private readonly debounceMs: number;
   private readonly maxWaitMs: number;
@@ -63,12 +66,29 @@ export class LiveModel {
     this.follower = new EventFollower(this.engine, {
       event: (e) => {
         this.eventSeen.fire(e);
+        // `swarm init` / `swarm leave` create or remove the ingress network: the manager role may have changed.
+        if (e.Type === 'network' && e.Actor?.Attributes?.name === 'ingress') void this.checkSwarm();
         this.schedule();
       },
-      connected: () => void this.refresh(),
+      connected: () => void this.onConnected(),
       disconnected: (error) => this.set({ kind: 'disconnected', error }),
     });
     this.follower.start();
+  }
+
+  /**
+   * Whether the engine is a Swarm manager is read once per connection (not per refresh), in parallel with the first
+   * snapshot so it costs the first paint nothing; when it turns out to be a manager, one more refresh adds services.
+   */
+  private async checkSwarm(): Promise<void> {
+    const manager = await engineInfo(this.engine).then((i) => i.swarmManager, () => false);
+    if (manager === this.swarmManager || this.disposed) return;
+    this.swarmManager = manager;
+    await this.refresh();
+  }
+
+  private async onConnected(): Promise<void> {
+    await Promise.all([this.refresh(), this.checkSwarm()]);
   }
 
   /** Rebuilds now (coalesced with one in flight). Resolves when the model reflects the engine as of this call. */
@@ -106,7 +126,7 @@ export class LiveModel {
 
   private async rebuild(): Promise<void> {
     try {
-      const snapshot = await takeSnapshot(this.engine);
+      const snapshot = await takeSnapshot(this.engine, { swarmManager: this.swarmManager });
       this.rebuilds++;
       if (!this.disposed) this.set({ kind: 'connected', snapshot });
     } catch (err) {

@@ -2,7 +2,8 @@
 // lists containers (API >= 1.28), but every container lists its networks.
 import type Docker from 'dockerode';
 import { joinSnapshot } from '../core/join';
-import type { RawContainer, RawNetwork, Snapshot } from '../core/model';
+import type { RawContainer, RawNetwork, RawService, Snapshot } from '../core/model';
+import { withServices } from '../core/services';
 import type { Engine } from './client';
 
 export async function listRaw(engine: Engine): Promise<{ networks: RawNetwork[]; containers: RawContainer[] }> {
@@ -15,7 +16,14 @@ export async function listRaw(engine: Engine): Promise<{ networks: RawNetwork[];
   return { networks: networks as RawNetwork[], containers: containers as RawContainer[] };
 }
 
-export async function takeSnapshot(engine: Engine): Promise<Snapshot> {
-  const { networks, containers } = await listRaw(engine);
-  return joinSnapshot(networks, containers);
+/** On a Swarm manager, one more list call adds the services and their virtual IPs. */
+export async function takeSnapshot(engine: Engine, options: { swarmManager?: boolean } = {}): Promise<Snapshot> {
+  const [{ networks, containers }, services] = await Promise.all([
+    listRaw(engine),
+    options.swarmManager
+      ? engine.call('list services', (abortSignal) => engine.docker.listServices({ abortSignal } as object) as Promise<RawService[]>)
+      : undefined,
+  ]);
+  const joined = joinSnapshot(networks, containers);
+  return services ? withServices(joined, services) : joined;
 }

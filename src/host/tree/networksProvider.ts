@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Connection } from '../connection';
 import { describeProblem } from '../connection';
-import { ContainerNode, NetworkNode, type TreeNode } from './nodes';
+import { ContainerNode, NetworkNode, ServiceNode, type TreeNode } from './nodes';
 
 /** Above this many networks, nodes start collapsed so a big engine does not render thousands of rows at once. */
 const EXPAND_LIMIT = 30;
@@ -37,7 +37,7 @@ export class NetworksProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    if (node instanceof ContainerNode) return node.toTreeItem();
+    if (node instanceof ContainerNode || node instanceof ServiceNode) return node.toTreeItem();
     const count = this.connection.model?.snapshot?.networks.length ?? 0;
     return node.toTreeItem(count <= EXPAND_LIMIT);
   }
@@ -50,10 +50,21 @@ export class NetworksProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       const showBuiltIn = vscode.workspace.getConfiguration('dockerNetworks').get<boolean>('showBuiltInNetworks', true);
       return snapshot.networks.filter((n) => showBuiltIn || !n.builtin).map((n) => new NetworkNode(n));
     }
+    // Read the current version of the network: the node may come from an older snapshot.
+    const current = snapshot.networks.find((n) => n.id === node.network.id);
+    if (!current) return [];
+    if (node instanceof ServiceNode) {
+      const service = current.services?.find((s) => s.id === node.service.id);
+      return service ? new ServiceNode(current, service).tasks().map((a) => new ContainerNode(current, a)) : [];
+    }
     if (node instanceof NetworkNode) {
-      // Read the current version of the network: the node may come from an older snapshot.
-      const current = snapshot.networks.find((n) => n.id === node.network.id);
-      return current ? current.attachments.map((a) => new ContainerNode(current, a)) : [];
+      // Services first, each holding its tasks; other containers directly under the network.
+      const services = current.services ?? [];
+      const grouped = new Set(services.map((s) => s.id));
+      return [
+        ...services.map((s) => new ServiceNode(current, s)),
+        ...current.attachments.filter((a) => !a.serviceId || !grouped.has(a.serviceId)).map((a) => new ContainerNode(current, a)),
+      ];
     }
     return [];
   }
@@ -67,7 +78,10 @@ export class NetworksProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
-    return node instanceof ContainerNode ? new NetworkNode(node.network) : undefined;
+    if (node instanceof ServiceNode) return new NetworkNode(node.network);
+    if (!(node instanceof ContainerNode)) return undefined;
+    const service = node.network.services?.find((s) => s.id === node.attachment.serviceId);
+    return service ? new ServiceNode(node.network, service) : new NetworkNode(node.network);
   }
 
   dispose(): void {

@@ -1,12 +1,14 @@
 // Tree nodes: thin wrappers over the model. contextValue tokens drive the package.json menus.
 import * as vscode from 'vscode';
-import type { Attachment, NetworkView } from '../../core/model';
+import type { Attachment, NetworkView, ServiceOnNetwork } from '../../core/model';
 import {
   attachmentDescription,
   attachmentTooltip,
   driverIcon,
   networkDescription,
   networkTooltip,
+  serviceDescription,
+  serviceTooltip,
   stateIcon,
 } from '../../core/format';
 
@@ -16,7 +18,7 @@ export class NetworkNode {
 
   toTreeItem(expanded: boolean): vscode.TreeItem {
     const n = this.network;
-    const state = n.attachments.length === 0
+    const state = n.attachments.length === 0 && !n.services?.length
       ? vscode.TreeItemCollapsibleState.None
       : expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(n.name, state);
@@ -50,4 +52,25 @@ export class ContainerNode {
   }
 }
 
-export type TreeNode = NetworkNode | ContainerNode;
+/** A Swarm service with a virtual IP on an overlay network; its tasks on this node are its children. */
+export class ServiceNode {
+  readonly kind = 'service';
+  constructor(readonly network: NetworkView, readonly service: ServiceOnNetwork) {}
+
+  tasks(): Attachment[] {
+    return this.network.attachments.filter((a) => a.serviceId === this.service.id);
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const tasks = this.tasks();
+    const item = new vscode.TreeItem(this.service.name, tasks.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    item.id = `network/${this.network.id}/service/${this.service.id}`;
+    item.description = serviceDescription(this.service, tasks);
+    item.tooltip = new vscode.MarkdownString(serviceTooltip(this.service, this.network, tasks));
+    item.iconPath = new vscode.ThemeIcon('layers');
+    item.contextValue = 'service';
+    return item;
+  }
+}
+
+export type TreeNode = NetworkNode | ServiceNode | ContainerNode;
