@@ -22,13 +22,21 @@ async function main() {
   const workspace = path.join(run, 'workspace');
   fs.mkdirSync(workspace);
   fs.writeFileSync(path.join(workspace, 'README.md'), '# host tests workspace\n');
+  // Docker contexts for the side-by-side engines test, made by the real docker CLI in a private DOCKER_CONFIG.
+  const dockerConfig = path.join(run, 'docker-config');
+  if (process.env.DOCKER_HOST) {
+    const { execFileSync } = require('node:child_process');
+    const cli = (...args) => execFileSync('docker', args, { env: { ...process.env, DOCKER_CONFIG: dockerConfig }, stdio: 'ignore' });
+    cli('context', 'create', 'dn-a', '--description', 'the private test engine', '--docker', `host=${process.env.DOCKER_HOST}`);
+    cli('context', 'create', 'dn-down', '--description', 'an engine that is not there', '--docker', 'host=unix:///nonexistent/dn.sock');
+  }
   const t0 = Date.now();
   try {
     await runTests({
       vscodeExecutablePath: path.join(root, 'scripts', 'vscode', 'code-shim.sh'),
       extensionDevelopmentPath: root,
       extensionTestsPath: tests,
-      extensionTestsEnv: { VSHOST: vshost, ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}) },
+      extensionTestsEnv: { VSHOST: vshost, DOCKER_CONFIG: dockerConfig, ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}) },
       launchArgs: [workspace, `--user-data-dir=${path.join(run, 'ud')}`, `--extensions-dir=${path.join(run, 'exts')}`],
     });
     console.log(`[host-tests] passed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

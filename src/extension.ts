@@ -5,6 +5,7 @@ import { NetworksProvider } from './host/tree/networksProvider';
 import { InspectDocuments } from './host/inspect/inspectDocuments';
 import { registerCommands } from './host/commands/register';
 import { EngineStatusBar } from './host/statusBar';
+import { Engines } from './host/engines';
 import { FormPanels } from './host/panels/formPanel';
 
 export interface ExtensionApi {
@@ -20,12 +21,13 @@ export interface ExtensionApi {
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const timings: ExtensionApi['timings'] = { activateStart: performance.now() };
   const connection = new Connection();
-  const tree = new NetworksProvider(connection);
-  const inspect = new InspectDocuments(connection);
+  const engines = new Engines(connection);
+  const tree = new NetworksProvider(engines);
+  const inspect = new InspectDocuments(engines);
   const panels = new FormPanels(connection, context.extensionUri);
   const view = vscode.window.createTreeView('dockerNetworks.networks', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   tree.attach(view);
-  context.subscriptions.push(new EngineStatusBar(connection), connection, tree, inspect, panels, ...registerCommands({ connection, inspect, panels }));
+  context.subscriptions.push(new EngineStatusBar(connection), connection, engines, tree, inspect, panels, ...registerCommands({ connection, inspect, panels }));
   const first = connection.onDidChange((s) => {
     if (s.kind !== 'connected') return;
     timings.firstData = performance.now();

@@ -23,13 +23,22 @@ export class Connection implements vscode.Disposable {
   private started = false;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor() {
-    this.disposables.push(
-      this.changed,
-      vscode.workspace.onDidChangeConfiguration((e) => {
+  /**
+   * Without `fixedContext`, this is the extension's engine: the settings, then the Docker CLI's choice. With it, the
+   * engine of that one context (a top-level node when several contexts are shown side by side).
+   */
+  constructor(readonly fixedContext?: string) {
+    this.disposables.push(this.changed);
+    if (fixedContext === undefined) {
+      this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('dockerNetworks.host') || e.affectsConfiguration('dockerNetworks.context')) this.reconnect();
-      }),
-    );
+      }));
+    }
+  }
+
+  /** Stable key for URIs and tree ids: '' for the extension's engine, else the context name. */
+  get key(): string {
+    return this.fixedContext ?? '';
   }
 
   get state(): ConnectionState {
@@ -96,7 +105,9 @@ export class Connection implements vscode.Disposable {
     try {
       const cfg = vscode.workspace.getConfiguration('dockerNetworks');
       // The docker CLI's order: setting or chosen context, DOCKER_HOST, DOCKER_CONTEXT, current context, default, Podman.
-      const resolved = resolveFromMachine(cfg.get<string>('host') || undefined, cfg.get<string>('context') || undefined);
+      const resolved = this.fixedContext !== undefined
+        ? resolveFromMachine(undefined, this.fixedContext)
+        : resolveFromMachine(cfg.get<string>('host') || undefined, cfg.get<string>('context') || undefined);
       engine = new Engine(resolved, { tls: readTls(resolved) });
     } catch (err) {
       // A bad setting, context or certificate file: say which and how to fix it, in the view.
@@ -112,6 +123,11 @@ export class Connection implements vscode.Disposable {
 
   private publish(): void {
     const s = this.state;
+    if (this.fixedContext !== undefined) {
+      // Only the extension's own engine drives the welcome view; side-by-side engines show their state in their node.
+      this.changed.fire(s);
+      return;
+    }
     const kind = s.kind === 'misconfigured' ? 'disconnected' : s.kind;
     const errorKind = s.kind === 'misconfigured' ? 'config' : s.kind === 'disconnected' ? s.error.kind : '';
     void vscode.commands.executeCommand('setContext', 'dockerNetworks.state', kind);

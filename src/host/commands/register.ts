@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { CommandContext } from './context';
 import { CommandIds, type CommandId } from './ids';
 import { guarded } from './run';
+import { connectionOf } from '../tree/nodes';
 import { refresh } from './refresh';
 import { switchContext } from './switchContext';
 import { inspectNetwork } from './inspectNetwork';
@@ -38,6 +39,10 @@ const handlers: Record<CommandId, Handler> = {
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   return Object.entries(handlers).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, guarded((node?: unknown, selection?: unknown) => handler(ctx, node, selection))),
+    vscode.commands.registerCommand(id, guarded((node?: unknown, selection?: unknown) => {
+      // A node from a side-by-side engine carries its engine: the command acts there.
+      const connection = connectionOf(node);
+      return handler(connection ? { ...ctx, connection } : ctx, node, selection);
+    })),
   );
 }

@@ -3,11 +3,14 @@
 import * as vscode from 'vscode';
 import { EngineError } from '../../core/errors';
 import type { Connection } from '../connection';
+import type { Engines } from '../engines';
 
 export const INSPECT_SCHEME = 'docker-networks';
 export type InspectKind = 'network' | 'container';
 
 interface Entry {
+  /** The engine's key (Connection.key): '' for the extension's engine, else a context name. */
+  engine: string;
   kind: InspectKind;
   id: string;
   name: string;
@@ -20,17 +23,21 @@ interface Entry {
 
 const textOf = (e: Entry): string => (e.header ?? '') + (e.json ?? '');
 
-export function inspectUri(kind: InspectKind, id: string, name: string): vscode.Uri {
-  // The path gives the tab title (`my-net.network.json`) and the .json language; the query carries the id.
+export function inspectUri(kind: InspectKind, id: string, name: string, engine = ''): vscode.Uri {
+  // The path gives the tab title (`my-net.network.json`) and the .json language; the query carries the id and,
+  // for side-by-side engines, which engine it lives on.
   const safe = name.replace(/[\\/?#]/g, '_');
-  return vscode.Uri.from({ scheme: INSPECT_SCHEME, path: `/${safe}.${kind}.json`, query: `${kind}=${id}` });
+  const query = new URLSearchParams({ [kind]: id, ...(engine ? { engine } : {}) }).toString();
+  return vscode.Uri.from({ scheme: INSPECT_SCHEME, path: `/${safe}.${kind}.json`, query });
 }
 
-function parseUri(uri: vscode.Uri): { kind: InspectKind; id: string; name: string } | undefined {
-  const m = /^(network|container)=([\w.-]+)$/.exec(uri.query);
-  if (!m) return undefined;
+function parseUri(uri: vscode.Uri): { kind: InspectKind; id: string; name: string; engine: string } | undefined {
+  const q = new URLSearchParams(uri.query);
+  const kind: InspectKind | undefined = q.has('network') ? 'network' : q.has('container') ? 'container' : undefined;
+  const id = kind ? q.get(kind) ?? '' : '';
+  if (!kind || !/^[\w.-]+$/.test(id)) return undefined;
   const name = uri.path.replace(/^\//, '').replace(/\.(network|container)\.json$/, '');
-  return { kind: m[1] as InspectKind, id: m[2], name };
+  return { kind, id, name, engine: q.get('engine') ?? '' };
 }
 
 export class InspectDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
@@ -39,16 +46,25 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
   private readonly entries = new Map<string, Entry>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
-  constructor(private readonly connection: Connection) {
+  private engineSubs: vscode.Disposable[] = [];
+
+  constructor(private readonly engines: Engines) {
+    this.watch();
     this.disposables.push(
       vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, this),
-      connection.onDidChange((s) => s.kind === 'connected' && void this.refreshOpen()),
+      engines.onDidChangeEngines(() => this.watch()),
       vscode.workspace.onDidCloseTextDocument((d) => this.entries.delete(d.uri.toString())),
     );
   }
 
-  async open(kind: InspectKind, id: string, name: string): Promise<vscode.TextDocument> {
-    const uri = inspectUri(kind, id, name);
+  private watch(): void {
+    for (const d of this.engineSubs) d.dispose();
+    const all = new Set([this.engines.primary, ...this.engines.listed]);
+    this.engineSubs = [...all].map((c) => c.onDidChange((s) => s.kind === 'connected' && void this.refreshOpen()));
+  }
+
+  async open(kind: InspectKind, id: string, name: string, connection?: Connection): Promise<vscode.TextDocument> {
+    const uri = inspectUri(kind, id, name, connection?.key);
     let doc = await vscode.workspace.openTextDocument(uri);
     if (doc.languageId !== 'json') doc = await vscode.languages.setTextDocumentLanguage(doc, 'json');
     await vscode.window.showTextDocument(doc, { preview: false });
@@ -67,7 +83,9 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
 
   private async read(entry: Entry): Promise<void> {
     try {
-      const engine = this.connection.engine();
+      const connection = this.engines.byKey(entry.engine);
+      if (!connection) throw new Error(vscode.l10n.t('The engine "{0}" is no longer shown (dockerNetworks.contexts).', entry.engine));
+      const engine = connection.engine();
       const data = entry.kind === 'network' ? await engine.inspectNetwork(entry.id) : await engine.inspectContainer(entry.id);
       entry.json = JSON.stringify(data, null, 2) + '\n';
       entry.header = undefined;
@@ -103,6 +121,7 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
   }
 
   dispose(): void {
+    for (const d of this.engineSubs) d.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

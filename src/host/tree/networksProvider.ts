@@ -1,9 +1,11 @@
-// The Networks view. It reads the live model only: no engine call happens in here, so expanding a node is
-// instant and a refresh costs what one snapshot costs.
+// The Networks view. It reads the live models only: no engine call happens in here, so expanding a node is
+// instant and a refresh costs what one snapshot costs. One engine normally; several side by side when
+// `dockerNetworks.contexts` lists contexts, each under its own top-level node.
 import * as vscode from 'vscode';
 import type { Connection } from '../connection';
 import { describeProblem } from '../connection';
-import { ContainerNode, NetworkNode, ServiceNode, type TreeNode } from './nodes';
+import type { Engines } from '../engines';
+import { ContainerNode, EngineNode, NetworkNode, ServiceNode, type TreeNode } from './nodes';
 
 /** Above this many networks, nodes start collapsed so a big engine does not render thousands of rows at once. */
 const EXPAND_LIMIT = 30;
@@ -13,78 +15,110 @@ export class NetworksProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   readonly onDidChangeTreeData = this.changed.event;
   private view?: vscode.TreeView<TreeNode>;
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  private engineSubs: vscode.Disposable[] = [];
 
-  constructor(private readonly connection: Connection) {
+  constructor(private readonly engines: Engines) {
+    this.watchEngines();
     this.disposables.push(
-      connection.onDidChange(() => this.update()),
+      engines.onDidChangeEngines(() => {
+        this.watchEngines();
+        if (this.view?.visible) this.startAll();
+        this.update();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('dockerNetworks.showBuiltInNetworks')) this.changed.fire(undefined);
       }),
     );
   }
 
+  private get connection(): Connection {
+    return this.engines.primary;
+  }
+
+  private watchEngines(): void {
+    for (const d of this.engineSubs) d.dispose();
+    const all = new Set([this.engines.primary, ...this.engines.listed]);
+    this.engineSubs = [...all].map((c) => c.onDidChange(() => this.update()));
+  }
+
+  private startAll(): void {
+    for (const c of this.engines.listed) c.start();
+  }
+
   attach(view: vscode.TreeView<TreeNode>): void {
     this.view = view;
     this.disposables.push(view);
-    // Follow the engine from the moment the view is first shown, not at activation.
-    if (view.visible) this.connection.start();
-    this.disposables.push(view.onDidChangeVisibility((e) => e.visible && this.connection.start()));
+    // Follow the engines from the moment the view is first shown, not at activation.
+    if (view.visible) this.startAll();
+    this.disposables.push(view.onDidChangeVisibility((e) => e.visible && this.startAll()));
   }
 
   private update(): void {
-    if (this.view) this.view.message = describeProblem(this.connection.state, this.connection.endpoint);
+    if (this.view) this.view.message = this.engines.sideBySide ? undefined : describeProblem(this.connection.state, this.connection.endpoint);
     this.changed.fire(undefined);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    if (node instanceof ContainerNode || node instanceof ServiceNode) return node.toTreeItem();
-    const count = this.connection.model?.snapshot?.networks.length ?? 0;
-    return node.toTreeItem(count <= EXPAND_LIMIT);
+    if (node instanceof NetworkNode) {
+      const count = node.connection.model?.snapshot?.networks.length ?? 0;
+      return node.toTreeItem(count <= EXPAND_LIMIT);
+    }
+    return node.toTreeItem();
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    this.connection.start();
-    const snapshot = this.connection.model?.snapshot;
-    if (!snapshot) return [];
+    this.startAll();
     if (!node) {
-      const showBuiltIn = vscode.workspace.getConfiguration('dockerNetworks').get<boolean>('showBuiltInNetworks', true);
-      return snapshot.networks.filter((n) => showBuiltIn || !n.builtin).map((n) => new NetworkNode(n));
+      return this.engines.sideBySide ? this.engines.listed.map((c) => new EngineNode(c)) : this.networksOf(this.connection);
     }
+    if (node instanceof EngineNode) return this.networksOf(node.connection);
+    const snapshot = node.connection.model?.snapshot;
     // Read the current version of the network: the node may come from an older snapshot.
-    const current = snapshot.networks.find((n) => n.id === node.network.id);
+    const current = snapshot?.networks.find((n) => n.id === node.network.id);
     if (!current) return [];
+    const conn = node.connection;
     if (node instanceof ServiceNode) {
       const service = current.services?.find((s) => s.id === node.service.id);
-      return service ? new ServiceNode(current, service).tasks().map((a) => new ContainerNode(current, a)) : [];
+      return service ? new ServiceNode(current, service, conn).tasks().map((a) => new ContainerNode(current, a, conn)) : [];
     }
     if (node instanceof NetworkNode) {
       // Services first, each holding its tasks; other containers directly under the network.
       const services = current.services ?? [];
       const grouped = new Set(services.map((s) => s.id));
       return [
-        ...services.map((s) => new ServiceNode(current, s)),
-        ...current.attachments.filter((a) => !a.serviceId || !grouped.has(a.serviceId)).map((a) => new ContainerNode(current, a)),
+        ...services.map((s) => new ServiceNode(current, s, conn)),
+        ...current.attachments.filter((a) => !a.serviceId || !grouped.has(a.serviceId)).map((a) => new ContainerNode(current, a, conn)),
       ];
     }
     return [];
   }
 
+  private networksOf(connection: Connection): NetworkNode[] {
+    const snapshot = connection.model?.snapshot;
+    if (!snapshot) return [];
+    const showBuiltIn = vscode.workspace.getConfiguration('dockerNetworks').get<boolean>('showBuiltInNetworks', true);
+    return snapshot.networks.filter((n) => showBuiltIn || !n.builtin).map((n) => new NetworkNode(n, connection));
+  }
+
   /** Hovering a container fills in what the list calls left out (aliases on older engines), for that one container. */
   async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
     if (!(node instanceof ContainerNode) || node.attachment.aliases.length > 0) return item;
-    const details = await this.connection.details?.get(node.attachment, node.network.name).catch(() => undefined);
+    const details = await node.connection.details?.get(node.attachment, node.network.name).catch(() => undefined);
     if (details) item.tooltip = node.tooltipWith(details.aliases);
     return item;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
-    if (node instanceof ServiceNode) return new NetworkNode(node.network);
-    if (!(node instanceof ContainerNode)) return undefined;
+    if (node instanceof EngineNode) return undefined;
+    const top = this.engines.sideBySide ? new EngineNode(node.connection) : undefined;
+    if (node instanceof NetworkNode) return top;
+    if (node instanceof ServiceNode) return new NetworkNode(node.network, node.connection);
     const service = node.network.services?.find((s) => s.id === node.attachment.serviceId);
-    return service ? new ServiceNode(node.network, service) : new NetworkNode(node.network);
+    return service ? new ServiceNode(node.network, service, node.connection) : new NetworkNode(node.network, node.connection);
   }
 
   dispose(): void {
+    for (const d of this.engineSubs) d.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -1,5 +1,7 @@
 // Tree nodes: thin wrappers over the model. contextValue tokens drive the package.json menus.
 import * as vscode from 'vscode';
+import type { Connection } from '../connection';
+import { explainEndpoint } from '../../core/endpoint';
 import type { Attachment, NetworkView, ServiceOnNetwork } from '../../core/model';
 import {
   attachmentDescription,
@@ -12,9 +14,34 @@ import {
   stateIcon,
 } from '../../core/format';
 
+/** Tree ids and context values for nodes of a side-by-side engine other than the extension's own. */
+function scope(connection: Connection): { id: string; remote: string } {
+  return { id: connection.key ? `engine/${connection.key}/` : '', remote: connection.fixedContext !== undefined ? '.remote' : '' };
+}
+
+/** A top-level engine (one per context) when several are shown side by side. */
+export class EngineNode {
+  readonly kind = 'engine';
+  constructor(readonly connection: Connection) {}
+
+  toTreeItem(): vscode.TreeItem {
+    const c = this.connection;
+    const s = c.state;
+    const item = new vscode.TreeItem(c.key, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `engine/${c.key}`;
+    const ep = c.endpoint;
+    const problem = s.kind === 'disconnected' || s.kind === 'misconfigured' ? s.error.message : undefined;
+    item.description = problem ? vscode.l10n.t('unreachable') : ep?.display ?? '';
+    item.tooltip = new vscode.MarkdownString().appendText([ep ? `${ep.display}\n${explainEndpoint(ep)}` : c.key, problem].filter(Boolean).join('\n\n'));
+    item.iconPath = new vscode.ThemeIcon(problem ? 'debug-disconnect' : s.kind === 'connected' ? 'server-environment' : 'sync~spin');
+    item.contextValue = 'engine';
+    return item;
+  }
+}
+
 export class NetworkNode {
   readonly kind = 'network';
-  constructor(readonly network: NetworkView) {}
+  constructor(readonly network: NetworkView, readonly connection: Connection) {}
 
   toTreeItem(expanded: boolean): vscode.TreeItem {
     const n = this.network;
@@ -22,28 +49,28 @@ export class NetworkNode {
       ? vscode.TreeItemCollapsibleState.None
       : expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(n.name, state);
-    item.id = `network/${n.id}`;
+    item.id = `${scope(this.connection).id}network/${n.id}`;
     item.description = networkDescription(n);
     item.tooltip = new vscode.MarkdownString(networkTooltip(n));
     item.iconPath = new vscode.ThemeIcon(driverIcon(n.driver));
-    item.contextValue = n.builtin ? 'network.builtin' : 'network.custom';
+    item.contextValue = (n.builtin ? 'network.builtin' : 'network.custom') + scope(this.connection).remote;
     return item;
   }
 }
 
 export class ContainerNode {
   readonly kind = 'container';
-  constructor(readonly network: NetworkView, readonly attachment: Attachment) {}
+  constructor(readonly network: NetworkView, readonly attachment: Attachment, readonly connection: Connection) {}
 
   toTreeItem(): vscode.TreeItem {
     const a = this.attachment;
     const item = new vscode.TreeItem(a.name, vscode.TreeItemCollapsibleState.None);
-    item.id = `network/${this.network.id}/container/${a.containerId}`;
+    item.id = `${scope(this.connection).id}network/${this.network.id}/container/${a.containerId}`;
     item.description = attachmentDescription(a);
     item.tooltip = this.tooltipWith(a.aliases);
     const color = a.state === 'running' ? new vscode.ThemeColor('testing.iconPassed') : undefined;
     item.iconPath = new vscode.ThemeIcon(stateIcon(a.state), color);
-    item.contextValue = 'container.attached';
+    item.contextValue = 'container.attached' + scope(this.connection).remote;
     return item;
   }
 
@@ -55,7 +82,7 @@ export class ContainerNode {
 /** A Swarm service with a virtual IP on an overlay network; its tasks on this node are its children. */
 export class ServiceNode {
   readonly kind = 'service';
-  constructor(readonly network: NetworkView, readonly service: ServiceOnNetwork) {}
+  constructor(readonly network: NetworkView, readonly service: ServiceOnNetwork, readonly connection: Connection) {}
 
   tasks(): Attachment[] {
     return this.network.attachments.filter((a) => a.serviceId === this.service.id);
@@ -64,7 +91,7 @@ export class ServiceNode {
   toTreeItem(): vscode.TreeItem {
     const tasks = this.tasks();
     const item = new vscode.TreeItem(this.service.name, tasks.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
-    item.id = `network/${this.network.id}/service/${this.service.id}`;
+    item.id = `${scope(this.connection).id}network/${this.network.id}/service/${this.service.id}`;
     item.description = serviceDescription(this.service, tasks);
     item.tooltip = new vscode.MarkdownString(serviceTooltip(this.service, this.network, tasks));
     item.iconPath = new vscode.ThemeIcon('layers');
@@ -73,4 +100,11 @@ export class ServiceNode {
   }
 }
 
-export type TreeNode = NetworkNode | ServiceNode | ContainerNode;
+export type TreeNode = EngineNode | NetworkNode | ServiceNode | ContainerNode;
+
+/** The engine a tree node belongs to (commands act there, not on the extension's default engine). */
+export function connectionOf(node: unknown): Connection | undefined {
+  return node instanceof EngineNode || node instanceof NetworkNode || node instanceof ServiceNode || node instanceof ContainerNode
+    ? node.connection
+    : undefined;
+}
