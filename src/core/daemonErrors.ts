@@ -42,6 +42,11 @@ function orCtx(named: string | undefined, fallback: string | undefined, generic:
   return n !== '' ? n : fallback ?? generic;
 }
 
+/** A full 64-hex ID as docker shows it (12 characters); a name as it is. */
+function shortRef(s: string): string {
+  return /^[0-9a-f]{64}$/i.test(s) ? s.slice(0, 12) : s;
+}
+
 /** `ports[i].hostPort` for the row publishing this host port, else `ports`. */
 function portField(port: string | undefined, ctx: DaemonErrorContext): string {
   const i = port === undefined ? -1 : (ctx.ports ?? []).findIndex((p) => p.hostPort.trim() === port);
@@ -70,7 +75,8 @@ export const DAEMON_ERROR_RULES: readonly DaemonErrorRule[] = [
     ],
     explain: (m) => ({
       cause: l10n.t('The subnet overlaps the subnet of another network on this engine.'),
-      fix: l10n.t('Choose a subnet that no other network uses (see the subnets in the Networks view), or remove the network that holds it.'),
+      // Engine 20.10 also keeps the subnet of a create it refused for a bad auxiliary address until it restarts.
+      fix: l10n.t('Choose a subnet that no other network uses (see the subnets in the Networks view), or remove the network that holds it. If no network holds it, an earlier failed create may have left it reserved: restarting the engine releases it.'),
       field: `${fam(m[1])}[0].subnet`,
     }),
   },
@@ -132,7 +138,8 @@ export const DAEMON_ERROR_RULES: readonly DaemonErrorRule[] = [
     explain: (m) => ({
       cause: l10n.t('The IPAM driver refused the subnet or IP range: {0}.', (m[1] ?? m[5] ?? '').replace(/\.$/, '')),
       fix: l10n.t('Check the subnet and IP range: the range must be a CIDR block inside its subnet, and the subnet must not be used elsewhere.'),
-      field: `${fam(m[3])}[0].subnet`,
+      // Engine 20.10 refuses an unparsable ip-range this way: `… subpool "banana": Invalid Address SubPool`.
+      field: m[4] && /subpool/i.test(m[5] ?? '') ? `${fam(m[3])}[0].ipRange` : `${fam(m[3])}[0].subnet`,
     }),
   },
   {
@@ -228,12 +235,17 @@ export const DAEMON_ERROR_RULES: readonly DaemonErrorRule[] = [
   },
   {
     id: 'not-swarm-manager',
-    match: /This node is not a swarm manager/i,
-    variants: ['This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.'],
-    explain: () => ({
+    match: /This node is not a swarm manager|(cannot create a swarm scoped network when swarm is not active)/i,
+    variants: [
+      'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.',
+      'cannot create a swarm scoped network when swarm is not active',
+    ],
+    explain: (m) => ({
       cause: l10n.t('Overlay and swarm-scoped networks can only be created on a Swarm manager, and this engine is not one.'),
-      fix: l10n.t('Run "docker swarm init" on this engine (or create the network on a manager), or choose a local driver such as bridge.'),
-      field: 'driver',
+      fix: m[1]
+        ? l10n.t('Run "docker swarm init" on this engine (or create the network on a manager), or choose the local scope.')
+        : l10n.t('Run "docker swarm init" on this engine (or create the network on a manager), or choose a local driver such as bridge.'),
+      field: m[1] ? 'scope' : 'driver',
     }),
   },
   {
@@ -258,8 +270,8 @@ export const DAEMON_ERROR_RULES: readonly DaemonErrorRule[] = [
   },
   {
     id: 'config-network-missing',
-    match: /configuration network "([^"]*)" not found/i,
-    variants: ['configuration network %q not found'],
+    match: /configuration network "([^"]*)" (?:not found|does not exist)/i,
+    variants: ['configuration network %q does not exist', 'configuration network %q not found'],
     explain: (m) => ({
       cause: l10n.t('There is no config-only network named {0}.', m[1]),
       fix: l10n.t('Create it with "Config only" first, or choose an existing config-only network.'),
@@ -441,13 +453,25 @@ export const DAEMON_ERROR_RULES: readonly DaemonErrorRule[] = [
   // ---- Containers ------------------------------------------------------------------------------------------------
   {
     id: 'container-not-running',
-    match: /Container (\S+) is not running/i,
-    variants: ['Container %s is not running', 'container %s is not running'],
-    explain: (m, ctx) => ({
-      cause: l10n.t('{0} is not running.', orCtx(ctx.container, undefined, m[1].slice(0, 12))),
-      fix: l10n.t('Start the container, then try again.'),
-      field: 'container',
-    }),
+    match: /Container (\S+) is not running|cannot join network (?:namespace )?of a non running container: (?:container )?(\S+)/i,
+    variants: [
+      'Container %s is not running',
+      'container %s is not running',
+      'cannot join network of a non running container: %s',
+      'cannot join network namespace of a non running container: container %s is exited',
+    ],
+    explain: (m, ctx) => (m[2] !== undefined
+      ? {
+        // network mode container:<owner>: the owner is the one that must run, not the container being made.
+        cause: l10n.t('{0}, whose network stack this container would share, is not running.', shortRef(m[2])),
+        fix: l10n.t('Start {0} first, or choose another network.', shortRef(m[2])),
+        field: 'network',
+      }
+      : {
+        cause: l10n.t('{0} is not running.', orCtx(ctx.container, undefined, m[1].slice(0, 12))),
+        fix: l10n.t('Start the container, then try again.'),
+        field: 'container',
+      }),
   },
   {
     id: 'container-name-in-use',

@@ -157,6 +157,33 @@ function rowsLabelled(page, label) {
   return page.locator('.part.sidebar .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) });
 }
 
+/**
+ * The first row labelled `label`, scrolled into view. The tree is a virtual list: only the rows in view exist in the
+ * DOM, so on a busy engine a row may need scrolling to, the way a person would (mouse wheel over the tree, down to
+ * the end, then from the top again) until it appears or `ms` runs out.
+ */
+async function revealRow(page, label, ms = 30000) {
+  const rows = rowsLabelled(page, label);
+  const list = page.locator('.part.sidebar .monaco-list').first();
+  const end = Date.now() + ms;
+  let dir = 1, lastSeen = '';
+  for (;;) {
+    if (await rows.count()) {
+      const row = rows.first();
+      if (await row.isVisible()) return row;
+    }
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for a tree row labelled ${label}`);
+    const box = await list.boundingBox().catch(() => null);
+    if (!box) { await sleep(100); continue; }
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, dir * Math.max(100, box.height * 0.8));
+    await sleep(120);
+    const seen = (await treeRows(page)).map((r) => r.label).join('|');
+    if (seen === lastSeen) { dir = -dir; if (dir === 1) await sleep(200); }   // an end of the list: turn around
+    lastSeen = seen;
+  }
+}
+
 /** Polls until `probe()` returns a truthy value; throws with `what` (and the last value) after `ms`. */
 async function until(probe, ms = 30000, what = 'condition') {
   const end = Date.now() + ms;
@@ -170,8 +197,7 @@ async function until(probe, ms = 30000, what = 'condition') {
 
 /** Expands the row labelled `label` if it is collapsed (clicks its twistie). */
 async function expandRow(page, label) {
-  const row = rowsLabelled(page, label).first();
-  await row.waitFor({ state: 'visible', timeout: 30000 });
+  const row = await revealRow(page, label);
   if ((await row.getAttribute('aria-expanded')) === 'false') {
     await row.locator('.monaco-tl-twistie').click();
     await until(async () => (await row.getAttribute('aria-expanded')) === 'true', 10000, `${label} to expand`);
@@ -194,5 +220,5 @@ function seed(cmd, ...args) {
 
 module.exports = {
   ROOT, VSHOST, VIEWPORT, say, sleep, until, freePort, checkHost, startCodeServer, launchBrowser, openWorkbench,
-  openViewContainer, treeRows, rowsLabelled, expandRow, collapseAll, seed,
+  openViewContainer, treeRows, rowsLabelled, revealRow, expandRow, collapseAll, seed,
 };

@@ -2,7 +2,7 @@
 // code-server with the .vsix installed (fresh profile) and ONE headless Chromium; each spec opens its own page.
 //   DN_VSIX=docker-networks-0.1.0.vsix DOCKER_HOST=unix://... node test/workbench/run.cjs [spec ...]
 // A spec exports { title, setup?(ctx), teardown?(ctx), tests: [[name, async (ctx) => {...}], ...] }; ctx holds
-// { server, browser, lib, shots } and whatever setup puts there (conventionally ctx.page). A failed test gets a
+// { server, browser, lib, shots, failures } and whatever setup puts there (conventionally ctx.page). A failed test gets a
 // screenshot in out/workbench/. Ends with the line "N passed, N failed"; exit code 1 on any failure.
 'use strict';
 const fs = require('node:fs');
@@ -26,7 +26,7 @@ async function main() {
       const spec = require(file);
       const name = path.basename(file, '.spec.cjs');
       console.log(`\n  ${spec.title || name}`);
-      const ctx = { server, browser, lib, shots };
+      const ctx = { server, browser, lib, shots, failures: 0 };   // failures: of this spec so far
       let setupError;
       try { if (spec.setup) await spec.setup(ctx); } catch (e) { setupError = e; }
       for (const [i, [title, fn]] of spec.tests.entries()) {
@@ -37,7 +37,7 @@ async function main() {
           passed++;
           console.log(`    ✔ ${title} (${Date.now() - t} ms)`);
         } catch (e) {
-          failed++;
+          failed++; ctx.failures++;
           console.log(`    ✘ ${title} (${Date.now() - t} ms)\n      ${String(e.stack || e).split('\n').join('\n      ')}`);
           if (ctx.page) {
             const shot = path.join(shots, `${name}-${i + 1}-failed.png`);
