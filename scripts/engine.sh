@@ -43,6 +43,9 @@ install_packages() {
   # the image needs a STATIC busybox (the dynamic one from package busybox would not run in an empty rootfs)
   dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q 'ok installed' || need+=(busybox-static)
   command -v curl >/dev/null || need+=(curl)
+  # the engine tests also reach this engine over ssh (a real sshd on 127.0.0.1) and mutual TLS (openssl certificates)
+  [ -x /usr/sbin/sshd ] || need+=(openssh-server)
+  command -v openssl >/dev/null || need+=(openssl)
   [ ${#need[@]} -eq 0 ] && return 0
   [ "$(id -u)" = 0 ] || die "need root to apt-get install ${need[*]} (and to run dockerd)"
   log "apt-get install ${need[*]}"

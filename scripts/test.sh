@@ -110,6 +110,14 @@ else
   echo "no engine (log: $LOGS/engine-start.log)"
 fi
 
+# --- Podman's Docker-compatible API (the engine level's Podman tests; without it they are skipped, except in CI)
+say "podman: scripts/podman.sh start"
+if PH=$(bash scripts/podman.sh start 2> >(tee "$LOGS/podman-start.log" >&2)) && [ -n "$PH" ]; then
+  export PODMAN_HOST=$PH; echo "PODMAN_HOST=$PODMAN_HOST"
+else
+  echo "no Podman service (log: $LOGS/podman-start.log)"
+fi
+
 # --- the VS Code host (needed by the host and workbench levels): installs in the background on a first run
 say "VS Code host: scripts/setup-vshost.sh (background, log: $LOGS/setup-vshost.log)"
 setsid bash scripts/setup-vshost.sh >"$LOGS/setup-vshost.log" 2>&1 </dev/null &

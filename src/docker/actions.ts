@@ -43,7 +43,29 @@ export async function createNetwork(engine: Engine, body: Docker.NetworkCreateOp
 }
 
 export async function connectContainer(engine: Engine, network: string, body: Docker.NetworkConnectOptions): Promise<void> {
-  await engine.call(`connect ${String(body.Container)} to ${network}`, () => engine.docker.getNetwork(network).connect(body));
+  try {
+    await engine.call(`connect ${String(body.Container)} to ${network}`, () => engine.docker.getNetwork(network).connect(body));
+  } catch (err) {
+    await clearFailedConnect(engine, network, String(body.Container)).catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * Engine 20.10 writes the network into a running container's settings before it creates the endpoint, and leaves it
+ * there when that fails (a static address already in use, outside the subnet…): the container then tries that
+ * address again at its next start, and fails to start. Disconnect cannot clear it while the container runs ("not
+ * connected"); a plain connect (the engine picks an address) followed by a disconnect does. Nothing to do when the
+ * failed connect left no such entry (newer engines, or failures before that point).
+ */
+async function clearFailedConnect(engine: Engine, network: string, container: string): Promise<void> {
+  const info = await engine.inspectContainer(container);
+  if (!info.State.Running) return;
+  const name = (await engine.inspectNetwork(network)).Name;
+  const entry = info.NetworkSettings.Networks[name];
+  if (entry === undefined || entry.EndpointID) return;
+  await engine.call(`connect ${container} to ${name} to clear a failed connect`, () => engine.docker.getNetwork(name).connect({ Container: container }));
+  await disconnectContainer(engine, name, container);
 }
 
 export async function disconnectContainer(engine: Engine, network: string, container: string, force = false): Promise<void> {

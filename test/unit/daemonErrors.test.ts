@@ -7,6 +7,10 @@ import { DAEMON_ERROR_RULES, explainDaemonError } from '../../src/core/daemonErr
  * [message, expected field (undefined when the rule sets none)].
  */
 const samples: Record<string, Array<[string, string | undefined]>> = {
+  // Newer wordings found while provoking the errors on a real engine (test/engine/daemonErrors.test.ts).
+  'container-not-running': [['cannot join network namespace of a non running container: container tailscale-it-tools is exited', 'network']],
+  'not-swarm-manager': [['cannot create a swarm scoped network when swarm is not active', 'scope']],
+  'config-network-missing': [['configuration network "cfg" does not exist', 'configFrom']],
   'gateway-allocation': [['failed to allocate gateway (172.28.0.1): Address already in use', 'ipv4[0].gateway']],
   'pool-overlap': [
     ['Error response from daemon: Pool overlaps with other one on this address space', 'ipv4[0].subnet'],
