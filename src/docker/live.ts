@@ -1,7 +1,8 @@
 // The live model: the latest snapshot of one engine, kept current by its event stream.
-// Events are debounced (a burst of changes costs a few rebuilds, not one per event) with a ceiling so a
-// never-ending burst still shows progress; at most one snapshot is in flight and a change seen meanwhile
-// schedules exactly one more.
+// An isolated change is rebuilt after a short settle time (fast feedback); events closer together than the debounce
+// are a burst, rebuilt after a quiet period with a ceiling so a never-ending burst still shows progress. At most one
+// snapshot is in flight and a change seen meanwhile schedules exactly one more. Because the engine's lists lag its
+// events, what the events announced is checked in each new snapshot and re-checked shortly while it is missing.
 import type { Snapshot } from '../core/model';
 import type { EngineError } from '../core/errors';
 import { classifyError } from '../core/errors';
@@ -10,6 +11,10 @@ import { Emitter } from './emitter';
 import { EventFollower, type EngineEvent } from './events';
 import { takeSnapshot } from './snapshot';
 import { engineInfo } from './actions';
+import { Expectations } from '../core/expectations';
+
+const RECHECK_MIN_MS = 30;
+const RECHECK_MAX_MS = 480;
 
 export type LiveState =
   | { kind: 'idle' }
@@ -18,10 +23,12 @@ export type LiveState =
   | { kind: 'disconnected'; error: EngineError; snapshot?: undefined };
 
 export interface LiveOptions {
-  /** Quiet time after the last event before rebuilding. */
+  /** Events closer than this are a burst; a burst is rebuilt after this much quiet. */
   debounceMs?: number;
-  /** Longest an event may wait while events keep coming. */
+  /** Longest an event may wait while a burst goes on. */
   maxWaitMs?: number;
+  /** An isolated event is rebuilt after this (events inside the window join it). */
+  settleMs?: number;
 }
 
 export class LiveModel {
@@ -35,6 +42,13 @@ export class LiveModel {
   private follower?: EventFollower;
   private debounceTimer?: NodeJS.Timeout;
   private firstPendingAt?: number;
+  private lastEventAt = -Infinity;
+  private settling = false;
+  private readonly expectations = new Expectations();
+  private recheckTimer?: NodeJS.Timeout;
+  private recheckDelay = RECHECK_MIN_MS;
+  /** Rebuilds made only to re-check a change the lists did not show yet (counted in `rebuilds` too). */
+  rechecks = 0;
   private inFlight?: Promise<void>;
   private again = false;
   private disposed = false;
@@ -45,10 +59,12 @@ export class LiveModel {
 
   private readonly debounceMs: number;
   private readonly maxWaitMs: number;
+  private readonly settleMs: number;
 
   constructor(readonly engine: Engine, options: LiveOptions = {}) {
-    this.debounceMs = options.debounceMs ?? 100;
-    this.maxWaitMs = options.maxWaitMs ?? 400;
+    this.debounceMs = options.debounceMs ?? 400;
+    this.maxWaitMs = options.maxWaitMs ?? 3000;
+    this.settleMs = options.settleMs ?? 30;
   }
 
   get state(): LiveState {
@@ -68,6 +84,7 @@ export class LiveModel {
         this.eventSeen.fire(e);
         // `swarm init` / `swarm leave` create or remove the ingress network: the manager role may have changed.
         if (e.Type === 'network' && e.Actor?.Attributes?.name === 'ingress') void this.checkSwarm();
+        this.expectations.note(e);
         this.schedule();
       },
       connected: () => void this.onConnected(),
@@ -95,6 +112,7 @@ export class LiveModel {
   refresh(): Promise<void> {
     clearTimeout(this.debounceTimer);
     this.debounceTimer = undefined;
+    this.settling = false;
     this.firstPendingAt = undefined;
     if (this.inFlight) {
       this.again = true;
@@ -118,17 +136,46 @@ export class LiveModel {
 
   private schedule(): void {
     const now = Date.now();
+    const gap = now - this.lastEventAt;
+    this.lastEventAt = now;
+    if (this.settling) return; // joins the isolated change about to be rebuilt
     this.firstPendingAt ??= now;
     clearTimeout(this.debounceTimer);
-    const wait = Math.max(0, Math.min(this.debounceMs, this.firstPendingAt + this.maxWaitMs - now));
+    const isolated = gap >= this.debounceMs && !this.debounceTimer;
+    this.settling = isolated;
+    const quiet = isolated ? this.settleMs : this.debounceMs;
+    const wait = Math.max(0, Math.min(quiet, this.firstPendingAt + this.maxWaitMs - now));
     this.debounceTimer = setTimeout(() => void this.refresh(), wait);
   }
 
+  /** After a rebuild: while something the events announced is missing, look again a little later (with backoff). */
+  private recheck(missing: boolean): void {
+    clearTimeout(this.recheckTimer);
+    this.recheckTimer = undefined;
+    if (!missing || this.recheckDelay > RECHECK_MAX_MS) {
+      // Caught up, or the engine disagrees with its own events for too long: the next event rebuilds anyway.
+      if (missing) this.expectations.clear();
+      this.recheckDelay = RECHECK_MIN_MS;
+      return;
+    }
+    const delay = this.recheckDelay;
+    this.recheckDelay *= 2;
+    this.recheckTimer = setTimeout(() => {
+      this.recheckTimer = undefined;
+      if (this.debounceTimer || this.inFlight || this.disposed) return; // a rebuild is coming anyway
+      this.rechecks++;
+      void this.refresh();
+    }, delay);
+  }
+
   private async rebuild(): Promise<void> {
+    const asked = this.expectations.pending();
     try {
       const snapshot = await takeSnapshot(this.engine, { swarmManager: this.swarmManager });
       this.rebuilds++;
-      if (!this.disposed) this.set({ kind: 'connected', snapshot });
+      if (this.disposed) return;
+      this.recheck(this.expectations.settle(snapshot, asked));
+      this.set({ kind: 'connected', snapshot });
     } catch (err) {
       if (!this.disposed) this.set({ kind: 'disconnected', error: classifyError(err, { endpoint: this.engine.resolved.display }) });
     }
@@ -142,6 +189,7 @@ export class LiveModel {
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.debounceTimer);
+    clearTimeout(this.recheckTimer);
     this.follower?.dispose();
     this.changed.dispose();
     this.eventSeen.dispose();

@@ -47,7 +47,8 @@ describe('live model', () => {
   });
 
   test('while idle, the extension sends no request at all (no polling)', async () => {
-    await new Promise((r) => setTimeout(r, 300)); // let the previous test's debounced rebuild finish
+    // Let the previous test's changes settle: debounce (400 ms) and re-checks of lagging lists (at most ~0.93 s).
+    await new Promise((r) => setTimeout(r, 1500));
     proxy.reset();
     const rebuilds = live.rebuilds;
     await new Promise((r) => setTimeout(r, 2500));
