@@ -7,10 +7,6 @@ import { DAEMON_ERROR_RULES, explainDaemonError } from '../../src/core/daemonErr
  * [message, expected field (undefined when the rule sets none)].
  */
 const samples: Record<string, Array<[string, string | undefined]>> = {
-  // Newer wordings found while provoking the errors on a real engine (test/engine/daemonErrors.test.ts).
-  'container-not-running': [['cannot join network namespace of a non running container: container tailscale-it-tools is exited', 'network']],
-  'not-swarm-manager': [['cannot create a swarm scoped network when swarm is not active', 'scope']],
-  'config-network-missing': [['configuration network "cfg" does not exist', 'configFrom']],
   'gateway-allocation': [['failed to allocate gateway (172.28.0.1): Address already in use', 'ipv4[0].gateway']],
   'pool-overlap': [
     ['Error response from daemon: Pool overlaps with other one on this address space', 'ipv4[0].subnet'],
@@ -54,13 +50,17 @@ const samples: Record<string, Array<[string, string | undefined]>> = {
     ['Error response from daemon: operation is not permitted on predefined default network', 'name'],
     ['operation is not permitted on predefined host network ', 'name'],
   ],
-  'not-swarm-manager': [['Error response from daemon: This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.', 'driver']],
+  'not-swarm-manager': [
+    ['cannot create a swarm scoped network when swarm is not active', 'scope'],
+    ['Error response from daemon: This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.', 'driver']],
   'parent-in-use': [['Error response from daemon: network dm-04ccfec647c6 is already using parent interface enp6s0', 'driverOptions']],
   'config-from-conflict': [
     ['user specified configurations are not supported if the network depends on a configuration network', 'configFrom'],
     ['network driver options are not supported if the network depends on a configuration network', 'driverOptions'],
   ],
-  'config-network-missing': [['configuration network "cfg" not found', 'configFrom']],
+  'config-network-missing': [
+    ['configuration network "cfg" does not exist', 'configFrom'],
+    ['configuration network "cfg" not found', 'configFrom']],
   'config-network-in-use': [['error while removing network: configuration network "cfg" is in use', undefined]],
   'config-only-endpoint': [['cannot create endpoint on configuration-only network', 'network']],
   'active-endpoints': [
@@ -92,7 +92,9 @@ const samples: Record<string, Array<[string, string | undefined]>> = {
   ],
   'none-network': [['container cannot be connected to multiple networks with one of the networks in private (none) mode', 'container']],
   'not-attachable': [['docker: Error response from daemon: Could not attach to network test: rpc error: code = PermissionDenied desc = network test not manually attachable.', 'network']],
-  'container-not-running': [['Error response from daemon: Container 9e0bb9943941 is not running', 'container']],
+  'container-not-running': [
+    ['cannot join network namespace of a non running container: container tailscale-it-tools is exited', 'network'],
+    ['Error response from daemon: Container 9e0bb9943941 is not running', 'container']],
   'container-name-in-use': [['docker: Error response from daemon: Conflict. The container name "/wayland-f25-conf-container-ok" is already in use by container "9e0bb9943941e2308fa2cf57db1bbb105a685036800e07cfa920b8b392ce14f5". You have to remove (or rename) that container to be able to reuse that name.', 'name']],
   'invalid-container-name': [['Invalid container name (a), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed', 'name']],
   'no-such-container': [['Error response from daemon: No such container: ghost', 'container']],
