@@ -45,6 +45,13 @@ const builds = [
   esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', metafile: true }),
   esbuild.build({ ...webview, entryPoints: ['src/webview/createNetwork.ts', 'src/webview/connect.ts', 'src/webview/run.ts'] }),
   esbuild.build({ ...webview, entryPoints: { forms: 'media/forms.css' } }),
+  // The read-only view panels (network details, container networking, connectivity) and their stylesheet.
+  esbuild.build({ ...webview, entryPoints: ['src/webview/networkDetails.ts', 'src/webview/containerNetworking.ts', 'src/webview/connectivity.ts'] }),
+  esbuild.build({ ...webview, entryPoints: { views: 'media/views.css' } }),
+  // The topology map: cytoscape.js + cytoscape-fcose live only in this bundle (dist/webview/topology.js), never in
+  // dist/extension.js.
+  esbuild.build({ ...webview, entryPoints: ['src/webview/topology.ts'] }),
+  esbuild.build({ ...webview, entryPoints: { topology: 'media/topology.css' } }),
 ];
 if (withTests) {
   const hostTests = readdirSync('test/host').filter((f) => f.endsWith('.ts')).map((f) => `test/host/${f}`);

@@ -7,6 +7,8 @@ import { registerCommands } from './host/commands/register';
 import { EngineStatusBar } from './host/statusBar';
 import { Engines } from './host/engines';
 import { FormPanels } from './host/panels/formPanel';
+import { ViewPanels } from './host/panels/views';
+import { TopologyPanels } from './host/panels/topology';
 
 export interface ExtensionApi {
   connection: Connection;
@@ -14,6 +16,10 @@ export interface ExtensionApi {
   inspect: InspectDocuments;
   /** The open webview forms (tests drive them through the same path as the webview's messages). */
   panels: FormPanels;
+  /** The open view panels: network details, container networking, connectivity. */
+  views: ViewPanels;
+  /** The open topology maps. */
+  topology: TopologyPanels;
   /** performance.now() marks: activate() entered, activate() returned, first snapshot in the tree (bench). */
   timings: { activateStart: number; activateEnd?: number; firstData?: number };
 }
@@ -25,9 +31,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const tree = new NetworksProvider(engines);
   const inspect = new InspectDocuments(engines);
   const panels = new FormPanels(connection, context.extensionUri);
+  const views = new ViewPanels(context.extensionUri);
+  const topology = new TopologyPanels(context.extensionUri);
   const view = vscode.window.createTreeView('dockerNetworks.networks', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   tree.attach(view);
-  context.subscriptions.push(new EngineStatusBar(connection), connection, engines, tree, inspect, panels, ...registerCommands({ connection, inspect, panels }));
+  context.subscriptions.push(new EngineStatusBar(connection), connection, engines, tree, inspect, panels, views, topology, ...registerCommands({ connection, inspect, panels, views, topology }));
   const first = connection.onDidChange((s) => {
     if (s.kind !== 'connected') return;
     timings.firstData = performance.now();
@@ -35,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   });
   context.subscriptions.push(first);
   timings.activateEnd = performance.now();
-  return { connection, tree, inspect, panels, timings };
+  return { connection, tree, inspect, panels, views, topology, timings };
 }
 
 export function deactivate(): void {

@@ -13,6 +13,10 @@ export const CommandIds = {
   createNetworkLike: 'dockerNetworks.createNetworkLike',
   connectContainer: 'dockerNetworks.connectContainer',
   runContainer: 'dockerNetworks.runContainer',
+  showNetworkDetails: 'dockerNetworks.showNetworkDetails',
+  showContainerNetworking: 'dockerNetworks.showContainerNetworking',
+  checkConnectivity: 'dockerNetworks.checkConnectivity',
+  showTopology: 'dockerNetworks.showTopology',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -17,6 +17,11 @@ import { createNetwork } from './createNetwork';
 import { createNetworkLike } from './createNetworkLike';
 import { connectContainer } from './connectContainer';
 import { runContainer } from './runContainer';
+import { showNetworkDetails } from './showNetworkDetails';
+import { showContainerNetworking } from './showContainerNetworking';
+import { checkConnectivity } from './checkConnectivity';
+import { showTopology } from './showTopology';
+import { resolveRef } from './refs';
 
 /** `node` is the clicked tree node, `selection` the whole multi-selection; both absent from the palette. */
 type Handler = (ctx: CommandContext, node?: unknown, selection?: unknown) => Promise<void>;
@@ -35,11 +40,17 @@ const handlers: Record<CommandId, Handler> = {
   [CommandIds.createNetworkLike]: createNetworkLike,
   [CommandIds.connectContainer]: connectContainer,
   [CommandIds.runContainer]: runContainer,
+  [CommandIds.showNetworkDetails]: showNetworkDetails,
+  [CommandIds.showContainerNetworking]: showContainerNetworking,
+  [CommandIds.checkConnectivity]: checkConnectivity,
+  [CommandIds.showTopology]: showTopology,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   return Object.entries(handlers).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, guarded((node?: unknown, selection?: unknown) => {
+    vscode.commands.registerCommand(id, guarded(async (arg?: unknown, selection?: unknown) => {
+      // Ids instead of a node (`{ networkId, containerId }`, from a panel or another caller) become the tree's node.
+      const node = await resolveRef(ctx, arg);
       // A node from a side-by-side engine carries its engine: the command acts there.
       const connection = connectionOf(node);
       return handler(connection ? { ...ctx, connection } : ctx, node, selection);

@@ -28,18 +28,20 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }
 
-export function formHtml(webview: vscode.Webview, extensionUri: vscode.Uri, entry: string, title: string): string {
+/** `styles`: more stylesheets from dist/webview (without .css) after forms.css, e.g. the view panels' `views`. */
+export function formHtml(webview: vscode.Webview, extensionUri: vscode.Uri, entry: string, title: string, styles: string[] = []): string {
   const root = webviewRoot(extensionUri);
   const nonce = makeNonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(root, `${entry}.js`));
   const css = webview.asWebviewUri(vscode.Uri.joinPath(root, 'forms.css'));
+  const more = styles.map((s) => `\n<link rel="stylesheet" href="${escapeHtml(webview.asWebviewUri(vscode.Uri.joinPath(root, `${s}.css`)).toString())}">`).join('');
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(vscode.env.language || 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(webview.cspSource, nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(css.toString())}">
+<link rel="stylesheet" href="${escapeHtml(css.toString())}">${more}
 <title>${escapeHtml(title)}</title>
 </head>
 <body>

@@ -1,0 +1,352 @@
+// What the Network Details and Container Networking panels show, built from the snapshot (and, for a container,
+// its inspect and the namespace ids read by src/docker/namespaceIds.ts). Pure: the host gathers the inputs, the
+// webview renders the result as it is. Text is final here (ports host side first, modes in words).
+import * as l10n from '@vscode/l10n';
+import { bridgeInterface, formatPort } from './format';
+import { containerName, OwnerResolver, portsOf, shortId } from './join';
+import type { NetworkView, RawEndpoint, Snapshot } from './model';
+import {
+  describeNamespace, lookupFromMap, namespaceModes, namespaceTitle, withNamespaceIds,
+  type ContainerInspectLike, type EngineNamespaceDefaults, type NamespaceMode, type NamespaceType,
+} from './namespaces';
+import { unjoinable } from './validate';
+import { MATRIX_CAP } from './probe';
+
+export interface KeyValueRow {
+  key: string;
+  value: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Network Details
+
+export interface NetworkDetailsContainer {
+  id: string;
+  shortId: string;
+  name: string;
+  state: string;
+  status: string;
+  image: string;
+  networkMode: string;
+  ipv4?: string;
+  ipv6?: string;
+  mac?: string;
+  aliases: string[];
+  /** Host side first: `127.0.0.1:8080 → 80/tcp`. */
+  ports: string[];
+  sharesNamespaceOf?: string;
+  /** Has an endpoint of its own here (not a shared namespace, not host or none). */
+  canDisconnect: boolean;
+  /** Running: a probe can run inside it. */
+  canProbe: boolean;
+}
+
+export interface IpamRow {
+  family: 'IPv4' | 'IPv6';
+  subnet?: string;
+  ipRange?: string;
+  gateway?: string;
+  /** `name=address` */
+  auxAddresses: string[];
+}
+
+export interface NetworkDetailsState {
+  /** The endpoint's display name (`unix:///var/run/docker.sock`). */
+  engine: string;
+  network: {
+    id: string;
+    shortId: string;
+    name: string;
+    driver: string;
+    scope: string;
+    created?: string;
+    builtin: boolean;
+    internal: boolean;
+    attachable: boolean;
+    ingress: boolean;
+    enableIPv6: boolean;
+    configOnly: boolean;
+    configFrom?: string;
+    ipamDriver: string;
+  };
+  ipam: IpamRow[];
+  ipamOptions: KeyValueRow[];
+  bridgeInterface?: string;
+  options: KeyValueRow[];
+  labels: KeyValueRow[];
+  containers: NetworkDetailsContainer[];
+  services: { id: string; name: string; vip?: string; mode: string }[];
+  /** Set once the network is gone from the engine: the panel keeps the last data and says so. */
+  removed?: { at: string };
+  /** Why Connect Container… cannot be offered here, if it cannot. */
+  cannotConnect?: string;
+  /** Built-in networks are never removed from our UI. */
+  canRemove: boolean;
+  /** host and null are singletons: there is no "like this". */
+  canCreateLike: boolean;
+  runningCount: number;
+  matrixCap: number;
+}
+
+function rows(record: Record<string, string>): KeyValueRow[] {
+  return Object.entries(record).sort(([a], [b]) => a.localeCompare(b)).map(([key, value]) => ({ key, value }));
+}
+
+/** The panel's picture of one network. `aliases` fills in what the list call left out (container id → aliases). */
+export function networkDetailsState(n: NetworkView, opts: { engine: string; aliases?: ReadonlyMap<string, string[]> }): NetworkDetailsState {
+  const singleton = n.driver === 'host' || n.driver === 'null';
+  const containers = n.attachments.map((a): NetworkDetailsContainer => {
+    const known = a.aliases.length > 0 ? a.aliases : opts.aliases?.get(a.containerId) ?? [];
+    const c: NetworkDetailsContainer = {
+      id: a.containerId,
+      shortId: a.shortId,
+      name: a.name,
+      state: a.state,
+      status: a.status,
+      image: a.image,
+      networkMode: a.networkMode,
+      aliases: [...known],
+      ports: a.ports.map(formatPort),
+      canDisconnect: !a.sharesNamespaceOf && !singleton,
+      canProbe: a.state === 'running',
+    };
+    if (a.ipv4) c.ipv4 = a.ipv4;
+    if (a.ipv6) c.ipv6 = a.ipv6;
+    if (a.mac) c.mac = a.mac;
+    if (a.sharesNamespaceOf) c.sharesNamespaceOf = a.sharesNamespaceOf;
+    return c;
+  });
+  const state: NetworkDetailsState = {
+    engine: opts.engine,
+    network: {
+      id: n.id, shortId: shortId(n.id), name: n.name, driver: n.driver, scope: n.scope, builtin: n.builtin,
+      internal: n.internal, attachable: n.attachable, ingress: n.ingress, enableIPv6: n.enableIPv6, configOnly: n.configOnly,
+      ipamDriver: n.ipamDriver,
+    },
+    ipam: n.ipam.map((c) => {
+      const row: IpamRow = {
+        family: c.subnet?.includes(':') || c.gateway?.includes(':') ? 'IPv6' : 'IPv4',
+        auxAddresses: Object.entries(c.auxAddresses).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`),
+      };
+      if (c.subnet) row.subnet = c.subnet;
+      if (c.ipRange) row.ipRange = c.ipRange;
+      if (c.gateway) row.gateway = c.gateway;
+      return row;
+    }),
+    ipamOptions: rows(n.ipamOptions),
+    options: rows(n.options),
+    labels: rows(n.labels),
+    containers,
+    services: (n.services ?? []).map((s) => ({ id: s.id, name: s.name, mode: s.mode, ...(s.vip ? { vip: s.vip } : {}) })),
+    canRemove: !n.builtin,
+    canCreateLike: !singleton,
+    runningCount: containers.filter((c) => c.state === 'running').length,
+    matrixCap: MATRIX_CAP,
+  };
+  if (n.created) state.network.created = n.created;
+  if (n.configFrom) state.network.configFrom = n.configFrom;
+  const bridge = bridgeInterface(n);
+  if (bridge) state.bridgeInterface = bridge;
+  const why = unjoinable(n);
+  if (why) state.cannotConnect = why;
+  return state;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Container Networking
+
+/** The subset of `GET /containers/{id}/json` the panel reads. */
+export interface ContainerInspectNet extends ContainerInspectLike {
+  Name?: string;
+  Config?: { Image?: string } | null;
+  State?: { Status?: string; Running?: boolean; Pid?: number } | null;
+  NetworkSettings?: { SandboxKey?: string; Networks?: Record<string, RawEndpoint> | null } | null;
+}
+
+export interface ContainerNetworkRow {
+  networkId?: string;
+  name: string;
+  driver?: string;
+  ipv4?: string;
+  ipv6?: string;
+  gateway?: string;
+  ipv6Gateway?: string;
+  mac?: string;
+  aliases: string[];
+  dnsNames: string[];
+  /** Why the DNS names are what they are (the default bridge has no embedded DNS). */
+  dnsNote?: string;
+}
+
+export interface NamespaceTableRow {
+  type: NamespaceType;
+  title: string;
+  mode: NamespaceMode;
+  /** "private", "host", "shared with test1", "private (engine default)". */
+  text: string;
+  /** `HostConfig.IpcMode = "private"`, or undefined for mnt. */
+  source?: string;
+  /** From `/proc/<pid>/ns/<type>`, when it could be read. */
+  nsId?: string;
+  /** The id is the same as this machine's (the extension host's) namespace of that type. */
+  sameAsHost?: boolean;
+}
+
+export interface ContainerNetworkingState {
+  engine: string;
+  container: {
+    id: string;
+    shortId: string;
+    name: string;
+    image: string;
+    state: string;
+    pid?: number;
+    /** HostConfig.NetworkMode as the engine has it. */
+    networkMode: string;
+    /** In words: "bridge (the default bridge network)", "shares the network namespace of test1". */
+    networkModeText: string;
+    /** NetworkSettings.SandboxKey: the netns path. */
+    sandboxKey?: string;
+  };
+  /** `container:` mode: whose network namespace (and so whose addresses) it uses. */
+  sharesNetworkOf?: string;
+  /** Containers that joined this one's network namespace with `--network container:<this>`. */
+  joinedBy: string[];
+  networks: ContainerNetworkRow[];
+  /** Published and exposed ports, host side first. */
+  ports: string[];
+  namespaces: NamespaceTableRow[];
+  /** Whether namespace ids are shown, and if not why not. */
+  nsIds: { shown: boolean; note: string };
+  removed?: { at: string };
+}
+
+/** Whether a network has Docker's embedded DNS: not the default bridge, not host or none. */
+export function hasEmbeddedDns(n: Pick<NetworkView, 'name' | 'driver' | 'options'> | undefined): boolean {
+  if (!n) return true;
+  if (n.driver === 'host' || n.driver === 'null') return false;
+  return !(n.options['com.docker.network.bridge.default_bridge'] === 'true' || (n.name === 'bridge' && n.driver === 'bridge'));
+}
+
+/**
+ * The names other containers on that network resolve to this endpoint: the engine's own list (DNSNames, API 1.44+),
+ * else the container name and its aliases on networks with the embedded DNS; none on the default bridge.
+ */
+export function dnsNamesOf(ep: RawEndpoint, name: string, network: Pick<NetworkView, 'name' | 'driver' | 'options'> | undefined,
+  extraAliases: readonly string[] = []): { names: string[]; note?: string } {
+  if (ep.DNSNames && ep.DNSNames.length > 0) return { names: [...ep.DNSNames] };
+  if (!hasEmbeddedDns(network)) {
+    return network && (network.driver === 'host' || network.driver === 'null')
+      ? { names: [], note: l10n.t('no DNS on {0}', network.name) }
+      : { names: [], note: l10n.t('the default bridge has no embedded DNS: other containers reach this one by IP (or legacy --link)') };
+  }
+  const names = [name, ...(ep.Aliases ?? []), ...extraAliases].filter((x) => x !== '');
+  return { names: [...new Set(names)] };
+}
+
+/** HostConfig.NetworkMode in words. */
+export function networkModeText(mode: string, sharesWith?: string): string {
+  if (mode === '' || mode === 'default') return l10n.t('default (the default bridge network)');
+  if (mode === 'bridge') return l10n.t('bridge (the default bridge network)');
+  if (mode === 'host') return l10n.t('host (the host\'s network stack: no address of its own)');
+  if (mode === 'none') return l10n.t('none (loopback only)');
+  if (mode.startsWith('container:')) return l10n.t('container: shares the network namespace of {0}', sharesWith ?? mode.slice('container:'.length));
+  return l10n.t('{0} (a user-defined network)', mode);
+}
+
+export interface ContainerNetworkingInputs {
+  engine: string;
+  defaults?: Partial<EngineNamespaceDefaults>;
+  /** `/proc/<pid>/ns/*` link targets of the container, by type, when readable. */
+  nsLinks?: Record<string, string>;
+  /** The same for this machine (the extension host's own process), to mark "same as the host". */
+  hostLinks?: Record<string, string>;
+  /** Why the ids are not shown (remote engine, not running, not readable). */
+  nsNote?: string;
+  /** Aliases read per network name (the list call leaves them out on older engines). */
+  aliases?: ReadonlyMap<string, string[]>;
+}
+
+export function containerNetworkingState(inspect: ContainerInspectNet, snapshot: Snapshot, inputs: ContainerNetworkingInputs): ContainerNetworkingState {
+  const raw = snapshot.containers.find((c) => c.Id === inspect.Id);
+  const name = (inspect.Name ?? '').replace(/^\//, '') || (raw ? containerName(raw) : shortId(inspect.Id));
+  const mode = inspect.HostConfig?.NetworkMode ?? raw?.HostConfig?.NetworkMode ?? '';
+  const owners = new OwnerResolver(snapshot.containers);
+  const owner = raw ? owners.directOwner(raw) : undefined;
+  const root = raw ? owners.rootOf(raw) : undefined;
+  const sharesWith = owner ? containerName(owner) : mode.startsWith('container:') ? mode.slice('container:'.length) : undefined;
+
+  // Endpoints: the container's own, or (container: mode) the namespace owner's, which are the addresses it uses.
+  const ownEndpoints = inspect.NetworkSettings?.Networks ?? {};
+  const endpoints: Record<string, RawEndpoint> = Object.keys(ownEndpoints).length > 0 || !root || root === raw
+    ? ownEndpoints
+    : root.NetworkSettings?.Networks ?? {};
+  const networks: ContainerNetworkRow[] = Object.entries(endpoints)
+    .map(([netName, ep]) => {
+      const view = snapshot.networks.find((n) => (ep.NetworkID && n.id === ep.NetworkID) || n.name === netName);
+      const aliases = ep.Aliases && ep.Aliases.length > 0 ? [...ep.Aliases] : [...(inputs.aliases?.get(netName) ?? [])];
+      const dns = dnsNamesOf({ ...ep, Aliases: aliases }, name, view);
+      const row: ContainerNetworkRow = { name: netName, aliases, dnsNames: dns.names };
+      if (view) {
+        row.networkId = view.id;
+        row.driver = view.driver;
+      }
+      const v4 = ep.IPAddress ? (ep.IPPrefixLen ? `${ep.IPAddress}/${ep.IPPrefixLen}` : ep.IPAddress) : undefined;
+      const v6 = ep.GlobalIPv6Address ? (ep.GlobalIPv6PrefixLen ? `${ep.GlobalIPv6Address}/${ep.GlobalIPv6PrefixLen}` : ep.GlobalIPv6Address) : undefined;
+      if (v4) row.ipv4 = v4;
+      if (v6) row.ipv6 = v6;
+      if (ep.Gateway) row.gateway = ep.Gateway;
+      if (ep.IPv6Gateway) row.ipv6Gateway = ep.IPv6Gateway;
+      if (ep.MacAddress) row.mac = ep.MacAddress;
+      if (dns.note) row.dnsNote = dns.note;
+      return row;
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+  const names = new Map(snapshot.containers.map((c) => [c.Id, containerName(c)]));
+  let ns = namespaceModes(inspect, lookupFromMap(names), inputs.defaults);
+  if (inputs.nsLinks) ns = withNamespaceIds(ns, inputs.nsLinks);
+  const hostIds = inputs.hostLinks ? withNamespaceIds(namespaceModes({ Id: '' }), inputs.hostLinks) : [];
+  const namespaces = ns.map((r): NamespaceTableRow => {
+    const row: NamespaceTableRow = { type: r.type, title: namespaceTitle(r.type), mode: r.mode, text: describeNamespace(r) };
+    if (r.source) row.source = `${r.source.field} = ${JSON.stringify(r.source.value)}`;
+    if (r.nsId) {
+      row.nsId = r.nsId;
+      const host = hostIds.find((h) => h.type === r.type)?.nsId;
+      if (host !== undefined) row.sameAsHost = host === r.nsId;
+    }
+    return row;
+  });
+  const shown = namespaces.some((r) => r.nsId !== undefined);
+
+  const state: ContainerNetworkingState = {
+    engine: inputs.engine,
+    container: {
+      id: inspect.Id,
+      shortId: shortId(inspect.Id),
+      name,
+      image: raw?.Image ?? inspect.Config?.Image ?? '',
+      state: inspect.State?.Status ?? raw?.State ?? '',
+      networkMode: mode,
+      networkModeText: networkModeText(mode, sharesWith),
+    },
+    joinedBy: snapshot.containers
+      .filter((c) => c.Id !== inspect.Id && owners.directOwner(c)?.Id === inspect.Id)
+      .map(containerName)
+      .sort((a, b) => a.localeCompare(b)),
+    networks,
+    ports: raw ? portsOf(raw).map(formatPort) : [],
+    namespaces,
+    nsIds: {
+      shown,
+      note: shown
+        ? l10n.t('Namespace ids read from /proc/{0}/ns on this machine: containers sharing a namespace show the same id.', inspect.State?.Pid ?? '?')
+        : inputs.nsNote ?? l10n.t('Namespace ids are not available.'),
+    },
+  };
+  if (inspect.State?.Pid) state.container.pid = inspect.State.Pid;
+  const key = inspect.NetworkSettings?.SandboxKey;
+  if (key) state.container.sandboxKey = key;
+  if (sharesWith) state.sharesNetworkOf = sharesWith;
+  return state;
+}

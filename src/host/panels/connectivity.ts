@@ -1,0 +1,204 @@
+// The Connectivity panel: probe results set beside the computed reachability, one pair or a network's matrix.
+// Probes run inside the source containers through the engine's exec API (src/docker/probe.ts), bounded in time and
+// in number (the matrix is capped at MATRIX_CAP containers, said on screen), cancellable from the progress
+// notification or the panel's Cancel button.
+import * as vscode from 'vscode';
+import type { Connection } from '../connection';
+import { describeFailure } from '../commands/run';
+import { CommandIds } from '../commands/ids';
+import { NetworkNode } from '../tree/nodes';
+import { computeReachability, reachBetween, type Reachability } from '../../core/reachability';
+import { agreement, capText, formatArgv, matrixPlan, modelAt, probeTarget, MATRIX_CAP } from '../../core/probe';
+import type { Snapshot } from '../../core/model';
+import { probePair, type ExecFn } from '../../docker/probe';
+import type { ActionParams, ActionResult, ConnectivityRow, ConnectivityState } from '../../protocol/views';
+import { ViewPanel } from './viewPanel';
+
+/** Probes at once in a matrix (each is one or a few short execs). */
+const CONCURRENCY = 6;
+
+type RunSpec =
+  | { mode: 'pair'; sourceId: string; targetId: string; networkId: string }
+  | { mode: 'matrix'; networkId: string };
+
+export class ConnectivityView implements vscode.Disposable {
+  readonly panel: ViewPanel<'connectivity'>;
+  private last?: RunSpec;
+  private cancel?: vscode.CancellationTokenSource;
+  private current?: Promise<ConnectivityState>;
+  private disposed = false;
+  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposeEmitter.event;
+  /** Tests replace the exec to see what would run; normally the engine's. */
+  exec?: ExecFn;
+
+  constructor(readonly connection: Connection, extensionUri: vscode.Uri) {
+    this.panel = new ViewPanel<'connectivity'>({
+      kind: 'connectivity',
+      title: vscode.l10n.t('Connectivity'),
+      script: 'connectivity',
+      onAction: (p) => this.act(p),
+      onDispose: () => this.dispose(),
+    }, extensionUri);
+  }
+
+  get state(): ConnectivityState | undefined {
+    return this.panel.state;
+  }
+
+  /** The run in progress (or the last one), resolving with its final state. */
+  get running(): Promise<ConnectivityState> | undefined {
+    return this.current;
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  runPair(sourceId: string, targetId: string, networkId: string): Promise<ConnectivityState> {
+    return this.start({ mode: 'pair', sourceId, targetId, networkId });
+  }
+
+  runMatrix(networkId: string): Promise<ConnectivityState> {
+    return this.start({ mode: 'matrix', networkId });
+  }
+
+  private start(spec: RunSpec): Promise<ConnectivityState> {
+    this.cancel?.cancel();
+    this.last = spec;
+    const cts = new vscode.CancellationTokenSource();
+    this.cancel = cts;
+    const run = this.execute(spec, cts.token).catch((err: unknown) => {
+      // Nothing to show yet (the pair or the network went away before the first picture): no empty page left behind.
+      if (!this.panel.state) this.dispose();
+      throw err;
+    }).finally(() => {
+      if (this.cancel === cts) this.cancel = undefined;
+      cts.dispose();
+    });
+    this.current = run;
+    return run;
+  }
+
+  private async execute(spec: RunSpec, token: vscode.CancellationToken): Promise<ConnectivityState> {
+    const snapshot = await this.connection.snapshot();
+    const engine = this.connection.engine();
+    const exec = this.exec;
+    const reach = computeReachability(snapshot);
+    const network = snapshot.networks.find((n) => n.id === spec.networkId);
+    if (!network) throw new Error(vscode.l10n.t('The network {0} no longer exists.', spec.networkId.slice(0, 12)));
+    const state: ConnectivityState = {
+      engine: this.connection.endpoint?.display ?? '',
+      mode: spec.mode,
+      title: '',
+      network: { id: network.id, name: network.name },
+      notes: [],
+      running: true,
+      cancelled: false,
+      done: 0,
+      total: 0,
+      rows: [],
+      startedAt: new Date().toISOString(),
+    };
+    let pairs: { from: string; to: string }[];
+    if (spec.mode === 'pair') {
+      pairs = [{ from: spec.sourceId, to: spec.targetId }];
+      // Resolve now, so a bad pair fails before anything runs (and says why).
+      const t = probeTarget(snapshot, spec.sourceId, spec.targetId, spec.networkId);
+      state.title = vscode.l10n.t('{0} → {1} ({2} on {3})', t.source.name, t.target.name, t.address, network.name);
+    } else {
+      const plan = matrixPlan(network, MATRIX_CAP);
+      pairs = plan.pairs;
+      state.title = vscode.l10n.t('All pairs on {0}', network.name);
+      state.cap = plan.cap;
+      state.capText = capText(plan);
+      for (const m of plan.noAddress) state.notes.push(vscode.l10n.t('{0} has no address on {1}: it is probed from, never to.', m.name, network.name));
+      if (plan.members.length < 2) state.notes.push(vscode.l10n.t('Fewer than two running containers on {0}: there is no pair to probe.', network.name));
+    }
+    state.total = pairs.length;
+    state.rows = pairs.map((p) => pendingRow(snapshot, reach, p.from, p.to, network.id));
+    this.panel.title = spec.mode === 'pair' ? vscode.l10n.t('Connectivity: {0}', state.title) : vscode.l10n.t('Connectivity: {0}', network.name);
+    this.panel.setState({ ...state });
+
+    const publish = (): void => this.panel.setState({ ...state, rows: [...state.rows] });
+    let nextIndex = 0;
+    const worker = async (progress: vscode.Progress<{ message?: string; increment?: number }>): Promise<void> => {
+      while (nextIndex < pairs.length && !token.isCancellationRequested && !this.disposed) {
+        const i = nextIndex++;
+        const p = pairs[i];
+        const row = state.rows[i];
+        try {
+          const probed = await probePair(engine, snapshot, p.from, p.to, network.id, exec);
+          row.probe = probed.result;
+          if (probed.result.argv) row.command = formatArgv(probed.result.argv);
+          row.agreement = agreement(row.model, probed.result);
+        } catch (err) {
+          row.error = describeFailure(err);
+        }
+        state.done++;
+        progress.report({ message: `${row.from.name} → ${row.to.name}`, increment: 100 / Math.max(1, pairs.length) });
+        publish();
+      }
+    };
+    await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: spec.mode === 'pair' ? vscode.l10n.t('Probing {0}', state.title) : vscode.l10n.t('Probing every pair on {0}', network.name),
+        cancellable: spec.mode === 'matrix',
+      },
+      async (progress, progressToken) => {
+        const sub = progressToken.onCancellationRequested(() => this.cancel?.cancel());
+        try {
+          await Promise.all(Array.from({ length: Math.min(CONCURRENCY, pairs.length) }, () => worker(progress)));
+        } finally {
+          sub.dispose();
+        }
+      },
+    );
+    state.running = false;
+    state.cancelled = token.isCancellationRequested && state.done < state.total;
+    state.finishedAt = new Date().toISOString();
+    publish();
+    return state;
+  }
+
+  private async act(p: ActionParams<'connectivity'>): Promise<ActionResult> {
+    switch (p.action) {
+      case 'cancel':
+        if (!this.cancel) return { message: vscode.l10n.t('Nothing is running.') };
+        this.cancel.cancel();
+        return { message: vscode.l10n.t('Cancelled: the probes already running finish, no new one starts.') };
+      case 'runAgain':
+        if (!this.last) throw new Error(vscode.l10n.t('Nothing to run again.'));
+        void this.start(this.last).catch((err: unknown) => vscode.window.showErrorMessage(describeFailure(err)));
+        return {};
+      case 'showNetworkDetails': {
+        const snapshot = await this.connection.snapshot();
+        const n = snapshot.networks.find((x) => x.id === (p.networkId ?? this.last?.networkId));
+        if (!n) throw new Error(vscode.l10n.t('That network no longer exists.'));
+        await vscode.commands.executeCommand(CommandIds.showNetworkDetails, new NetworkNode(n, this.connection));
+        return {};
+      }
+    }
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.cancel?.cancel();
+    this.panel.dispose();
+    this.disposeEmitter.fire();
+    this.disposeEmitter.dispose();
+  }
+}
+
+function pendingRow(snapshot: Snapshot, reach: Reachability, from: string, to: string, networkId: string): ConnectivityRow {
+  const t = probeTarget(snapshot, from, to, networkId);
+  return {
+    from: t.source,
+    to: t.target,
+    network: { id: t.network.id, name: t.network.name },
+    address: t.address,
+    model: modelAt(reachBetween(reach, from, to), networkId),
+  };
+}

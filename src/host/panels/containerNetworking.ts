@@ -1,0 +1,162 @@
+// Container Networking: one container's networks (addresses, gateway, MAC, aliases, DNS names), its network mode,
+// ports, and the seven namespaces with their modes and, on a local engine, their real ids from /proc/<pid>/ns.
+// Live: a change of the container in the snapshot reads its inspect again; a removed container keeps its last
+// picture under a banner.
+import * as vscode from 'vscode';
+import type { Connection } from '../connection';
+import { containerNetworkingState, type ContainerNetworkingState } from '../../core/details';
+import type { EngineNamespaceDefaults } from '../../core/namespaces';
+import { EngineError } from '../../core/errors';
+import type { RawContainer, Snapshot } from '../../core/model';
+import { OwnerResolver } from '../../core/join';
+import { containerNamespaceIds, namespaceDefaults } from '../../docker/namespaceIds';
+import { CommandIds } from '../commands/ids';
+import { ContainerNode, NetworkNode } from '../tree/nodes';
+import type { ActionParams, ActionResult } from '../../protocol/views';
+import { ViewPanel } from './viewPanel';
+
+const DEBOUNCE_MS = 250;
+
+export class ContainerNetworkingView implements vscode.Disposable {
+  readonly panel: ViewPanel<'containerNetworking'>;
+  private signature = '';
+  private removedAt?: string;
+  private defaults?: Promise<EngineNamespaceDefaults | undefined>;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private disposed = false;
+  private readonly subs: vscode.Disposable[] = [];
+  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposeEmitter.event;
+  /** Resolves after each completed read (tests wait on it). */
+  private readonly refreshedEmitter = new vscode.EventEmitter<ContainerNetworkingState>();
+  readonly onDidRefresh = this.refreshedEmitter.event;
+
+  constructor(readonly connection: Connection, readonly containerId: string, name: string, extensionUri: vscode.Uri) {
+    this.panel = new ViewPanel<'containerNetworking'>({
+      kind: 'containerNetworking',
+      title: vscode.l10n.t('Container: {0}', name),
+      script: 'containerNetworking',
+      onAction: (p) => this.act(p),
+      onDispose: () => this.dispose(),
+    }, extensionUri);
+    this.subs.push(this.refreshedEmitter, connection.onDidChange(() => this.schedule()));
+  }
+
+  get state(): ContainerNetworkingState | undefined {
+    return this.panel.state;
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  /** Reads the inspect, the engine's defaults and the namespace ids, and publishes the picture. */
+  refresh(): Promise<void> {
+    const run = (this.running ?? Promise.resolve()).then(() => this.read()).catch((err: unknown) => {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Container Networking: {0}', err instanceof Error ? err.message : String(err)));
+    });
+    this.running = run;
+    return run;
+  }
+
+  private schedule(): void {
+    if (this.disposed) return;
+    const s = this.connection.state;
+    if (s.kind !== 'connected') return;
+    const sig = signatureOf(s.snapshot, this.containerId);
+    if (sig === this.signature) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), DEBOUNCE_MS);
+  }
+
+  private async read(): Promise<void> {
+    if (this.disposed) return;
+    const snapshot = await this.connection.snapshot();
+    const engine = this.connection.engine();
+    this.signature = signatureOf(snapshot, this.containerId);
+    let inspect;
+    try {
+      inspect = await engine.inspectContainer(this.containerId);
+    } catch (err) {
+      if (err instanceof EngineError && err.kind === 'notFound') {
+        this.markRemoved();
+        return;
+      }
+      throw err;
+    }
+    this.defaults ??= namespaceDefaults(engine).catch(() => undefined);
+    const [defaults, ids] = await Promise.all([this.defaults, containerNamespaceIds(this.connection.endpoint, inspect)]);
+    const state = containerNetworkingState(inspect, snapshot, {
+      engine: this.connection.endpoint?.display ?? '',
+      defaults,
+      ...(ids.shown ? { nsLinks: ids.links, hostLinks: ids.host } : { nsNote: ids.note }),
+    });
+    if (this.disposed) return;
+    this.removedAt = undefined;
+    this.panel.title = vscode.l10n.t('Container: {0}', state.container.name);
+    this.panel.setState(state);
+    this.refreshedEmitter.fire(state);
+  }
+
+  private markRemoved(): void {
+    if (!this.removedAt) this.removedAt = new Date().toISOString();
+    const last = this.panel.state;
+    if (!last) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The container {0} no longer exists.', this.containerId.slice(0, 12)));
+      this.dispose();
+      return;
+    }
+    this.panel.title = vscode.l10n.t('Container: {0} (removed)', last.container.name);
+    const state = { ...last, removed: { at: this.removedAt } };
+    this.panel.setState(state);
+    this.refreshedEmitter.fire(state);
+  }
+
+  private async act(p: ActionParams<'containerNetworking'>): Promise<ActionResult> {
+    const snapshot = await this.connection.snapshot();
+    const on = snapshot.networks.filter((n) => n.attachments.some((a) => a.containerId === this.containerId));
+    const node = (): ContainerNode => {
+      const n = on.find((x) => x.id === p.networkId) ?? on[0];
+      const a = n?.attachments.find((x) => x.containerId === this.containerId);
+      if (!n || !a) throw new Error(vscode.l10n.t('The container is on no network now.'));
+      return new ContainerNode(n, a, this.connection);
+    };
+    switch (p.action) {
+      case 'inspect':
+        await vscode.commands.executeCommand(CommandIds.inspectContainer, node());
+        break;
+      case 'checkConnectivity':
+        await vscode.commands.executeCommand(CommandIds.checkConnectivity, node());
+        break;
+      case 'showNetworkDetails': {
+        const n = snapshot.networks.find((x) => x.id === p.networkId);
+        if (!n) throw new Error(vscode.l10n.t('That network no longer exists.'));
+        await vscode.commands.executeCommand(CommandIds.showNetworkDetails, new NetworkNode(n, this.connection));
+        break;
+      }
+    }
+    return {};
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    clearTimeout(this.timer);
+    for (const d of this.subs.splice(0)) d.dispose();
+    this.panel.dispose();
+    this.disposeEmitter.fire();
+    this.disposeEmitter.dispose();
+  }
+}
+
+/** What, in the list data, would change the panel: the container itself, its namespace owner, and who joins it. */
+function signatureOf(snapshot: Snapshot, id: string): string {
+  const c = snapshot.containers.find((x) => x.Id === id);
+  if (!c) return 'gone';
+  const owners = new OwnerResolver(snapshot.containers);
+  const root = owners.rootOf(c);
+  const part = (x: RawContainer | undefined): unknown => x && [x.Id, x.State, x.HostConfig?.NetworkMode, x.Ports, x.NetworkSettings?.Networks];
+  const joined = snapshot.containers.filter((o) => o.Id !== id && owners.directOwner(o)?.Id === id).map((o) => `${o.Id}:${o.State}`);
+  return JSON.stringify([part(c), root !== c ? part(root) : null, joined]);
+}

@@ -1,0 +1,156 @@
+// Network Details: one network as a page (header, IPAM, bridge interface, options, labels, its containers), live
+// from the connection's snapshots. When the network disappears the page keeps the last picture under a banner.
+// Buttons run the existing commands with the nodes the tree would pass.
+import * as vscode from 'vscode';
+import type { Connection } from '../connection';
+import { networkDetailsState, type NetworkDetailsState } from '../../core/details';
+import type { NetworkView } from '../../core/model';
+import { CommandIds } from '../commands/ids';
+import { ContainerNode, NetworkNode } from '../tree/nodes';
+import type { ActionParams, ActionResult } from '../../protocol/views';
+import { ViewPanel } from './viewPanel';
+
+export class NetworkDetailsView implements vscode.Disposable {
+  readonly panel: ViewPanel<'networkDetails'>;
+  private network: NetworkView;
+  private removedAt?: string;
+  /** Aliases read per endpoint (container id + endpoint id), for engines whose list call leaves them out. */
+  private readonly aliases = new Map<string, string[]>();
+  private readonly reading = new Set<string>();
+  private readonly subs: vscode.Disposable[] = [];
+  private disposed = false;
+  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposeEmitter.event;
+
+  constructor(readonly connection: Connection, network: NetworkView, extensionUri: vscode.Uri) {
+    this.network = network;
+    this.panel = new ViewPanel<'networkDetails'>({
+      kind: 'networkDetails',
+      title: vscode.l10n.t('Network: {0}', network.name),
+      script: 'networkDetails',
+      onAction: (p) => this.act(p),
+      onDispose: () => this.dispose(),
+    }, extensionUri);
+    this.subs.push(connection.onDidChange(() => this.update()));
+    this.publish();
+  }
+
+  get networkId(): string {
+    return this.network.id;
+  }
+
+  get state(): NetworkDetailsState | undefined {
+    return this.panel.state;
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  /** Follows the connection's latest snapshot. A disconnected engine changes nothing (the network is not gone). */
+  update(): void {
+    const s = this.connection.state;
+    if (s.kind !== 'connected') return;
+    const current = s.snapshot.networks.find((n) => n.id === this.network.id);
+    if (current) {
+      this.network = current;
+      this.removedAt = undefined;
+    } else if (!this.removedAt) {
+      this.removedAt = new Date().toISOString();
+    }
+    this.publish();
+  }
+
+  private publish(): void {
+    const byContainer = new Map<string, string[]>();
+    for (const a of this.network.attachments) {
+      const got = this.aliases.get(endpointKey(a.containerId, a.endpointId));
+      if (got) byContainer.set(a.containerId, got);
+    }
+    const state = networkDetailsState(this.network, { engine: this.connection.endpoint?.display ?? '', aliases: byContainer });
+    if (this.removedAt) state.removed = { at: this.removedAt };
+    this.panel.title = this.removedAt ? vscode.l10n.t('Network: {0} (removed)', this.network.name) : vscode.l10n.t('Network: {0}', this.network.name);
+    this.panel.setState(state);
+    if (!this.removedAt) this.readAliases();
+  }
+
+  /** Fills in aliases the list call left out (engine 20.10), one inspect per endpoint, once. */
+  private readAliases(): void {
+    const details = this.connection.details;
+    if (!details) return;
+    const todo = this.network.attachments.filter((a) => a.aliases.length === 0 && a.endpointId && !a.sharesNamespaceOf
+      && !this.aliases.has(endpointKey(a.containerId, a.endpointId)) && !this.reading.has(endpointKey(a.containerId, a.endpointId)));
+    if (todo.length === 0) return;
+    for (const a of todo) this.reading.add(endpointKey(a.containerId, a.endpointId));
+    void Promise.all(todo.map(async (a) => {
+      const key = endpointKey(a.containerId, a.endpointId);
+      const d = await details.get(a, this.network.name).catch(() => undefined);
+      this.reading.delete(key);
+      this.aliases.set(key, d?.aliases ?? []);
+    })).then(() => {
+      if (!this.panel.isDisposed) this.publish();
+    });
+  }
+
+  private async act(p: ActionParams<'networkDetails'>): Promise<ActionResult> {
+    const network = new NetworkNode(this.network, this.connection);
+    const container = (): ContainerNode => {
+      const a = this.network.attachments.find((x) => x.containerId === p.containerId);
+      if (!a) throw new Error(vscode.l10n.t('That container is no longer on {0}.', this.network.name));
+      return new ContainerNode(this.network, a, this.connection);
+    };
+    const removed = (): void => {
+      if (this.removedAt) throw new Error(vscode.l10n.t('{0} was removed: this page only shows its last state.', this.network.name));
+    };
+    switch (p.action) {
+      case 'inspectContainer':
+        await vscode.commands.executeCommand(CommandIds.inspectContainer, container());
+        break;
+      case 'showContainerNetworking':
+        await vscode.commands.executeCommand(CommandIds.showContainerNetworking, container());
+        break;
+      case 'disconnect':
+        removed();
+        await vscode.commands.executeCommand(CommandIds.disconnectContainer, container());
+        break;
+      case 'checkConnectivity':
+        removed();
+        await vscode.commands.executeCommand(CommandIds.checkConnectivity, container());
+        break;
+      case 'checkAllPairs':
+        removed();
+        await vscode.commands.executeCommand(CommandIds.checkConnectivity, network);
+        break;
+      case 'connectContainer':
+        removed();
+        await vscode.commands.executeCommand(CommandIds.connectContainer, network);
+        break;
+      case 'createLike':
+        removed();
+        await vscode.commands.executeCommand(CommandIds.createNetworkLike, network);
+        break;
+      case 'openJson':
+        removed();
+        await vscode.commands.executeCommand(CommandIds.inspectNetwork, network);
+        break;
+      case 'remove':
+        removed();
+        await vscode.commands.executeCommand(CommandIds.removeNetwork, network);
+        break;
+    }
+    return {};
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const d of this.subs.splice(0)) d.dispose();
+    this.panel.dispose();
+    this.disposeEmitter.fire();
+    this.disposeEmitter.dispose();
+  }
+}
+
+function endpointKey(containerId: string, endpointId: string | undefined): string {
+  return `${containerId}/${endpointId ?? ''}`;
+}

@@ -1,0 +1,78 @@
+// The read-only view panels, one per network (Network Details), per container (Container Networking), and one
+// Connectivity panel per engine. Opening what is already open reveals it.
+import * as vscode from 'vscode';
+import type { Connection } from '../connection';
+import type { NetworkView } from '../../core/model';
+import { ConnectivityView } from './connectivity';
+import { ContainerNetworkingView } from './containerNetworking';
+import { NetworkDetailsView } from './networkDetails';
+
+export class ViewPanels implements vscode.Disposable {
+  private readonly networks = new Map<string, NetworkDetailsView>();
+  private readonly containers = new Map<string, ContainerNetworkingView>();
+  private readonly probes = new Map<string, ConnectivityView>();
+
+  constructor(private readonly extensionUri: vscode.Uri) {}
+
+  networkDetails(connection: Connection, network: NetworkView): NetworkDetailsView {
+    const key = `${connection.key}/${network.id}`;
+    const open = this.networks.get(key);
+    if (open) {
+      open.update();
+      open.reveal();
+      return open;
+    }
+    const view = new NetworkDetailsView(connection, network, this.extensionUri);
+    this.networks.set(key, view);
+    view.onDidDispose(() => this.networks.get(key) === view && this.networks.delete(key));
+    return view;
+  }
+
+  containerNetworking(connection: Connection, containerId: string, name: string): ContainerNetworkingView {
+    const key = `${connection.key}/${containerId}`;
+    const open = this.containers.get(key);
+    if (open) {
+      open.reveal();
+      void open.refresh();
+      return open;
+    }
+    const view = new ContainerNetworkingView(connection, containerId, name, this.extensionUri);
+    this.containers.set(key, view);
+    view.onDidDispose(() => this.containers.get(key) === view && this.containers.delete(key));
+    void view.refresh();
+    return view;
+  }
+
+  connectivity(connection: Connection): ConnectivityView {
+    const key = connection.key;
+    const open = this.probes.get(key);
+    if (open) {
+      open.reveal();
+      return open;
+    }
+    const view = new ConnectivityView(connection, this.extensionUri);
+    this.probes.set(key, view);
+    view.onDidDispose(() => this.probes.get(key) === view && this.probes.delete(key));
+    return view;
+  }
+
+  /** The open views (tests look at them). */
+  getNetworkDetails(networkId: string, connectionKey = ''): NetworkDetailsView | undefined {
+    return this.networks.get(`${connectionKey}/${networkId}`);
+  }
+
+  getContainerNetworking(containerId: string, connectionKey = ''): ContainerNetworkingView | undefined {
+    return this.containers.get(`${connectionKey}/${containerId}`);
+  }
+
+  getConnectivity(connectionKey = ''): ConnectivityView | undefined {
+    return this.probes.get(connectionKey);
+  }
+
+  dispose(): void {
+    for (const v of [...this.networks.values(), ...this.containers.values(), ...this.probes.values()]) v.dispose();
+    this.networks.clear();
+    this.containers.clear();
+    this.probes.clear();
+  }
+}

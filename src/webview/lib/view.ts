@@ -1,0 +1,200 @@
+// The webview end of src/protocol/views.ts for the read-only panels: the `ready` handshake, the picture the host
+// sends (kept with setState so a hidden panel comes back at once), buttons as `action` requests with ids whose replies
+// resolve or reject them (never hang), and small builders for sections, tables and term lists. Keyboard use: every
+// control is a real <button>; focus and scroll survive a re-render (ids are stable).
+import type { ReplyMessage } from '../../protocol/messages';
+import type {
+  ActionParams, ActionResult, ViewHostMessage, ViewKind, ViewSavedState, ViewStateOf,
+} from '../../protocol/views';
+import { append, h } from './dom';
+
+interface VsCodeApi<S> {
+  postMessage(message: unknown): void;
+  getState(): S | undefined;
+  setState(state: S): void;
+}
+
+declare function acquireVsCodeApi<S>(): VsCodeApi<S>;
+
+/** Some actions run for long (a matrix of probes); the reply still always comes, or this ends the wait. */
+const ACTION_TIMEOUT_MS = 15 * 60_000;
+
+export interface ViewUi<K extends ViewKind> {
+  /** A button that sends an action; it is disabled while its request runs. */
+  button(text: string, params: ActionParams<K>, attrs?: { id?: string; className?: string; title?: string; disabled?: boolean; 'aria-label'?: string }): HTMLButtonElement;
+}
+
+export type RenderView<K extends ViewKind> = (state: ViewStateOf[K], ui: ViewUi<K>) => Node[];
+
+class ViewController<K extends ViewKind> {
+  private readonly api = acquireVsCodeApi<ViewSavedState<K>>();
+  private readonly app: HTMLElement;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve(r: ActionResult): void; reject(e: Error): void; timer: number }>();
+  private readonly busy = new Set<string>();
+
+  constructor(private readonly kind: K, private readonly render: RenderView<K>) {
+    const app = document.getElementById('app');
+    if (!app) throw new Error('no #app');
+    this.app = app;
+    window.addEventListener('message', (e: MessageEvent<unknown>) => this.dispatch(e.data));
+    const saved = this.api.getState();
+    if (saved && saved.kind === kind) this.show(saved.state);
+    this.api.postMessage({ type: 'ready' });
+  }
+
+  private dispatch(data: unknown): void {
+    if (typeof data !== 'object' || data === null || !('type' in data)) return;
+    const msg = data as ViewHostMessage<K>;
+    if (msg.type === 'state' && msg.kind === this.kind) {
+      this.show(msg.state);
+      this.api.setState({ kind: this.kind, state: msg.state });
+    } else if (msg.type === 'reply') {
+      this.settle(msg);
+    }
+  }
+
+  private settle(msg: ReplyMessage): void {
+    const p = this.pending.get(msg.id);
+    if (!p) return;
+    this.pending.delete(msg.id);
+    window.clearTimeout(p.timer);
+    if (msg.ok) p.resolve((msg.result ?? {}) as ActionResult);
+    else p.reject(new Error(msg.error.message));
+  }
+
+  private request(params: ActionParams<K>): Promise<ActionResult> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = window.setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error('The extension did not answer in time.'));
+      }, ACTION_TIMEOUT_MS);
+      this.pending.set(id, { resolve, reject, timer });
+      this.api.postMessage({ type: 'request', id, method: 'action', params });
+    });
+  }
+
+  private show(state: ViewStateOf[K]): void {
+    const active = document.activeElement instanceof HTMLElement && document.activeElement.id ? document.activeElement.id : undefined;
+    const scroll = window.scrollY;
+    const status = document.getElementById('view-status')?.textContent ?? '';
+    const nodes = this.render(state, this.ui());
+    this.app.replaceChildren(...nodes, h('p', { id: 'view-status', className: 'view-status', role: 'status', 'aria-live': 'polite' }, status));
+    this.app.removeAttribute('aria-busy');
+    if (active) document.getElementById(active)?.focus({ preventScroll: true });
+    window.scrollTo(0, scroll);
+  }
+
+  private setStatus(text: string, error = false): void {
+    const s = document.getElementById('view-status');
+    if (!s) return;
+    s.textContent = text;
+    s.classList.toggle('view-status-error', error);
+  }
+
+  private ui(): ViewUi<K> {
+    return {
+      button: (text, params, attrs = {}) => {
+        const key = JSON.stringify(params);
+        const b = h('button', {
+          type: 'button', id: attrs.id, className: attrs.className ?? 'secondary', title: attrs.title, 'aria-label': attrs['aria-label'],
+          disabled: attrs.disabled === true || this.busy.has(key),
+        }, text);
+        b.addEventListener('click', () => {
+          if (this.busy.has(key)) return;
+          this.busy.add(key);
+          b.disabled = true;
+          this.setStatus('');
+          this.request(params).then(
+            (r) => { if (r.message) this.setStatus(r.message); },
+            (e: unknown) => this.setStatus(e instanceof Error ? e.message : String(e), true),
+          ).finally(() => {
+            this.busy.delete(key);
+            // The picture may have been replaced meanwhile: find the button again by its id.
+            const again = attrs.id ? document.getElementById(attrs.id) : b;
+            if (again instanceof HTMLButtonElement && attrs.disabled !== true) again.disabled = false;
+          });
+        });
+        return b;
+      },
+    };
+  }
+}
+
+export function startView<K extends ViewKind>(kind: K, render: RenderView<K>): void {
+  const start = (): void => void new ViewController(kind, render);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Builders
+
+type Cell = Node | string | undefined;
+
+/** A titled section (a landmark with its heading as its name). */
+export function section(id: string, title: string, ...children: (Node | string | undefined | false)[]): HTMLElement {
+  const heading = h('h2', { id: `${id}-title` }, title);
+  const s = h('section', { id, 'aria-labelledby': heading.id }, heading);
+  append(s, ...children);
+  return s;
+}
+
+/** A table with a caption (for screen readers), column headers, and one header cell per row (its first column). */
+export function table(caption: string, headers: string[], rows: Cell[][], opts: { className?: string; rowClass?: (i: number) => string | undefined; empty?: string } = {}): HTMLElement {
+  if (rows.length === 0) return h('p', { className: 'empty' }, opts.empty ?? 'None.');
+  const thead = h('thead', {}, h('tr', {}, ...headers.map((x) => h('th', { scope: 'col' }, x))));
+  const tbody = h('tbody');
+  rows.forEach((r, i) => {
+    const tr = h('tr', { className: opts.rowClass?.(i) });
+    r.forEach((c, j) => append(tr, j === 0 ? h('th', { scope: 'row' }, c) : h('td', {}, c)));
+    append(tbody, tr);
+  });
+  const t = h('table', { className: `data${opts.className ? ` ${opts.className}` : ''}` }, h('caption', { className: 'visually-hidden' }, caption), thead, tbody);
+  return h('div', { className: 'table-wrap' }, t);
+}
+
+/** Term/description pairs; undefined values are left out. `wide`: two pairs a line where there is room. */
+export function terms(pairs: [string, Cell][], wide = false): HTMLElement {
+  const dl = h('dl', { className: wide ? 'terms terms-wide' : 'terms' });
+  for (const [term, value] of pairs) {
+    if (value === undefined || value === '') continue;
+    append(dl, h('dt', {}, term), h('dd', {}, value));
+  }
+  return dl;
+}
+
+export function code(text: string): HTMLElement {
+  return h('code', {}, text);
+}
+
+/** Several values, one per line (aliases, ports, addresses). */
+export function lines(values: readonly string[], asCode = true, none = '—'): Node {
+  if (values.length === 0) return h('span', { className: 'muted' }, none);
+  const span = h('span', { className: 'lines' });
+  values.forEach((v, i) => {
+    if (i > 0) append(span, h('br'));
+    append(span, asCode ? code(v) : v);
+  });
+  return span;
+}
+
+/** A small labelled flag: "Internal: yes". */
+export function flag(label: string, on: boolean): HTMLElement {
+  return h('span', { className: `flag ${on ? 'flag-on' : 'flag-off'}` }, `${label}: ${on ? 'yes' : 'no'}`);
+}
+
+export function banner(text: string, kind: 'warning' | 'error' | 'info' = 'warning'): HTMLElement {
+  return h('div', { className: `banner banner-${kind}`, role: kind === 'info' ? 'note' : 'alert' }, h('p', {}, text));
+}
+
+export function muted(text: string): HTMLElement {
+  return h('span', { className: 'muted' }, text);
+}
+
+/** A local time for an ISO date ("12:03:41"), or the date as is. */
+export function when(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
+}
