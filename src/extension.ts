@@ -42,6 +42,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     first.dispose();
   });
   context.subscriptions.push(first);
+  // Activation comes from the view opening or a command: either way the engine is needed now, not a frame later.
+  connection.start();
   timings.activateEnd = performance.now();
   return { connection, tree, inspect, panels, views, topology, timings };
 }

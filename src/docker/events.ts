@@ -38,7 +38,11 @@ export class EventFollower {
   private backoff = BACKOFF_MIN_MS;
   private disposed = false;
 
-  constructor(private readonly engine: Engine, private readonly listener: FollowerListener) {}
+  /**
+   * `since` (unix seconds) replays what happened from then on when the stream first opens, so a snapshot taken
+   * in parallel with opening it misses nothing. Reconnects do not replay: the listener refreshes instead.
+   */
+  constructor(private readonly engine: Engine, private readonly listener: FollowerListener, private since?: number) {}
 
   start(): void {
     if (this.abort || this.retryTimer || this.disposed) return;
@@ -62,6 +66,7 @@ export class EventFollower {
       stream = (await this.engine.call('follow events', (abortSignal) =>
         this.engine.docker.getEvents({
           filters: { type: ['network', 'container', 'service'] },
+          ...(this.since !== undefined ? { since: this.since } : {}),
           abortSignal: anySignal(ac.signal, abortSignal),
         }),
       )) as NodeJS.ReadableStream;
@@ -70,6 +75,7 @@ export class EventFollower {
       return;
     }
     if (this.disposed || ac.signal.aborted) return;
+    this.since = undefined;
     this.backoff = BACKOFF_MIN_MS;
     let buffered = '';
     stream.on('data', (chunk: Buffer | string) => {

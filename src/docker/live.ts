@@ -75,10 +75,14 @@ export class LiveModel {
     return this.current.kind === 'connected' ? this.current.snapshot : undefined;
   }
 
-  /** Starts following events and takes the first snapshot. Idempotent. */
+  /**
+   * Starts following events and takes the first snapshot, both at once: the stream replays events from just before
+   * the snapshot (`since`), so opening it first is not needed to miss nothing. Idempotent.
+   */
   start(): void {
     if (this.follower || this.disposed) return;
     this.set({ kind: 'connecting' });
+    let opened = false;
     this.follower = new EventFollower(this.engine, {
       event: (e) => {
         this.eventSeen.fire(e);
@@ -87,10 +91,17 @@ export class LiveModel {
         this.expectations.note(e);
         this.schedule();
       },
-      connected: () => void this.onConnected(),
+      connected: () => {
+        // The first opening is covered by the parallel snapshot (in flight or done); otherwise (a break, or that
+        // snapshot failed) changes may have been missed: take a new one.
+        const covered = !opened && (this.inFlight !== undefined || this.current.kind === 'connected');
+        opened = true;
+        if (!covered) void this.onConnected();
+      },
       disconnected: (error) => this.set({ kind: 'disconnected', error }),
-    });
+    }, Math.floor(Date.now() / 1000) - 1);
     this.follower.start();
+    void this.onConnected();
   }
 
   /**

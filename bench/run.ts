@@ -1,0 +1,337 @@
+// `npm run bench` (scripts/bench.sh builds this to out/bench/run.js and runs it with --expose-gc).
+//   --quick             50 networks × 200 containers instead of 300 × 1000
+//   --teardown          remove everything labelled dev.dockernetworks.bench, then exit
+//   --fixture-only      make (or reuse) the fixture, then exit
+//   --reps N            repetitions of (a) and (b) (default 20) ; --cli-reps N (default 20, time-boxed)
+//   --skip-host --skip-workbench --skip-sizes --skip-events --skip-idle --skip-topology
+//   --debounce-ms X --max-wait-ms Y --settle-ms Z   LiveModel options for (d) (default: LiveModel's own)
+//   --pause-ms P        pause between one-at-a-time changes in (d) (default 500)
+//   --parallel-bursts   also the bursts made of 100 concurrent calls (see lib/live.ts for why not by default)
+//   --idle-s S          idle window of (h) and of the extension host (default 20)
+//   --n N --m M         another fixture size
+// Writes bench/RESULTS.md (and out/bench/results.json) and prints a summary; both end with the machine-readable lines.
+import Dockerode from 'dockerode';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { takeSnapshot } from '../src/docker/snapshot';
+import { engineAt } from '../test/engine/support';
+import { socketOf } from '../test/support/countingProxy';
+import { ensureFixture, freshEventsNetwork, containerName, plan, removeNetworkByName, teardown, type FixtureReport } from './lib/fixture';
+import { callCosts, refreshRounds, snapshotHeap, type CallCosts, type CliResult, type RefreshResult } from './lib/refresh';
+import { eventToModel, idleCalls, scopedEngine, type EventsResult, type IdleResult } from './lib/live';
+import { EXPLAIN_MS, type IdleWindow } from './lib/idle';
+import { LiveModel, type LiveOptions } from '../src/docker/live';
+import { hostActivation } from './lib/host';
+import type { HostBenchResult } from './host/index';
+import { workbenchLatency, type WorkbenchResult } from './lib/workbench';
+import { launchChromium, topologyRender, type TopologyBenchResult } from './lib/topology';
+import { errorText, log, ms, type Stats } from './lib/util';
+import { watchEngine } from './lib/raw';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+/** The packaged extension, unpacked by scripts/bench.sh: the host run loads exactly what ships. */
+const VSIX_DIR = path.join(ROOT, 'out', 'bench', 'vsix');
+const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const argv = process.argv.slice(2);
+const flag = (f: string): boolean => argv.includes(f);
+const opt = (f: string, d: number): number => {
+  const i = argv.indexOf(f);
+  if (i < 0) return d;
+  const v = Number(argv[i + 1]);
+  if (!Number.isFinite(v)) throw new Error(`${f} needs a number`);
+  return v;
+};
+
+interface Results {
+  date: string;
+  command: string;
+  machine: { cores: number; cpu: string; memGiB: number; node: string };
+  engine?: { version: string; api: string };
+  n: number;
+  m: number;
+  fixture?: FixtureReport;
+  snapshotShape?: { networks: number; containers: number; benchAttachments: number; plannedAttachments: number };
+  refresh?: RefreshResult;
+  cli?: CliResult;
+  costs?: CallCosts;
+  heap?: { bytes: number; samples: number[] };
+  events?: EventsResult;
+  idle?: IdleResult;
+  sizes?: { bundle: number; vsix: number; vsixName: string };
+  host?: HostBenchResult;
+  workbench?: WorkbenchResult;
+  /** (i) the topology map's first render (issue 6), bench/lib/topology.ts */
+  topology?: TopologyBenchResult;
+  errors: Record<string, string>;
+}
+
+async function step<T>(r: Results, name: string, fn: () => Promise<T>): Promise<T | undefined> {
+  log(`— ${name}`);
+  try {
+    return await fn();
+  } catch (e) {
+    r.errors[name] = errorText(e).slice(0, 500);
+    log(`${name} FAILED: ${errorText(e)}`);
+    return undefined;
+  }
+}
+
+async function main(): Promise<number> {
+  const dockerHost = process.env.DOCKER_HOST;
+  if (!dockerHost) throw new Error('DOCKER_HOST is not set (scripts/bench.sh starts the private engine)');
+  const socket = socketOf(dockerHost);
+  const docker = new Dockerode({ socketPath: socket });
+
+  if (flag('--teardown')) {
+    const t = Date.now();
+    const r = await teardown(docker);
+    log(`teardown: removed ${r.containers} containers and ${r.networks} networks in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    return 0;
+  }
+
+  const quick = flag('--quick');
+  const n = opt('--n', quick ? 50 : 300);
+  const m = opt('--m', quick ? 200 : 1000);
+  const reps = Math.max(opt('--reps', 20), 1);
+  const idleMs = opt('--idle-s', 20) * 1000;
+  const r: Results = {
+    date: new Date().toISOString(),
+    command: argv.length ? `npm run bench -- ${argv.join(' ')}` : 'npm run bench',
+    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    n, m, errors: {},
+  };
+  const v = await docker.version();
+  r.engine = { version: v.Version, api: v.ApiVersion };
+  log(`engine ${v.Version} (API ${v.ApiVersion}) at ${dockerHost}; fixture ${n} networks × ${m} containers`);
+
+  r.fixture = await ensureFixture(docker, n, m);
+  const watcher = watchEngine(socket);
+  log(r.fixture.reused ? 'fixture: reused' : `fixture: made in ${r.fixture.seconds.toFixed(1)} s`);
+  if (flag('--fixture-only')) return 0;
+
+  const engine = engineAt(dockerHost, 60_000);
+  // sanity: the snapshot shows the whole fixture, wired as planned
+  const s = await takeSnapshot(engine);
+  const benchAttachments = s.networks.filter((x) => x.name.startsWith('bench-net-')).reduce((a, x) => a + x.attachments.length, 0);
+  const plannedAttachments = plan(n, m).containers.reduce((a, c) => a + c.networks.length, 0);
+  r.snapshotShape = { networks: s.networks.length, containers: s.containers.length, benchAttachments, plannedAttachments };
+  if (benchAttachments !== plannedAttachments) r.errors.fixture = `snapshot shows ${benchAttachments} bench attachments, planned ${plannedAttachments}`;
+
+  const rounds = await step(r, '(a)(b)(c) floor, ours, CLI', () => refreshRounds(engine, socket, dockerHost, reps, opt('--cli-reps', 20), quick ? 120_000 : 300_000));
+  r.refresh = rounds?.refresh;
+  r.cli = rounds?.cli;
+  r.costs = await step(r, 'call costs', async () => {
+    const c = s.containers.find((x) => (x.Names[0] ?? '') === `/${containerName(0)}`);
+    const nw = s.networks.find((x) => x.name === 'bench-net-000');
+    if (!c || !nw) throw new Error('fixture objects not found');
+    return callCosts(socket, c.Id, nw.id, reps);
+  });
+  r.heap = await step(r, '(f) snapshot heap', async () => {
+    const h = await snapshotHeap(engine);
+    if (!h) throw new Error('global.gc is missing: run node with --expose-gc');
+    return h;
+  });
+
+  if (!flag('--skip-events')) {
+    r.events = await step(r, '(d) event → model', async () => {
+      const net = await freshEventsNetwork(docker);
+      try {
+        const byName = new Map((await docker.listContainers({ all: true, filters: JSON.stringify({ label: ['dev.dockernetworks.bench=fixture'] }) }))
+          .map((c) => [(c.Names[0] ?? '').replace(/^\//, ''), c.Id]));
+        const ids = Array.from({ length: Math.min(100, m) }, (_, j) => byName.get(containerName(j)) ?? '');
+        if (ids.some((x) => !x)) throw new Error('fixture containers are missing');
+        // LiveModel's own defaults unless overridden on the command line
+        const options: LiveOptions = {};
+        if (argv.includes('--debounce-ms')) options.debounceMs = opt('--debounce-ms', 0);
+        if (argv.includes('--max-wait-ms')) options.maxWaitMs = opt('--max-wait-ms', 0);
+        if (argv.includes('--settle-ms')) options.settleMs = opt('--settle-ms', 0);
+        // (d) sees only the bench network's events unless --events-unscoped (see scopedEngine)
+        const evEngine = flag('--events-unscoped') ? engine : scopedEngine(socket, engine.resolved, net.name, 60_000);
+        const res = await eventToModel(new LiveModel(evEngine, options), 'LiveModel', docker, net, ids, options, opt('--pause-ms', 500), flag('--parallel-bursts'));
+        return { ...res, scoped: !flag('--events-unscoped') };
+      } finally {
+        await removeNetworkByName(docker, net.name).catch((e: unknown) => log(`cleanup ${net.name}: ${errorText(e)}`));
+      }
+    });
+  }
+  if (!flag('--skip-idle')) r.idle = await step(r, '(h) idle calls', () => idleCalls(socket, idleMs));
+
+  if (!flag('--skip-sizes')) {
+    r.sizes = await step(r, '(f) sizes', async () => {
+      // scripts/bench.sh ran `npm run package` (node esbuild.mjs --production + vsce) and copied the .vsix to out/bench
+      // and unpacked it to out/bench/vsix: the bundle measured is the one in the package, whatever dist/ holds by now.
+      const vsixName = `docker-networks-${version}.vsix`;
+      const bundle = path.join(VSIX_DIR, 'extension', 'dist', 'extension.js');
+      return { bundle: statSync(bundle).size, vsix: statSync(path.join(ROOT, 'out', 'bench', vsixName)).size, vsixName };
+    });
+  }
+  if (!flag('--skip-host')) r.host = await step(r, '(e) activation in the extension host', () => hostActivation(ROOT, path.join(VSIX_DIR, 'extension'), dockerHost, idleMs));
+  if (!flag('--skip-workbench')) {
+    r.workbench = await step(r, '(g) workbench', () => {
+      const vsix = path.join(ROOT, 'out', 'bench', `docker-networks-${version}.vsix`);
+      return workbenchLatency(ROOT, vsix, dockerHost, docker, 10);
+    });
+  }
+  if (!flag('--skip-topology')) {
+    // the map's webview as packaged (production build), fed the fixture's snapshot taken above
+    const packed = path.join(VSIX_DIR, 'extension', 'dist', 'webview');
+    const webviewDir = existsSync(path.join(packed, 'topology.js')) ? packed : path.join(ROOT, 'dist', 'webview');
+    r.topology = await step(r, '(i) topology map', () => topologyRender({ root: ROOT, webviewDir, snapshot: s, n, m, reps: 5 }, launchChromium));
+  }
+
+  watcher.stop();
+  if (watcher.lostAt.length) r.errors.engine = `the engine went away during the run at ${watcher.lostAt[0].toISOString()} (another test run restarted it?): figures taken after that are suspect`;
+  mkdirSync(path.join(ROOT, 'out', 'bench'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'out', 'bench', 'results.json'), JSON.stringify(r, null, 2));
+  const { markdown, summary } = report(r);
+  writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), markdown);
+  process.stdout.write(`\n${summary}`);
+  return Object.keys(r.errors).length ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------------------------------- report
+
+const ok = (pass: boolean | undefined): string => (pass === undefined ? '—' : pass ? '✅' : '❌ miss');
+const st = (x: Stats | undefined, d = 1): string => (x ? `median ${ms(x.median, d)} · p95 ${ms(x.p95, d)} ms (n=${x.n})` : 'n/a');
+const num = (x: number | undefined, d: number): string => (x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(d));
+const kib = (b: number | undefined): string => (b === undefined ? 'n/a' : `${b.toLocaleString('en-US')} B (${(b / 1024).toFixed(0)} KiB)`);
+
+function report(r: Results): { markdown: string; summary: string } {
+  const f = r.refresh;
+  const oursFloor = f ? f.ours.median / f.floor.median : undefined;
+  const cliOurs = f && r.cli ? r.cli.stats.median / f.ours.median : undefined;
+  const ev = r.events;
+  const eventP95 = ev?.all.p95;
+  const burstRebuilds = ev?.bursts.length ? Math.max(...ev.bursts.map((b) => b.rebuilds)) : undefined;
+  const burstConverged = ev?.bursts.length ? Math.max(...ev.bursts.map((b) => b.convergedMs)) : undefined;
+  const act = r.host?.activationMs;
+  const idles = [r.idle?.perMinute, r.host?.idle && 'perMinute' in r.host.idle ? r.host.idle.perMinute : undefined].filter((x): x is number => x !== undefined);
+  const idle = idles.length ? Math.max(...idles) : undefined;
+  const hostIdle = r.host?.idle;
+
+  const rows: string[][] = [];
+  const row = (...c: string[]): void => void rows.push(c);
+  row('(a) floor: `GET /networks` + `GET /containers/json?all=1` with node `http` + `JSON.parse`', st(f?.floor, 2), '', '');
+  row('(b) ours: `takeSnapshot()` (dockerode, 2 calls + join)', st(f?.ours, 2), '', '');
+  row('**ours / floor** (medians)', num(oursFloor, 2), '≤ 1.3', ok(oursFloor === undefined ? undefined : oursFloor <= 1.3));
+  row('— of which dockerode\'s 2 calls alone (`listRaw`)', st(f?.listRaw, 2), '', '');
+  row('— of which the join alone (`joinSnapshot`, same data)', st(f?.join, 2), '', '');
+  if (r.costs) {
+    const c = r.costs;
+    row('— the floor\'s two calls alone: `GET /networks` · `GET /containers/json?all=1`', `median ${ms(c.networks.median, 2)} ms · median ${ms(c.containers.median, 2)} ms (${kib(c.containersBytes)} of JSON)`, '', '');
+    row('— targeted reads, for comparison: one container (`/containers/json?all=1&filters={"id":[…]}`) · one network (`/networks/{id}`)', `median ${ms(c.oneContainer.median, 2)} ms · median ${ms(c.oneNetwork.median, 2)} ms`, '', '');
+  }
+  row('requests per snapshot (counting proxy)', f ? `${f.requests.length}: ${f.requests.map((x) => `\`${x}\``).join(', ')}` : 'n/a', '2', ok(f ? f.requests.length === 2 : undefined));
+  row(`(c) CLI: \`docker network inspect $(docker network ls -q)\`${r.cli && r.cli.reps < 20 ? ` — only ${r.cli.reps} runs (time box)` : ''}${r.cli?.retries ? ` (${r.cli.retries} runs repeated: a network vanished between ls and inspect)` : ''}`, st(r.cli?.stats, 0), '', '');
+  row('**CLI / ours** (medians)', num(cliOurs, 2), '≥ 10', ok(cliOurs === undefined ? undefined : cliOurs >= 10));
+  row('— CLI / floor: the most any client of this engine could show', num(f && r.cli ? r.cli.stats.median / f.floor.median : undefined, 2), '', '');
+  const eventRows = (e: EventsResult, tag: string, judge: boolean): void => {
+    const given = Object.entries(e.options).map(([k, v]) => `${k} ${String(v)}`).join(', ');
+    const o = `${given ? `LiveModel with ${given}` : 'LiveModel\'s defaults'}; ${e.scoped ? 'events of the bench network only' : 'all engine events, other users\' included'}`;
+    row(`(d)${tag} event → model, connect one at a time (${o}; ${e.pauseMs} ms pause between changes)`, `p50 ${ms(e.connect.median)} · p95 ${ms(e.connect.p95)} ms (n=${e.connect.n})`, '', '');
+    row(`(d)${tag} event → model, disconnect one at a time`, `p50 ${ms(e.disconnect.median)} · p95 ${ms(e.disconnect.p95)} ms (n=${e.disconnect.n})`, '', '');
+    row(`${judge ? '**' : ''}(d)${tag} event → model, all ${e.changes} changes${judge ? '**' : ''}`, `p50 ${ms(e.all.median)} · **p95 ${ms(e.all.p95)} ms** · max ${ms(e.all.max)} ms`, 'p95 ≤ 150 ms', ok(e.all.p95 <= 150));
+    row(`— API reply → engine event in our listener`, `p50 ${ms(e.eventLag.median)} · p95 ${ms(e.eventLag.p95)} ms`, '', '');
+    row(`— engine event → first snapshot showing it (wait + rebuild)`, `p50 ${ms(e.eventToSnapshot.median)} · p95 ${ms(e.eventToSnapshot.p95)} ms`, '', '');
+    row(`(d)${tag} rebuilds for those ${e.changes} changes`, `${e.rebuilds}${e.rechecks !== undefined ? ` (of which ${e.rechecks} re-checks: the lists lagged the event)` : ''}${e.foreignEvents ? ` (${e.foreignEvents} engine events from other users meanwhile)` : ''}`, '', '');
+    for (const b of e.bursts) {
+      row(`(d)${tag} burst: ${b.label} (took ${ms(b.spanMs, 0)} ms)`, `**${b.rebuilds} rebuilds**, converged ${ms(b.convergedMs, 0)} ms after the last reply${b.foreignEvents ? ` (${b.foreignEvents} foreign events)` : ''}`,
+        '≤ 10 rebuilds, ≤ 1000 ms', ok(b.rebuilds <= 10 && b.convergedMs <= 1000));
+    }
+  };
+  if (ev) eventRows(ev, '', true);
+  else row('(d) event → model', r.errors['(d) event → model'] ?? 'skipped', '', '');
+  if (r.host) {
+    const h = r.host;
+    row('**(e) activation**: `activate()` entered → first snapshot in the tree (extension host)', `**${num(act, 1)} ms**${h.startedManually ? ' (view did not start it: started by the bench)' : ''}`, '≤ 50 ms', ok(act === undefined ? undefined : act <= 50));
+    const a0 = h.timings.activateStart;
+    const rel = h.transitions.map((x) => `${x.kind} +${ms(x.at - a0)} ms`).join(', ');
+    row('— `activate()` itself', `${num(h.activateCallMs, 2)} ms; the connection was \`${h.stateAtActivateReturn}\` when it returned; then ${rel || '(no transitions seen)'}`, '', '');
+    row(`— before \`activate()\`: view command (after ${h.settleMs} ms for the workbench to settle) → activate() entered (VS Code loads our bundle)`, `${num(h.loadMs, 1)} ms`, '', '');
+    if (h.replica) {
+      const w = [...h.replica.warmMs].sort((x, y) => x - y);
+      const sn = [...h.replica.warmSnapshotMs].sort((x, y) => x - y);
+      row('— same host, replayed from the bench bundle (its own cold copy of src/): `new Connection()` + `start()` at once → first data, i.e. activation if `activate()` started the connection itself', `${ms(h.replica.connectionStartMs)} ms`, '', '');
+      row('— then new Engine + LiveModel.start() → first snapshot', `first ${ms(h.replica.coldMs)} ms; warm median ${ms(w[w.length >> 1])} ms (${w.map((x) => ms(x, 0)).join(', ')}); takeSnapshot() alone warm median ${ms(sn[sn.length >> 1])} ms`, '', '');
+    }
+    row('— tree roots at first data', `${h.treeRoots} (${h.benchNetworksInTree} bench networks)`, '', '');
+    if (h.treeItemsMs?.length) {
+      const ti = [...h.treeItemsMs].sort((x, y) => x - y);
+      row('— extension-host side of one tree refresh: `getChildren()` + `getTreeItem()` of every root', `median ${ms(ti[ti.length >> 1], 2)} ms`, '', '');
+    }
+  } else row('(e) activation', r.errors['(e) activation in the extension host'] ?? 'skipped', '', '');
+  row('(f) bundle `dist/extension.js` (production build, as packed in the .vsix)', kib(r.sizes?.bundle), '≤ 1 MB', ok(r.sizes ? r.sizes.bundle <= 1_000_000 : undefined));
+  row(`(f) ${r.sizes?.vsixName ?? '.vsix'}${process.env.BENCH_PACKAGE_NOTE ? ` — ${process.env.BENCH_PACKAGE_NOTE}` : ''}`, kib(r.sizes?.vsix), '≤ 1.5 MB', ok(r.sizes ? r.sizes.vsix <= 1_500_000 : undefined));
+  row('(f) heap held by one snapshot of the engine', r.heap ? `${kib(r.heap.bytes)} (median of ${r.heap.samples.length})` : 'n/a', '', '');
+  row('(g) workbench: CLI `docker network create` returned → row visible', r.workbench ? `**median ${ms(r.workbench.fromCliReturn.median, 0)} ms** · p95 ${ms(r.workbench.fromCliReturn.p95, 0)} ms (n=${r.workbench.rounds})` : r.errors['(g) workbench'] ?? 'skipped', '', '');
+  if (r.workbench) row('— from the engine\'s `create` event (as received by the bench) → row visible', `median ${ms(r.workbench.fromEvent.median, 0)} · p95 ${ms(r.workbench.fromEvent.p95, 0)} ms`, '', '');
+  if (r.workbench) row('— from the CLI invocation (includes the CLI\'s own run time)', `median ${ms(r.workbench.fromCliStart.median, 0)} ms (CLI itself: median ${ms(r.workbench.cliMs.median, 0)} ms)`, '', '');
+  if (r.topology) {
+    const t = r.topology;
+    row(`(i) topology map: first render of the fixture (${t.networks} networks, ${t.containers} containers, ${t.edges} edges; graph message in → drawn, ${t.layout} layout; headless Chromium)`,
+      `**median ${ms(t.firstRender.median, 0)} ms** · p95 ${ms(t.firstRender.p95, 0)} ms (n=${t.firstRender.n}); renderer main-thread CPU median ${ms(t.firstRenderCpu.median, 0)} ms`, '≤ 1000 ms', ok(t.firstRender.median <= 1000));
+    row('— (i) pan and zoom (mouse wheel, drag): frame interval', `median ${ms(t.panZoomFrames.median)} · p95 ${ms(t.panZoomFrames.p95)} ms (n=${t.panZoomFrames.n})`, '', '');
+    row('— (i) select a container → highlight drawn; an update of 10 containers', `${ms(t.select.median, 0)} ms; ${ms(t.update.ms.median, 0)} ms (${t.update.layout})`, '', '');
+  } else row('(i) topology map', r.errors['(i) topology map'] ?? 'skipped', '', '');
+  const idleText = (w: IdleWindow & { attempts: number }): string => `${w.requests.length} requests in ${w.windowMs / 1000} s` +
+    (w.events ? `, during ${w.events} engine events from other users' tests (quietest of ${w.attempts} windows); ${w.unexplained.length} not preceded by an event within ${EXPLAIN_MS} ms` : ', no engine events in the window') +
+    ` → **${num(w.perMinute, 1)}/min** while idle (all requests: ${num(w.rawPerMinute, 1)}/min)`;
+  row('(h) idle: LiveModel through the counting proxy', r.idle ? idleText(r.idle) : r.errors['(h) idle calls'] ?? 'skipped', '0/min', ok(r.idle ? r.idle.perMinute === 0 : undefined));
+  if (hostIdle) {
+    row('(h) idle: the whole extension in the extension host, view open, endpoint setting → the proxy', 'error' in hostIdle ? `failed: ${hostIdle.error}` : idleText(hostIdle), '0/min', 'error' in hostIdle ? '—' : ok(hostIdle.perMinute === 0));
+  }
+
+  const sh = r.snapshotShape;
+  const head = [
+    '# Benchmark results',
+    '',
+    `- date: ${r.date}`,
+    `- command: \`${r.command}\``,
+    `- machine: ${r.machine.cores} cores (${r.machine.cpu}), ${r.machine.memGiB} GiB, Node ${r.machine.node}`,
+    `- engine: Docker ${r.engine?.version ?? '?'} (API ${r.engine?.api ?? '?'}), private dockerd (scripts/engine.sh), shared with other test runs`,
+    `- fixture: N = ${r.n} networks × M = ${r.m} containers (running busybox, 1–3 networks each; label \`dev.dockernetworks.bench\`)` +
+      (r.fixture ? (r.fixture.reused ? ', reused' : `, made in ${r.fixture.seconds.toFixed(0)} s`) : ''),
+    sh ? `- what a snapshot saw: ${sh.networks} networks, ${sh.containers} containers, ${sh.benchAttachments} bench attachments (planned ${sh.plannedAttachments})` +
+      (r.cli ? `; the CLI's output listed ${r.cli.pairs} (network, container) pairs` : '') : '',
+    '',
+    '| figure | value | target | |',
+    '|---|---|---|---|',
+    ...rows.map((c) => `| ${c.map((x) => x.replace(/\|/g, '\\|')).join(' | ')} |`),
+    '',
+  ];
+  const errors = Object.entries(r.errors);
+  if (errors.length) head.push('## Errors', '', ...errors.map(([k, e]) => `- ${k}: ${e}`), '');
+  head.push(
+    'How each figure is taken: see bench/README.md. Ratios compare medians; (a) and (b) run interleaved in random order',
+    'in one process, on the engine socket directly; the request count goes through test/support/countingProxy.ts.',
+    '',
+  );
+
+  const lines = [
+    `ours/floor = ${num(oursFloor, 2)}`,
+    `cli/ours = ${num(cliOurs, 2)}`,
+    `event p95 ms = ${num(eventP95, 0)}`,
+    `burst rebuilds = ${burstRebuilds ?? 'n/a'}`,
+    `activation ms = ${num(act, 0)}`,
+    `bundle bytes = ${r.sizes?.bundle ?? 'n/a'}`,
+    `vsix bytes = ${r.sizes?.vsix ?? 'n/a'}`,
+    `idle calls per minute = ${num(idle, 0)}`,
+  ];
+  const summary = [
+    `bench: ${r.n} networks × ${r.m} containers, Docker ${r.engine?.version ?? '?'}, ${r.machine.cores} cores`,
+    `  floor ${ms(f?.floor.median ?? NaN, 2)} ms · ours ${ms(f?.ours.median ?? NaN, 2)} ms (${f?.requests.length ?? '?'} requests) · CLI ${ms(r.cli?.stats.median ?? NaN, 0)} ms`,
+    `  event → model p50 ${ms(ev?.all.median ?? NaN)} / p95 ${ms(ev?.all.p95 ?? NaN)} ms · bursts: ${ev?.bursts.map((b) => `${b.rebuilds} rebuilds/${ms(b.convergedMs, 0)} ms`).join(', ') ?? 'n/a'} (worst converged ${ms(burstConverged ?? NaN, 0)} ms)`,
+    `  activation ${num(act, 1)} ms · workbench row ${ms(r.workbench?.fromCliReturn.median ?? NaN, 0)} ms · heap ${kib(r.heap?.bytes)}`,
+    ...(errors.length ? [`  ERRORS: ${errors.map(([k, e]) => `${k}: ${e}`).join('; ')}`] : []),
+    '  (details: bench/RESULTS.md)',
+    ...lines,
+    '',
+  ].join('\n');
+  return { markdown: `${head.join('\n')}\n${lines.join('\n')}\n`, summary };
+}
+
+main().then((code) => process.exit(code), (e: unknown) => {
+  console.error(`[bench] ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  process.exit(1);
+});
