@@ -53,22 +53,9 @@ export interface IpamRow {
 export interface NetworkDetailsState {
   /** The endpoint's display name (`unix:///var/run/docker.sock`). */
   engine: string;
-  network: {
-    id: string;
-    shortId: string;
-    name: string;
-    driver: string;
-    scope: string;
-    created?: string;
-    builtin: boolean;
-    internal: boolean;
-    attachable: boolean;
-    ingress: boolean;
-    enableIPv6: boolean;
-    configOnly: boolean;
-    configFrom?: string;
-    ipamDriver: string;
-  };
+  /** The network's own scalar fields, as in the model, plus its short id. */
+  network: Pick<NetworkView, 'id' | 'name' | 'driver' | 'scope' | 'created' | 'builtin' | 'internal' | 'attachable'
+    | 'ingress' | 'enableIPv6' | 'configOnly' | 'configFrom' | 'ipamDriver'> & { shortId: string };
   ipam: IpamRow[];
   ipamOptions: KeyValueRow[];
   bridgeInterface?: string;
