@@ -273,6 +273,7 @@ function report(r: Results): { markdown: string; summary: string } {
       `**median ${ms(t.firstRender.median, 0)} ms** · p95 ${ms(t.firstRender.p95, 0)} ms (n=${t.firstRender.n}); renderer main-thread CPU median ${ms(t.firstRenderCpu.median, 0)} ms`, '≤ 1000 ms', ok(t.firstRender.median <= 1000));
     row('— (i) pan and zoom (mouse wheel, drag): frame interval', `median ${ms(t.panZoomFrames.median)} · p95 ${ms(t.panZoomFrames.p95)} ms (n=${t.panZoomFrames.n})`, '', '');
     row('— (i) select a container → highlight drawn; an update of 10 containers', `${ms(t.select.median, 0)} ms; ${ms(t.update.ms.median, 0)} ms (${t.update.layout})`, '', '');
+    row('— (i) the map shown again with the positions it saved (no layout)', `median ${ms(t.warm.ms.median, 0)} ms (n=${t.warm.ms.n}, ${t.warm.layout})`, '', '');
   } else row('(i) topology map', r.errors['(i) topology map'] ?? 'skipped', '', '');
   const idleText = (w: IdleWindow & { attempts: number }): string => `${w.requests.length} requests in ${w.windowMs / 1000} s` +
     (w.events ? `, during ${w.events} engine events from other users' tests (quietest of ${w.attempts} windows); ${w.unexplained.length} not preceded by an event within ${EXPLAIN_MS} ms` : ', no engine events in the window') +

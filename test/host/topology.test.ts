@@ -164,6 +164,21 @@ suite('topology map', () => {
     assert.deepStrictEqual(reach.reachable.filter((t) => t.name.startsWith('dnt-')).map((t) => t.text), ['dnt-a (via dnt-net)', 'dnt-b (via dnt-net)']);
   });
 
+  test('a double-click on a node opens its page: Container Networking for a container, Network Details for a network', async function () {
+    this.timeout(30000);
+    const a = await api();
+    const panel = a.topology.get();
+    assert.ok(panel);
+    assertOk(await panel.request('show', { containerId: ids.a }));
+    const cn = await until(() => a.views.getContainerNetworking(ids.a), 10000, 'the Container Networking panel of dnt-a');
+    const netId = (await panel.graph()).networks.find((n) => n.name === NET.name)?.id;
+    assert.ok(netId);
+    assertOk(await panel.request('show', { networkId: netId }));
+    const nd = await until(() => a.views.getNetworkDetails(netId), 10000, 'the Network Details panel of dnt-net');
+    cn.dispose();
+    nd.dispose();
+  });
+
   test('malformed messages are refused without a crash, and the map keeps answering', async () => {
     const a = await api();
     const panel = a.topology.get();

@@ -371,7 +371,7 @@ export class TopologyMap {
       }
       const perRow = Math.max(8, Math.ceil(Math.sqrt(lonely.length * 4)));
       cy.batch(() => lonely.forEach((n, i) => {
-        n.position({ x: x1 + (i % perRow) * 60, y: y2 + 80 + Math.floor(i / perRow) * 60 });
+        n.position({ x: x1 + (i % perRow) * 100, y: y2 + 90 + Math.floor(i / perRow) * 70 });
       }));
     }
   }
@@ -393,7 +393,7 @@ export class TopologyMap {
       y2 = Math.max(y2, p.y);
     });
     if (!Number.isFinite(x1)) return;
-    const pad = 40;
+    const pad = 70; // room for the node sizes and their labels
     const w = cy.width();
     const h = cy.height();
     const zoom = Math.max(cy.minZoom(), Math.min(2, (w - 2 * pad) / Math.max(1, x2 - x1), (h - 2 * pad) / Math.max(1, y2 - y1)));
@@ -504,7 +504,7 @@ export class TopologyMap {
     });
   }
 
-  /** Highlights a container, what it reaches, and the networks and edges the ways go through; dims the rest. */
+  /** Highlights a container, what it reaches, and the networks and edges the ways go through; dims the rest (small maps). */
   highlight(h: Highlight | undefined): void {
     const cy = this.cy;
     if (!cy) return;
@@ -537,8 +537,12 @@ export class TopologyMap {
         }
       }
       this.highlighted = set;
-      cy.elements().difference(set).addClass('dim');
-      this.dimmed = true;
+      // Dimming the rest restyles every element: on a big map that is most of a second, so there the highlight
+      // stands out by itself (colour, size, labels, thick edges) and nothing else is touched.
+      if (!this.big) {
+        cy.elements().difference(set).addClass('dim');
+        this.dimmed = true;
+      }
     });
   }
 
@@ -576,7 +580,9 @@ export class TopologyMap {
     const zoom = cy.zoom();
     if (zoom >= NET_LABEL_ZOOM) {
       const ext = cy.extent();
+      // on screen, shown, and not faded by the search
       const inView = (n: NodeSingular): boolean => {
+        if (n.hasClass('fhid') || n.hasClass('chid') || n.hasClass('faded')) return false;
         const p = n.position();
         return p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2;
       };
