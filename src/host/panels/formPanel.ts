@@ -7,6 +7,7 @@
 //
 // Every message from the webview is checked at run time (parseWebviewMessage); a malformed one is rejected (and
 // answered with an error when it carried a request id) without ever being acted upon.
+import { rejectMessage } from './rejections';
 import * as vscode from 'vscode';
 import { EngineError } from '../../core/errors';
 import { explainDaemonError } from '../../core/daemonErrors';
@@ -116,13 +117,7 @@ export class FormPanel<K extends FormKind> implements vscode.Disposable {
   async receive(raw: unknown): Promise<ReplyMessage | undefined> {
     const parsed = parseWebviewMessage(this.spec.kind, raw);
     if (!parsed.ok) {
-      this.rejected.push(parsed.error);
-      if (this.rejected.length > 50) this.rejected.shift();
-      console.warn(`[docker-networks] rejected a message from the ${this.spec.kind} form: ${parsed.error}`);
-      if (parsed.id === undefined) return undefined;
-      const reply = rejectReply(parsed.id, vscode.l10n.t('The form sent a message the extension does not accept ({0}).', parsed.error));
-      this.post(reply);
-      return reply;
+      return rejectMessage(this.rejected, parsed, `${this.spec.kind} form`, (r) => this.post(r));
     }
     const msg: WebviewMessage<K> = parsed.message;
     if (msg.type === 'ready') {

@@ -6,6 +6,7 @@
 // only when the snapshot really is a new one); the webview keeps its layout and places only what is new. What a
 // selected container reaches is computed here from the current snapshot (core/reachability.ts, indexed once per
 // snapshot), so the webview bundle carries no engine logic.
+import { rejectMessage } from './rejections';
 import * as vscode from 'vscode';
 import type { Snapshot } from '../../core/model';
 import { buildTopology, reachabilityOf, topologyReach, type TopologyGraph } from '../../core/topology';
@@ -101,13 +102,7 @@ export class TopologyPanel implements vscode.Disposable {
   async receive(raw: unknown): Promise<ReplyMessage | undefined> {
     const parsed = parseTopologyMessage(raw);
     if (!parsed.ok) {
-      this.rejected.push(parsed.error);
-      if (this.rejected.length > 50) this.rejected.shift();
-      console.warn(`[docker-networks] rejected a message from the topology map: ${parsed.error}`);
-      if (parsed.id === undefined) return undefined;
-      const reply = rejectReply(parsed.id, vscode.l10n.t('The map sent a message the extension does not accept ({0}).', parsed.error));
-      this.post(reply);
-      return reply;
+      return rejectMessage(this.rejected, parsed, 'topology map', (r) => this.post(r));
     }
     const msg = parsed.message;
     switch (msg.type) {

@@ -2,6 +2,7 @@
 // (html.ts: CSP with a nonce, assets from dist/webview only; a `ready` handshake; requests with ids that are always
 // answered), speaking src/protocol/views.ts. A view holds no form: the host sends the whole picture on `ready` and
 // again whenever it changes; buttons come back as `action` requests, which the owner turns into commands.
+import { rejectMessage } from './rejections';
 import * as vscode from 'vscode';
 import { rejectReply, type ReplyMessage } from '../../protocol/messages';
 import {
@@ -104,13 +105,7 @@ export class ViewPanel<K extends ViewKind> implements vscode.Disposable {
   async receive(raw: unknown): Promise<ReplyMessage | undefined> {
     const parsed = parseViewMessage(this.options.kind, raw);
     if (!parsed.ok) {
-      this.rejected.push(parsed.error);
-      if (this.rejected.length > 50) this.rejected.shift();
-      console.warn(`[docker-networks] rejected a message from the ${this.options.kind} panel: ${parsed.error}`);
-      if (parsed.id === undefined) return undefined;
-      const reply = rejectReply(parsed.id, vscode.l10n.t('The panel sent a message the extension does not accept ({0}).', parsed.error));
-      this.post(reply);
-      return reply;
+      return rejectMessage(this.rejected, parsed, `${this.options.kind} panel`, (r) => this.post(r));
     }
     const msg = parsed.message;
     if (msg.type === 'ready') {
