@@ -29,11 +29,9 @@ describe('swarm (single node)', () => {
     if (serviceId) await docker.getService(serviceId).remove().catch(() => undefined);
     // The task's endpoint goes away shortly after the service; retry the network removal meanwhile.
     await until(async () => docker.getNetwork('dn-overlay').remove().then(() => true, (e: { statusCode?: number }) => e.statusCode === 404 || undefined), 30_000, 'dn-overlay removed').catch(() => undefined);
-    if (weInitialised) {
-      await docker.swarmLeave({ force: true });
-      // swarm init made docker_gwbridge; leaving does not remove it.
-      await docker.getNetwork('docker_gwbridge').remove().catch(() => undefined);
-    }
+    // swarm init leaves docker_gwbridge behind; it stays: removing it right after leaving deadlocks engine 20.10's
+    // network controller (every later network call hangs), and it is harmless (built in, no containers).
+    if (weInitialised) await docker.swarmLeave({ force: true });
   });
 
   test('the manager role is noticed, and ingress is a built-in swarm network', async () => {
