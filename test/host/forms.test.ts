@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { cleanLabelled, SEED_IMAGE } from '../fixtures/seed';
 import { emptyConnectForm, emptyCreateNetworkForm, emptyRunForm, type CreateNetworkForm, type RunForm } from '../../src/core/forms';
 import type { CreateNetworkOptions, HostMessage, InitMessage, ReplyMessage } from '../../src/protocol/messages';
-import { api, docker, findNetwork, fresh, until } from './support';
+import { api, docker, findNetwork, fresh, until, answerPicks } from './support';
 
 const LABEL = 'dev.dockernetworks.forms-test';
 const NET = 'dnf-net';
@@ -26,21 +26,6 @@ function assertOk<R>(reply: ReplyMessage<R>): R {
   return reply.result;
 }
 
-/** Replaces showQuickPick for one call sequence: `choose` gets each list's labels and returns the label to pick. */
-function answerPicks(choose: (labels: string[], placeHolder: string) => string | undefined): { asked: { labels: string[]; placeHolder: string }[]; restore(): void } {
-  const w = vscode.window as unknown as Record<string, unknown>;
-  const saved = w.showQuickPick;
-  const asked: { labels: string[]; placeHolder: string }[] = [];
-  w.showQuickPick = async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {
-    const list = await items;
-    const labels = list.map((i) => i.label);
-    const placeHolder = options?.placeHolder ?? '';
-    asked.push({ labels, placeHolder });
-    const pick = choose(labels, placeHolder);
-    return list.find((i) => i.label === pick);
-  };
-  return { asked, restore: () => { w.showQuickPick = saved; } };
-}
 
 async function networkNode(a: Api, name: string): Promise<unknown> {
   return until(() => findNetwork(a, name), 5000, `${name} in the tree`);

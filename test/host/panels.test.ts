@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { cleanLabelled, SEED, SEED_IMAGE, SEED_LABEL, seedDown, seedUp } from '../fixtures/seed';
 import type { ViewHostMessage, ViewKind } from '../../src/protocol/views';
-import { api, childrenOf, docker, findNetwork, fresh, until } from './support';
+import { api, childrenOf, docker, findNetwork, fresh, until, answerPicks } from './support';
 
 const LABEL = 'dev.dockernetworks.panels-test';
 const TMP_NET = 'dnh-panels';
@@ -27,21 +27,6 @@ async function containerNode(a: Api, network: string, name: string): Promise<Nod
   }, 10000, `${name} under ${network}`);
 }
 
-/** Answers QuickPicks: `choose` gets each list's labels (and its placeholder) and returns the label to pick. */
-function answerPicks(choose: (labels: string[], placeHolder: string) => string | undefined): { asked: { labels: string[]; placeHolder: string }[]; restore(): void } {
-  const w = vscode.window as unknown as Record<string, unknown>;
-  const saved = w.showQuickPick;
-  const asked: { labels: string[]; placeHolder: string }[] = [];
-  w.showQuickPick = async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {
-    const list = await items;
-    const labels = list.map((i) => i.label);
-    const placeHolder = options?.placeHolder ?? '';
-    asked.push({ labels, placeHolder });
-    const pick = choose(labels, placeHolder);
-    return list.find((i) => i.label === pick);
-  };
-  return { asked, restore: () => { w.showQuickPick = saved; } };
-}
 
 /** Answers modal warnings with the button of that title. */
 function answerWarnings(button: string): { asked: string[]; restore(): void } {

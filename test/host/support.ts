@@ -48,3 +48,19 @@ export async function childrenOf(a: ExtensionApi, network: string): Promise<vsco
   if (!node) return [];
   return (await a.tree.getChildren(node)).map((c) => a.tree.getTreeItem(c));
 }
+
+/** Replaces showQuickPick for one call sequence: `choose` gets each list's labels and returns the label to pick. */
+export function answerPicks(choose: (labels: string[], placeHolder: string) => string | undefined): { asked: { labels: string[]; placeHolder: string }[]; restore(): void } {
+  const w = vscode.window as unknown as Record<string, unknown>;
+  const saved = w.showQuickPick;
+  const asked: { labels: string[]; placeHolder: string }[] = [];
+  w.showQuickPick = async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {
+    const list = await items;
+    const labels = list.map((i) => i.label);
+    const placeHolder = options?.placeHolder ?? '';
+    asked.push({ labels, placeHolder });
+    const pick = choose(labels, placeHolder);
+    return list.find((i) => i.label === pick);
+  };
+  return { asked, restore: () => { w.showQuickPick = saved; } };
+}
