@@ -4,6 +4,11 @@
 # and playwright-core (driver only, no browser download). Lands in $VSHOST (a cache outside the project's deps).
 # Idempotent: a finished install leaves a stamp and is reused.
 set -euo pipefail
+# Called from `npm test` / `npm start`, this script inherits the outer npm's environment (npm_config_*, npm_package_*,
+# npm_lifecycle_*). The inner installs run on another Node and must not see it: code-server's postinstall reads the
+# Node version from npm_config_user_agent and refused to install ("requires node v24 ... you are on node v20") on
+# every fresh machine. Only the download cache's location is kept (CI points it at an empty folder).
+for v in $(compgen -e | grep -E '^(npm|NPM)_' | grep -vx npm_config_cache || true); do unset "$v"; done
 VSHOST=${VSHOST:-${XDG_CACHE_HOME:-$HOME/.cache}/docker-networks/vshost}
 NODE24_VER=${NODE24_VER:-24.21.0}; CS_VER=${CS_VER:-4.139.1}; PW_VER=${PW_VER:-1.64.1}
 STAMP=$VSHOST/.ready-$NODE24_VER-$CS_VER-$PW_VER
