@@ -4,8 +4,18 @@
 #   scripts/engine.sh start    start (or reuse) the engine; prints DOCKER_HOST (unix://...) on stdout
 #   scripts/engine.sh stop     stop it (containers in it stop with it; images and volumes stay)
 #   scripts/engine.sh status   prints DOCKER_HOST and exits 0 when it answers, exits 1 otherwise
+#   scripts/engine.sh version  prints the running engine's version and API version ("28.5.2 1.51")
 #
-# Everything lives under $DN_ENGINE_DIR (default ${XDG_CACHE_HOME:-$HOME/.cache}/docker-networks/engine):
+# DN_ENGINE picks the engine: 20 (default here: Debian 12's docker.io 20.10, API 1.41) or 28 (Docker 28.5, API
+# 1.51: Debian sid's docker.io and containerd .debs, pinned below, unpacked with dpkg -x under the engine folder,
+# nothing installed system-wide; run with bookworm's runc, since sid's needs a newer glibc). When sid has moved past
+# the pin, the script says so and falls back to trixie's 26.1 (API 1.45), a stable release that stays.
+# Only one of our engines runs at a time (they share docker0 and the iptables chains): starting one stops the other,
+# and stopping one deletes the bridges it leaves on the host (a stale br-* keeps routing its subnet, which breaks
+# the next engine's traffic on that subnet).
+#
+# Everything lives under $DN_ENGINE_DIR (default ${XDG_CACHE_HOME:-$HOME/.cache}/docker-networks/engine, or
+# engine-28 for DN_ENGINE=28):
 # docker.sock, dockerd.pid, dockerd.log, data/ (data-root), exec/ (exec-root). Logs go to stderr, never stdout.
 #
 # Needs root (dockerd does). Installs Debian's docker.io, busybox-static and iptables when missing. No registry
@@ -17,8 +27,16 @@
 # still work through docker-proxy; containers just cannot reach the outside world, which tests never need.
 set -euo pipefail
 
-DIR=${DN_ENGINE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/docker-networks/engine}
+KIND=${DN_ENGINE:-20}
+case $KIND in 20|28) ;; *) echo "[engine] ERROR: DN_ENGINE must be 20 or 28 (got $KIND)" >&2; exit 2 ;; esac
+CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/docker-networks
+DIR=${DN_ENGINE_DIR:-$CACHE/engine$([ "$KIND" = 28 ] && echo -28)}
 mkdir -p "$DIR"; DIR=$(cd "$DIR" && pwd -P)
+# the other kind's folder (to stop it first: one engine at a time)
+OTHER_DIR=$CACHE/engine$([ "$KIND" = 20 ] && echo -28)
+# Docker 28.5 from Debian sid, pinned so a run never changes engines silently (re-pin on purpose)
+MODERN_PIN_DOCKER=${DN_MODERN_DOCKER:-28.5.2+dfsg4-5} MODERN_PIN_CONTAINERD=${DN_MODERN_CONTAINERD:-2.1.9+ds1-5}
+DOCKERD=dockerd
 SOCK=$DIR/docker.sock PIDFILE=$DIR/dockerd.pid LOG=$DIR/dockerd.log
 HOST=unix://$SOCK
 IMAGE=localbusybox:latest
@@ -60,6 +78,40 @@ install_packages() {
     >"$DIR/apt.log" 2>&1 || rc=$?
   [ -n "$made_policy" ] && rm -f $policy
   [ $rc -eq 0 ] || { tail -20 "$DIR/apt.log" >&2; die "apt-get install ${need[*]} failed (log: $DIR/apt.log)"; }
+}
+
+# Docker 28.5 (or the trixie fallback) unpacked under $DIR/apt; sets DOCKERD and puts its containerd first on PATH
+install_modern() {
+  local T=$DIR/apt
+  if [ ! -x "$T/bin/dockerd" ]; then
+    mkdir -p "$T"/{lists,cache,debs,root,bin}
+    local A=(-o Dir::Etc::sourcelist="$T/deb.sources" -o Dir::Etc::sourceparts=/nonexistent -o Dir::State::Lists="$T/lists"
+             -o Dir::Cache="$T/cache" -o Debug::NoLocking=1)
+    fetch() {   # fetch <suite> <docker.io spec> <containerd spec>
+      rm -rf "$T"/debs/* "$T"/root/*
+      printf 'Types: deb\nURIs: http://deb.debian.org/debian\nSuites: %s\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' "$1" >"$T/deb.sources"
+      apt-get "${A[@]}" update -qq >"$T/apt.log" 2>&1 || return 1
+      (cd "$T/debs" && apt-get "${A[@]}" download -qq "$2" "$3") >>"$T/apt.log" 2>&1 || return 1
+      for d in "$T"/debs/*.deb; do dpkg -x "$d" "$T/root"; done
+      "$T/root/usr/sbin/dockerd" --version >/dev/null 2>&1   # runs with this machine's glibc?
+    }
+    log "fetching Docker $MODERN_PIN_DOCKER from Debian sid (dpkg -x under $T; nothing installed system-wide)"
+    if ! fetch sid "docker.io=$MODERN_PIN_DOCKER" "containerd${MODERN_PIN_CONTAINERD:+=$MODERN_PIN_CONTAINERD}"; then
+      log "sid no longer has docker.io=$MODERN_PIN_DOCKER (or it needs a newer glibc): falling back to trixie's docker.io 26.1"
+      fetch trixie docker.io containerd || { tail -20 "$T/apt.log" >&2; die "could not fetch a modern docker.io (log: $T/apt.log)"; }
+    fi
+    for b in usr/sbin/dockerd usr/sbin/docker-proxy usr/bin/containerd usr/bin/containerd-shim-runc-v2 usr/bin/ctr; do
+      [ -e "$T/root/$b" ] && ln -sf "$T/root/$b" "$T/bin/"; done
+    ln -sf /usr/sbin/runc "$T/bin/runc"   # bookworm's (from docker.io 20.10's dependencies)
+  fi
+  DOCKERD=$T/bin/dockerd; PATH=$T/bin:$PATH
+}
+
+# The bridges an engine made, to delete after it stops: br-<id12> or the name set with com.docker.network.bridge.name
+engine_bridges() {
+  DOCKER_HOST=$HOST docker network ls -q --filter driver=bridge 2>/dev/null | while read -r id; do
+    DOCKER_HOST=$HOST docker network inspect -f '{{index .Options "com.docker.network.bridge.name"}} {{.Id}}' "$id" 2>/dev/null
+  done | awk '{ if (NF == 2) print $1; else print "br-" substr($1, 1, 12) }' | grep -vx docker0 || true
 }
 
 healthy() { DOCKER_HOST=$HOST timeout 30 docker run --rm --network bridge --log-driver none $IMAGE true >/dev/null 2>&1; }
@@ -110,7 +162,7 @@ launch_dockerd() {
   fi
   log "starting dockerd (log: $LOG)"
   # setsid: the engine outlives this script and the caller's process group (Ctrl-C of a test run)
-  setsid dockerd "${args[@]}" >>"$LOG" 2>&1 </dev/null 9>&- &
+  setsid "$DOCKERD" "${args[@]}" >>"$LOG" 2>&1 </dev/null 9>&- &
   for _ in $(seq 1 300); do ping_engine && break; kill -0 $! 2>/dev/null || break; sleep 0.1; done
   ping_engine || { tail -25 "$LOG" >&2; die "dockerd did not answer /_ping on $SOCK"; }
   log "dockerd up after $(( $(ms) - t0 )) ms"
@@ -120,6 +172,12 @@ start() {
   local t0; t0=$(ms)
   install_packages
   command -v docker >/dev/null || die "no docker CLI on PATH (package docker.io provides one)"
+  [ "$KIND" = 28 ] && install_modern
+  # one of our engines at a time: stop the other kind first (it removes its bridges)
+  if [ "$(realpath -m "$OTHER_DIR")" != "$DIR" ] && [ -S "$OTHER_DIR/docker.sock" ]; then
+    log "stopping the other private engine ($OTHER_DIR) first: one engine at a time"
+    DN_ENGINE=$([ "$KIND" = 20 ] && echo 28 || echo 20) DN_ENGINE_DIR=$OTHER_DIR bash "$0" stop
+  fi
   # serialise concurrent starts (two test runs at once)
   exec 9>"$DIR/.lock"; flock -w 120 9 || die "timed out waiting for $DIR/.lock"
   local pid
@@ -150,13 +208,17 @@ stop_engine() {
   if pid=$(our_pid); then
     # the containers here are test and demo containers, mostly `sleep` as pid 1, which ignores SIGTERM: kill them
     # rather than have dockerd wait 10 s for each
+    local bridges=""
     if ping_engine; then
       DOCKER_HOST=$HOST docker ps -q 2>/dev/null | xargs -r env DOCKER_HOST="$HOST" docker kill >/dev/null 2>&1 || true
+      bridges=$(engine_bridges)
     fi
     log "stopping dockerd (pid $pid)"
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 300); do our_pid >/dev/null || break; sleep 0.1; done
     if our_pid >/dev/null; then log "dockerd did not stop in 30 s: SIGKILL"; kill -9 "$pid" 2>/dev/null || true; sleep 0.5; fi
+    # a stopped engine leaves its bridges up, still routing their subnets: delete them (the engine remakes them)
+    for b in $bridges; do ip link show "$b" >/dev/null 2>&1 && ip link del "$b" 2>/dev/null && log "deleted bridge $b"; done
   else
     log "not running"
   fi
@@ -168,5 +230,7 @@ case "${1:-}" in
   start) start ;;
   stop) stop_engine ;;
   status) if ping_engine; then echo "$HOST"; else log "not running ($SOCK)"; exit 1; fi ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  version) curl -fsS --max-time 5 --unix-socket "$SOCK" http://localhost/version | node -e \
+             'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const v=JSON.parse(s);console.log(v.Version,v.ApiVersion)})' ;;
+  *) echo "usage: $0 start|stop|status|version" >&2; exit 2 ;;
 esac

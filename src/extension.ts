@@ -9,6 +9,7 @@ import { Engines } from './host/engines';
 import { FormPanels } from './host/panels/formPanel';
 import { ViewPanels } from './host/panels/views';
 import { TopologyPanels } from './host/panels/topology';
+import { disposeLog } from './host/log';
 
 export interface ExtensionApi {
   connection: Connection;
@@ -49,5 +50,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 }
 
 export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+  // Everything else is disposed through context.subscriptions.
+  disposeLog();
 }

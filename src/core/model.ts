@@ -158,4 +158,9 @@ export interface Snapshot {
   networks: NetworkView[];
   /** The raw container list, kept for pickers and lookups by id. */
   containers: RawContainer[];
+  /**
+   * The API version negotiated with the engine (src/core/apiVersion.ts), which decides the features offered
+   * (`supports(snapshot.api, …)`). Absent only in hand-made fixtures: treated as the oldest version we know.
+   */
+  api?: string;
 }

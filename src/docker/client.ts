@@ -4,6 +4,7 @@ import Docker from 'dockerode';
 import { readFileSync } from 'node:fs';
 import { Agent as HttpsAgent } from 'node:https';
 import type { Endpoint, ResolvedEndpoint } from '../core/endpoint';
+import { negotiate, type Negotiated, type RawVersion } from '../core/apiVersion';
 import { classifyError, EngineError, TimeoutError } from '../core/errors';
 import { defaultSshAuth, sshConnectOptions, type SshAuth } from './ssh';
 
@@ -66,12 +67,40 @@ export class Engine {
   private readonly timeoutMs: number;
   /** Why the last ssh host-key check refused the server (ssh2 itself only says "verification failed"). */
   private sshProblem?: string;
+  private negotiating?: Promise<Negotiated>;
+  /** The API version agreed with the engine, once known (every request is then sent as `/v<api>/…`). */
+  negotiated?: Negotiated;
+
+  /**
+   * API version negotiation, as the docker CLI does it: ask the engine which API it speaks (`GET /version`, sent
+   * without a version prefix; it also names the product and version for the status bar), then send every request
+   * with the prefix min(engine's, newest we test). Runs once per client; a failure is retried by the next call.
+   */
+  negotiate(): Promise<Negotiated> {
+    this.negotiating ??= this.guard('read engine version', (abortSignal) =>
+      (this.docker.version as unknown as (o: { abortSignal: AbortSignal }) => Promise<RawVersion>).call(this.docker, { abortSignal }),
+    ).then((v) => {
+      const n = negotiate(v);
+      (this.docker.modem as { version?: string }).version = `v${n.api}`;
+      this.negotiated = n;
+      return n;
+    }, (err: unknown) => {
+      this.negotiating = undefined;
+      throw err;
+    });
+    return this.negotiating;
+  }
 
   /**
    * Runs one engine call with a deadline. `fn` gets an AbortSignal that it should hand to dockerode where the
    * method supports it; where it does not, the call is still abandoned (and reported) when the deadline passes.
    */
   async call<T>(action: string, fn: (signal: AbortSignal) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
+    if (!this.negotiated) await this.negotiate();
+    return this.guard(action, fn, timeoutMs);
+  }
+
+  private async guard<T>(action: string, fn: (signal: AbortSignal) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
     const ac = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {

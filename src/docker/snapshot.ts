@@ -24,6 +24,6 @@ export async function takeSnapshot(engine: Engine, options: { swarmManager?: boo
       ? engine.call('list services', (abortSignal) => engine.docker.listServices({ abortSignal } as object) as Promise<RawService[]>)
       : undefined,
   ]);
-  const joined = joinSnapshot(networks, containers);
+  const joined = { ...joinSnapshot(networks, containers), api: engine.negotiated?.api };
   return services ? withServices(joined, services) : joined;
 }

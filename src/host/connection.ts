@@ -8,6 +8,8 @@ import { Engine } from '../docker/client';
 import { readTls, resolveFromMachine } from '../docker/endpointFiles';
 import { LiveModel, type LiveState } from '../docker/live';
 import { EndpointDetailsCache } from '../docker/details';
+import { describeNegotiation } from '../core/apiVersion';
+import { log } from './log';
 
 export type ConnectionState =
   | LiveState
@@ -121,8 +123,20 @@ export class Connection implements vscode.Disposable {
     this.live.start();
   }
 
+  /** The engine version last written to the log, so a reconnect to the same engine does not repeat it. */
+  private loggedVersion?: string;
+
   private publish(): void {
     const s = this.state;
+    const negotiated = this.live?.engine.negotiated;
+    if (s.kind === 'connected' && negotiated) {
+      const line = `${this.live?.engine.resolved.display ?? ''}: ${describeNegotiation(negotiated)}`;
+      if (line !== this.loggedVersion) {
+        this.loggedVersion = line;
+        if (negotiated.note) log().warn(line);
+        else log().info(line);
+      }
+    }
     if (this.fixedContext !== undefined) {
       // Only the extension's own engine drives the welcome view; side-by-side engines show their state in their node.
       this.changed.fire(s);

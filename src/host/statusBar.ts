@@ -1,5 +1,6 @@
 // The status bar names the engine the extension talks to (context or endpoint) and how it was chosen.
 import * as vscode from 'vscode';
+import { describeNegotiation } from '../core/apiVersion';
 import { explainEndpoint } from '../core/endpoint';
 import type { Connection } from './connection';
 import { CommandIds } from './commands/ids';
@@ -25,6 +26,8 @@ export class EngineStatusBar implements vscode.Disposable {
     const tip = new vscode.MarkdownString();
     tip.appendMarkdown(`**${vscode.l10n.t('Docker engine')}**\n\n`);
     if (ep) tip.appendText(`${ep.display}\n${explainEndpoint(ep)}\n`);
+    const negotiated = this.connection.model?.engine.negotiated;
+    if (negotiated && s.kind === 'connected') tip.appendText(`\n${describeNegotiation(negotiated)}\n`);
     if (s.kind === 'disconnected' || s.kind === 'misconfigured') tip.appendText(`\n${s.error.message}\n`);
     tip.appendMarkdown(`\n${vscode.l10n.t('Click to switch the engine this extension uses.')}`);
     this.item.tooltip = tip;
