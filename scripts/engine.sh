@@ -6,7 +6,7 @@
 #   scripts/engine.sh status   prints DOCKER_HOST and exits 0 when it answers, exits 1 otherwise
 #   scripts/engine.sh version  prints the running engine's version and API version ("28.5.2 1.51")
 #
-# DN_ENGINE picks the engine: 20 (default here: Debian 12's docker.io 20.10, API 1.41) or 28 (Docker 28.5, API
+# DN_ENGINE picks the engine: 20 (Debian 12's docker.io 20.10, API 1.41) or 28 (the default, what users run: Docker 28.5, API
 # 1.51: Debian sid's docker.io and containerd .debs, pinned below, unpacked with dpkg -x under the engine folder,
 # nothing installed system-wide; run with bookworm's runc, since sid's needs a newer glibc). When sid has moved past
 # the pin, the script says so and falls back to trixie's 26.1 (API 1.45), a stable release that stays.
@@ -27,13 +27,14 @@
 # still work through docker-proxy; containers just cannot reach the outside world, which tests never need.
 set -euo pipefail
 
-KIND=${DN_ENGINE:-20}
+KIND=${DN_ENGINE:-28}
 case $KIND in 20|28) ;; *) echo "[engine] ERROR: DN_ENGINE must be 20 or 28 (got $KIND)" >&2; exit 2 ;; esac
 CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/docker-networks
-DIR=${DN_ENGINE_DIR:-$CACHE/engine$([ "$KIND" = 28 ] && echo -28)}
+if [ "$KIND" = 28 ]; then OWN_SUFFIX=-28 OTHER_SUFFIX="" OTHER_KIND=20; else OWN_SUFFIX="" OTHER_SUFFIX=-28 OTHER_KIND=28; fi
+DIR=${DN_ENGINE_DIR:-$CACHE/engine$OWN_SUFFIX}
 mkdir -p "$DIR"; DIR=$(cd "$DIR" && pwd -P)
 # the other kind's folder (to stop it first: one engine at a time)
-OTHER_DIR=$CACHE/engine$([ "$KIND" = 20 ] && echo -28)
+OTHER_DIR=$CACHE/engine$OTHER_SUFFIX
 # Docker 28.5 from Debian sid, pinned so a run never changes engines silently (re-pin on purpose)
 MODERN_PIN_DOCKER=${DN_MODERN_DOCKER:-28.5.2+dfsg4-5} MODERN_PIN_CONTAINERD=${DN_MODERN_CONTAINERD:-2.1.9+ds1-5}
 DOCKERD=dockerd
@@ -151,7 +152,11 @@ launch_dockerd() {
   local args=(--host "$HOST" --data-root "$DIR/data" --exec-root "$DIR/exec" --pidfile "$PIDFILE"
               --containerd-namespace dn-moby --containerd-plugins-namespace dn-plugins)
   local others
-  others=$(for p in $(pgrep -x dockerd || true); do if alive "$p" dockerd; then echo "$p"; fi; done)
+  # only a dockerd in this network namespace shares docker0 and iptables with us (an engine in a namespace of its
+  # own, `ip netns exec NS scripts/engine.sh start`, has a bridge/iptables set of its own)
+  local netns; netns=$(readlink /proc/self/ns/net)
+  others=$(for p in $(pgrep -x dockerd || true); do
+    if alive "$p" dockerd && [ "$(readlink "/proc/$p/ns/net" 2>/dev/null)" = "$netns" ]; then echo "$p"; fi; done)
   if [ -n "$others" ]; then
     log "another dockerd runs here (pid $(echo $others)): using bridge $OWN_BRIDGE ($OWN_BIP) and --iptables=false"
     if ! ip link show "$OWN_BRIDGE" >/dev/null 2>&1; then
@@ -174,9 +179,9 @@ start() {
   command -v docker >/dev/null || die "no docker CLI on PATH (package docker.io provides one)"
   [ "$KIND" = 28 ] && install_modern
   # one of our engines at a time: stop the other kind first (it removes its bridges)
-  if [ "$(realpath -m "$OTHER_DIR")" != "$DIR" ] && [ -S "$OTHER_DIR/docker.sock" ]; then
+  if [ -z "${DN_ENGINE_DIR:-}" ] && [ "$(realpath -m "$OTHER_DIR")" != "$DIR" ] && [ -S "$OTHER_DIR/docker.sock" ]; then
     log "stopping the other private engine ($OTHER_DIR) first: one engine at a time"
-    DN_ENGINE=$([ "$KIND" = 20 ] && echo 28 || echo 20) DN_ENGINE_DIR=$OTHER_DIR bash "$0" stop
+    DN_ENGINE=$OTHER_KIND DN_ENGINE_DIR=$OTHER_DIR bash "$0" stop
   fi
   # serialise concurrent starts (two test runs at once)
   exec 9>"$DIR/.lock"; flock -w 120 9 || die "timed out waiting for $DIR/.lock"
@@ -223,6 +228,9 @@ stop_engine() {
     log "not running"
   fi
   rm -f "$PIDFILE" "$SOCK"
+  # dockerd leaves mounts under its exec-root (the default network namespace's bind mount): without them the folder
+  # can be removed (CI removes its whole cache)
+  awk -v d="$DIR/" 'index($2, d) == 1 { print $2 }' /proc/mounts | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
   if [ -f "$DIR/own-bridge" ]; then ip link del "$(cat "$DIR/own-bridge")" 2>/dev/null || true; rm -f "$DIR/own-bridge"; fi
 }
 

@@ -21,6 +21,8 @@ export interface ExtensionApi {
   views: ViewPanels;
   /** The open topology maps. */
   topology: TopologyPanels;
+  /** The status bar item naming the engine and its API version. */
+  statusBar: EngineStatusBar;
   /** performance.now() marks: activate() entered, activate() returned, first snapshot in the tree (bench). */
   timings: { activateStart: number; activateEnd?: number; firstData?: number };
 }
@@ -36,7 +38,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const topology = new TopologyPanels(context.extensionUri);
   const view = vscode.window.createTreeView('dockerNetworks.networks', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   tree.attach(view);
-  context.subscriptions.push(new EngineStatusBar(connection), connection, engines, tree, inspect, panels, views, topology, ...registerCommands({ connection, inspect, panels, views, topology }));
+  const statusBar = new EngineStatusBar(connection);
+  context.subscriptions.push(statusBar, connection, engines, tree, inspect, panels, views, topology, ...registerCommands({ connection, inspect, panels, views, topology }));
   const first = connection.onDidChange((s) => {
     if (s.kind !== 'connected') return;
     timings.firstData = performance.now();
@@ -46,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // Activation comes from the view opening or a command: either way the engine is needed now, not a frame later.
   connection.start();
   timings.activateEnd = performance.now();
-  return { connection, tree, inspect, panels, views, topology, timings };
+  return { connection, tree, inspect, panels, views, topology, statusBar, timings };
 }
 
 export function deactivate(): void {

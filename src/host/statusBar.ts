@@ -17,6 +17,12 @@ export class EngineStatusBar implements vscode.Disposable {
     this.item.show();
   }
 
+  /** What the tooltip says (the extension-host tests read it). */
+  get tooltipText(): string {
+    const t = this.item.tooltip;
+    return typeof t === 'string' ? t : t?.value ?? '';
+  }
+
   private update(): void {
     const s = this.connection.state;
     const ep = this.connection.endpoint;

@@ -8,6 +8,7 @@ import type { Attachment, NetworkView, Snapshot } from '../../src/core/model';
 import { SEED_LABEL, seedDown, seedUp } from '../fixtures/seed';
 import { startCountingProxy, socketOf, type CountingProxy } from '../support/countingProxy';
 import { engineAt, rawDocker } from './support';
+import { compareApi, NEWEST_TESTED_API } from '../../src/core/apiVersion';
 
 const IMAGE = 'localbusybox:latest';
 
@@ -146,6 +147,7 @@ describe('cost of a snapshot', () => {
 
   test('exactly 2 requests, whatever the number of networks', async () => {
     const engine = engineAt(proxy.url);
+    await engine.negotiate(); // once per client, before anything else (its own test below)
     const counts: number[] = [];
     for (const add of [0, 12]) {
       for (let i = 0; i < add; i++) {
@@ -161,5 +163,36 @@ describe('cost of a snapshot', () => {
       assert.deepEqual(hit, ['GET /containers/json', 'GET /networks']);
     }
     assert.deepEqual(counts, [2, 2]);
+  });
+});
+
+describe('API version negotiation', () => {
+  let proxy: CountingProxy;
+
+  before(async () => {
+    proxy = await startCountingProxy(socketOf(process.env.DOCKER_HOST));
+  });
+
+  after(async () => {
+    await proxy.close();
+  });
+
+  test('asks GET /version once, unversioned, then sends every request as /v<min(engine API, newest tested)>/', async () => {
+    // what the engine says, read without our client
+    const raw = (await rawDocker().version()) as { ApiVersion: string; Version: string };
+    const expected = compareApi(raw.ApiVersion, NEWEST_TESTED_API) > 0 ? NEWEST_TESTED_API : raw.ApiVersion;
+    const engine = engineAt(proxy.url);
+    proxy.reset();
+    const [a, b] = await Promise.all([takeSnapshot(engine), takeSnapshot(engine)]);
+    assert.equal(a.api, expected);
+    assert.equal(b.api, expected);
+    assert.equal(engine.negotiated?.engineVersion, raw.Version);
+    assert.equal(engine.negotiated?.engineApi, raw.ApiVersion);
+    const paths = proxy.requests.map((r) => r.split('?')[0]);
+    assert.deepEqual(paths.filter((p) => p.endsWith('/version')), ['GET /version'], 'one unversioned /version, even for two calls at once');
+    assert.equal(paths[0], 'GET /version', 'negotiation comes first');
+    const rest = paths.slice(1);
+    assert.equal(rest.length, 4);
+    for (const p of rest) assert.match(p, new RegExp(`^GET /v${expected.replace('.', '\\.')}/(networks|containers/json)$`), p);
   });
 });

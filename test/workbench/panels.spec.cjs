@@ -116,8 +116,8 @@ async function shot(page, lib, file) {
   await runCommand(page, lib, 'View: Close Primary Side Bar');
   await page.mouse.move(900, 52); // the empty part of the tab bar: no hover anywhere
   await lib.sleep(500);
-  await page.screenshot({ path: path.join(lib.ROOT, 'docs', file) });
-  lib.say(`screenshot docs/${file}`);
+  await page.screenshot({ path: path.join(lib.SHOTS, file) });
+  lib.say(`screenshot ${path.relative(lib.ROOT, path.join(lib.SHOTS, file))}`);
   await lib.openViewContainer(page, 'Docker Networks');
 }
 

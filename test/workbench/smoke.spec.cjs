@@ -48,7 +48,7 @@ module.exports = {
       // docs/tree.png shows the seed scenario alone; on an engine holding other networks the picture goes to out/
       const labels = (await lib.treeRows(page)).filter((r) => r.expanded !== null).map((r) => r.label);
       const clean = labels.every((l) => ['my-net', 'bridge', 'host', 'none'].includes(l));
-      const file = clean ? path.join(lib.ROOT, 'docs', 'tree.png') : path.join(ctx.shots, 'tree.png');
+      const file = clean ? path.join(lib.SHOTS, 'tree.png') : path.join(ctx.shots, 'tree.png');
       await page.mouse.move(1300, 850); // no hover highlight in the picture
       await lib.sleep(300);
       await page.screenshot({ path: file });

@@ -141,7 +141,7 @@ module.exports = {
       await lib.until(async () => (await f.locator('#containers li[role="option"]').count()) >= 4, 10000, 'the seed in the list');
       await page.mouse.move(1390, 890);
       await lib.sleep(600);
-      const file = path.join(lib.ROOT, 'docs', 'topology.png');
+      const file = path.join(lib.SHOTS, 'topology.png');
       await page.screenshot({ path: file });
       lib.say(`screenshot ${path.relative(lib.ROOT, file)}`);
     }],
