@@ -4,13 +4,13 @@
 //
 // What may be probed: only an address that src/core/probe.ts#probeTarget resolved from the snapshot (a container of
 // this engine on one of this engine's networks). This module has no entry point that takes an address.
-import type { Duplex } from 'node:stream';
+import { Writable, type Duplex } from 'node:stream';
 import type { Snapshot } from '../core/model';
 import {
   EXEC_TIMEOUT_MS, judgeStep, probePlan, probeTarget, ProbeTargetError, shouldContinue, summarizeProbe,
   type ExecOutcome, type ProbeResult, type ProbeTarget, type StepResult,
 } from '../core/probe';
-import { TimeoutError } from '../core/errors';
+import { EngineError, TimeoutError } from '../core/errors';
 import type { Engine } from './client';
 
 /** Most output kept from one exec. */
@@ -28,7 +28,7 @@ export async function execInContainer(engine: Engine, containerId: string, argv:
     () => container.exec({ Cmd: [...argv], AttachStdout: true, AttachStderr: true, AttachStdin: false, Tty: false }), left());
   const stream = await engine.call(`start a probe in ${containerId.slice(0, 12)}`,
     () => exec.start({ hijack: true, stdin: false }) as Promise<Duplex>, left());
-  const output = await readDemuxed(stream, left());
+  const output = await readDemuxed(engine, stream, left());
   if (output.timedOut) return { exitCode: null, output: output.text, timedOut: true, ms: Date.now() - started };
   // The stream ends when the process does; the exit code may take a moment more to be recorded.
   let exitCode: number | null = null;
@@ -44,13 +44,22 @@ export async function execInContainer(engine: Engine, containerId: string, argv:
   return { exitCode, output: output.text, timedOut: false, ms: Date.now() - started };
 }
 
-/** Reads the engine's multiplexed stream (8-byte frame headers: stream, 0, 0, 0, size big-endian), stdout and stderr merged. */
-function readDemuxed(stream: Duplex, timeoutMs: number): Promise<{ text: string; timedOut: boolean }> {
+/**
+ * Reads the exec's multiplexed stream with docker-modem's own demultiplexer, stdout and stderr merged and capped at
+ * MAX_OUTPUT; ends at the stream's end or at the deadline (then the stream is destroyed).
+ */
+function readDemuxed(engine: Engine, stream: Duplex, timeoutMs: number): Promise<{ text: string; timedOut: boolean }> {
   return new Promise((resolve) => {
-    let buffer = Buffer.alloc(0);
     const parts: Buffer[] = [];
     let size = 0;
     let done = false;
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, callback): void {
+        if (size < MAX_OUTPUT) parts.push(chunk.subarray(0, MAX_OUTPUT - size));
+        size += chunk.length;
+        callback();
+      },
+    });
     const finish = (timedOut: boolean): void => {
       if (done) return;
       done = true;
@@ -60,19 +69,7 @@ function readDemuxed(stream: Duplex, timeoutMs: number): Promise<{ text: string;
       resolve({ text: Buffer.concat(parts).toString('utf8'), timedOut });
     };
     const timer = setTimeout(() => finish(true), timeoutMs);
-    stream.on('data', (chunk: Buffer) => {
-      buffer = Buffer.concat([buffer, chunk]);
-      while (buffer.length >= 8) {
-        const len = buffer.readUInt32BE(4);
-        if (buffer.length < 8 + len) break;
-        const payload = buffer.subarray(8, 8 + len);
-        if (size < MAX_OUTPUT) {
-          parts.push(payload.subarray(0, MAX_OUTPUT - size));
-          size += payload.length;
-        }
-        buffer = buffer.subarray(8 + len);
-      }
-    });
+    engine.docker.modem.demuxStream(stream, sink, sink);
     stream.on('end', () => finish(false));
     stream.on('close', () => finish(false));
     stream.on('error', () => finish(false));
@@ -103,7 +100,9 @@ export async function probePair(engine: Engine, snapshot: Snapshot, sourceId: st
     try {
       outcome = await exec(target.source.id, step.argv);
     } catch (err) {
-      if (err instanceof TimeoutError) outcome = { exitCode: null, output: err.message, timedOut: true, ms: EXEC_TIMEOUT_MS };
+      // Engine.call reports its deadline as an EngineError of kind timeout (a bare TimeoutError only from a caller's exec)
+      const timedOut = err instanceof TimeoutError || (err instanceof EngineError && err.kind === 'timeout');
+      if (timedOut) outcome = { exitCode: null, output: err.message, timedOut: true, ms: EXEC_TIMEOUT_MS };
       else throw err;
     }
     const judged = judgeStep(step, outcome);

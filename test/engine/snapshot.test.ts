@@ -8,7 +8,8 @@ import type { Attachment, NetworkView, Snapshot } from '../../src/core/model';
 import { SEED_LABEL, seedDown, seedUp } from '../fixtures/seed';
 import { startCountingProxy, socketOf, type CountingProxy } from '../support/countingProxy';
 import { engineAt, rawDocker } from './support';
-import { compareApi, NEWEST_TESTED_API } from '../../src/core/apiVersion';
+import { compareApi, describeNegotiation, NEWEST_TESTED_API } from '../../src/core/apiVersion';
+import { startVersionProxy } from '../support/versionProxy';
 
 const IMAGE = 'localbusybox:latest';
 
@@ -194,5 +195,28 @@ describe('API version negotiation', () => {
     const rest = paths.slice(1);
     assert.equal(rest.length, 4);
     for (const p of rest) assert.match(p, new RegExp(`^GET /v${expected.replace('.', '\\.')}/(networks|containers/json)$`), p);
+  });
+});
+
+describe('an engine newer than the newest we test', () => {
+  test('is spoken to at the newest tested API, keeps working, and says so', async (t) => {
+    const real = (await rawDocker().version()) as { ApiVersion: string };
+    if (compareApi(real.ApiVersion, NEWEST_TESTED_API) < 0) {
+      // the proxy only changes what the engine claims: the real engine must still accept the newest tested version
+      t.skip(`needs API ≥ ${NEWEST_TESTED_API} (engine has ${real.ApiVersion})`);
+      return;
+    }
+    const proxy = await startVersionProxy(socketOf(process.env.DOCKER_HOST), (v) => ({ ...v, ApiVersion: '1.99', Version: '99.0.0' }));
+    try {
+      const engine = engineAt(proxy.url);
+      const s = await takeSnapshot(engine);
+      assert.equal(s.api, NEWEST_TESTED_API);
+      assert.ok(s.networks.some((n) => n.name === 'bridge'));
+      assert.deepEqual(engine.negotiated?.note, { kind: 'newer-than-tested', engineApi: '1.99', tested: NEWEST_TESTED_API });
+      assert.match(describeNegotiation(engine.negotiated!), /99\.0\.0, API 1\.99 .*newer than the newest this extension is tested with/);
+      for (const p of proxy.paths.slice(1)) assert.ok(p.startsWith(`GET /v${NEWEST_TESTED_API}/`), p);
+    } finally {
+      await proxy.close();
+    }
   });
 });

@@ -6,6 +6,7 @@ import {
 } from '../../src/core/probe';
 import { computeReachability, reachBetween } from '../../src/core/reachability';
 import { probePair } from '../../src/docker/probe';
+import { EngineError } from '../../src/core/errors';
 import type { Engine } from '../../src/docker/client';
 import { rawContainer, rawNetwork, seedSnapshot } from './seedSnapshot';
 
@@ -147,6 +148,16 @@ describe('probe: what may be probed', () => {
     await assert.rejects(probePair({} as Engine, snapshot, id('test1'), 'd'.repeat(64), net('my-net'), exec), ProbeTargetError);
     assert.equal(ran.length, 4, 'nothing ran for a target outside the snapshot');
   });
+});
+
+test('probePair: a probe that hits the engine\'s deadline (EngineError of kind timeout) is reported as timed out, not as an error', async () => {
+  const { snapshot, id, net } = seedSnapshot();
+  const exec = async (): Promise<ExecOutcome> => {
+    throw new EngineError('timeout', 'start a probe in 0123456789ab took longer than 1000 ms');
+  };
+  const { result } = await probePair({} as Engine, snapshot, id('test1'), id('test4'), net('my-net'), exec);
+  assert.ok(result.steps.length >= 1);
+  assert.match(result.steps[0]!.reason, /did not finish within/);
 });
 
 describe('probe: the matrix', () => {
