@@ -24,7 +24,7 @@ say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 LEVELS=(typecheck lint unit engine20 engine28 podman host workbench)
 # the least number of tests each level must run (a level that silently lost its tests fails)
-declare -A MIN=([unit]=550 [engine20]=90 [engine28]=90 [podman]=5 [host]=40 [workbench]=19)
+declare -A MIN=([unit]=550 [engine20]=85 [engine28]=85 [podman]=5 [host]=40 [workbench]=19)
 declare -A PASS FAIL SKIP NOTE SECS TITLE
 TITLE=([engine20]="engine(20.10)" [engine28]="engine(28.5)")
 TOTAL_PASS=0 TOTAL_FAIL=0 TOTAL_SKIP=0 STOPPED="" CUR="" CUR_LEVEL=""
@@ -38,11 +38,11 @@ summary() {
   say "summary ($(( ($(ms) - T0) / 1000 )) s)"
   for l in "${LEVELS[@]}"; do
     local t; t=$(title "$l")
-    if [ -n "${NOTE[$l]:-}" ] && [ -z "${PASS[$l]:-}" ]; then printf '  %-14s %s\n' "$t" "${NOTE[$l]}"
+    if [ -n "${NOTE[$l]:-}" ] && [ -z "${PASS[$l]:-}" ]; then printf '  %-17s %s\n' "$t" "${NOTE[$l]}"
     elif [ -n "${PASS[$l]:-}" ]; then
-      printf '  %-14s %4s passed, %s failed, %s skipped  (%s s)%s\n' "$t" "${PASS[$l]}" "${FAIL[$l]}" "${SKIP[$l]:-0}" "${SECS[$l]}" "${NOTE[$l]:+  ${NOTE[$l]}}"
+      printf '  %-17s %4s passed, %s failed, %s skipped  (%s s)%s\n' "$t" "${PASS[$l]}" "${FAIL[$l]}" "${SKIP[$l]:-0}" "${SECS[$l]}" "${NOTE[$l]:+  ${NOTE[$l]}}"
       [ -s "$LOGS/$l.skipped" ] && sed 's/^/                   skipped: /' "$LOGS/$l.skipped"
-    else printf '  %-14s %s\n' "$t" "not run${STOPPED:+ ($(title "$STOPPED") failed)}"; fi
+    else printf '  %-17s %s\n' "$t" "not run${STOPPED:+ ($(title "$STOPPED") failed)}"; fi
   done
   echo "$TOTAL_PASS passed, $TOTAL_FAIL failed, $TOTAL_SKIP skipped"
 }
