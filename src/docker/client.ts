@@ -1,7 +1,6 @@
 // Engine access: one dockerode client per resolved endpoint, every call bounded by a timeout and
 // every failure turned into a classified EngineError that keeps the daemon's own message.
 import Docker from 'dockerode';
-import { readFileSync } from 'node:fs';
 import { Agent as HttpsAgent } from 'node:https';
 import type { Endpoint, ResolvedEndpoint } from '../core/endpoint';
 import { negotiate, type Negotiated, type RawVersion } from '../core/apiVersion';
@@ -35,18 +34,6 @@ export function dockerodeOptions(e: Endpoint, tls?: TlsFiles, sshOptions?: Recor
     case 'ssh':
       return { protocol: 'ssh', host: e.host, port: e.port, username: e.username, sshOptions } as Docker.DockerOptions;
   }
-}
-
-/** Reads `ca.pem`, `cert.pem`, `key.pem` from a folder, as the docker CLI does with DOCKER_CERT_PATH. */
-export function readTlsFolder(dir: string): TlsFiles {
-  const read = (f: string): string | undefined => {
-    try {
-      return readFileSync(`${dir}/${f}`, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-  return { ca: read('ca.pem'), cert: read('cert.pem'), key: read('key.pem') };
 }
 
 export class Engine {
@@ -151,8 +138,4 @@ function withoutDockerEnv<T>(make: () => T): T {
   } finally {
     for (const [k, v] of saved) if (v !== undefined) process.env[k] = v;
   }
-}
-
-export function isEngineError(e: unknown): e is EngineError {
-  return e instanceof EngineError;
 }

@@ -5,7 +5,8 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { resolveEndpoint } from '../../src/core/endpoint';
 import { EngineError } from '../../src/core/errors';
-import { Engine, readTlsFolder } from '../../src/docker/client';
+import { Engine } from '../../src/docker/client';
+import { readTls } from '../../src/docker/endpointFiles';
 import { takeSnapshot } from '../../src/docker/snapshot';
 import { socketOf } from '../support/countingProxy';
 import { makeTlsMaterial, startTlsEngine, type TlsEngine, type TlsMaterial } from '../support/tlsEngine';
@@ -24,7 +25,8 @@ describe('TLS endpoint (DOCKER_HOST + DOCKER_TLS_VERIFY + DOCKER_CERT_PATH)', ()
     const env = { DOCKER_HOST: `tcp://127.0.0.1:${server.port}`, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certDir };
     const resolved = resolveEndpoint({ env, platform: 'linux' });
     assert.equal(resolved.endpoint.kind === 'tcp' && resolved.endpoint.tls, true, 'DOCKER_TLS_VERIFY turns TLS on');
-    return new Engine(resolved, { tls: readTlsFolder(certDir), timeoutMs: 5000 });
+    // the certificates are read as the extension reads them (src/host/connection.ts): by readTls from the resolved endpoint
+    return new Engine(resolved, { tls: readTls(resolved), timeoutMs: 5000 });
   };
 
   test('with the right certificates, the snapshot works over TLS', async () => {

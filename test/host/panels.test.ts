@@ -98,8 +98,12 @@ suite('view panels: network details, container networking, connectivity', () => 
       assert.deepStrictEqual(s.containers[0].aliases, t1.Aliases, 'the aliases are the engine\'s');
       assert.deepStrictEqual(t4.aliases, (await docker().getContainer('test4').inspect()).NetworkSettings.Networks['my-net'].Aliases);
       // what the webview got is that same picture
-      const last = watch.states[watch.states.length - 1];
+      const last = await until(() => {
+        const m = watch.states[watch.states.length - 1];
+        return m?.type === 'state' && JSON.stringify(m.state) === JSON.stringify(view.state) && m;
+      }, 5000, 'the last posted state to be the panel\'s');
       assert.ok(last.type === 'state' && last.kind === 'networkDetails');
+      assert.deepStrictEqual(last.state, s, 'the webview was sent the very picture checked above');
       // opening it again reveals the same panel
       await vscode.commands.executeCommand('dockerNetworks.showNetworkDetails', await networkNode(a, 'my-net'));
       assert.strictEqual(a.views.getNetworkDetails(myNet), view);

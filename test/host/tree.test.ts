@@ -42,13 +42,23 @@ suite('networks tree', () => {
     for (const t of ['test1', 'test2', 'test3']) assert.ok(onBridge.includes(t), `${t} not under bridge`);
   });
 
-  test('follows a connect made outside the extension', async () => {
+  test('follows a connect made outside the extension, and tells the view (onDidChangeTreeData fires)', async () => {
     const a = await api();
-    await docker().getNetwork('my-net').connect({ Container: 'test2', EndpointConfig: { IPAMConfig: { IPv4Address: '172.28.5.22' } } });
-    const item = await until(async () => (await childrenOf(a, 'my-net')).find((i) => i.label === 'test2'), 3000, 'test2 under my-net');
-    assert.strictEqual(item.description, '172.28.5.22/16');
-    await docker().getNetwork('my-net').disconnect({ Container: 'test2' });
-    await until(async () => !(await childrenOf(a, 'my-net')).some((i) => i.label === 'test2'), 3000, 'test2 gone');
+    // the view re-reads only what the tree announces: reading getChildren() alone would pass with a silent tree
+    let fired = 0;
+    const sub = a.tree.onDidChangeTreeData(() => fired++);
+    try {
+      await docker().getNetwork('my-net').connect({ Container: 'test2', EndpointConfig: { IPAMConfig: { IPv4Address: '172.28.5.22' } } });
+      await until(() => fired > 0, 3000, 'a tree change after the connect');
+      const item = await until(async () => (await childrenOf(a, 'my-net')).find((i) => i.label === 'test2'), 3000, 'test2 under my-net');
+      assert.strictEqual(item.description, '172.28.5.22/16');
+      const before = fired;
+      await docker().getNetwork('my-net').disconnect({ Container: 'test2' });
+      await until(() => fired > before, 3000, 'a tree change after the disconnect');
+      await until(async () => !(await childrenOf(a, 'my-net')).some((i) => i.label === 'test2'), 3000, 'test2 gone');
+    } finally {
+      sub.dispose();
+    }
   });
 
   test('hides built-in networks when asked', async () => {
