@@ -17,11 +17,8 @@ export class EngineStatusBar implements vscode.Disposable {
     this.item.show();
   }
 
-  /** What the tooltip says (the extension-host tests read it). */
-  get tooltipText(): string {
-    const t = this.item.tooltip;
-    return typeof t === 'string' ? t : t?.value ?? '';
-  }
+  /** What the tooltip says, as plain text (the extension-host tests read it). */
+  tooltipText = '';
 
   private update(): void {
     const s = this.connection.state;
@@ -29,12 +26,15 @@ export class EngineStatusBar implements vscode.Disposable {
     const label = ep?.contextName ?? ep?.display ?? vscode.l10n.t('Docker');
     const icon = s.kind === 'connected' ? '$(server-environment)' : s.kind === 'connecting' || s.kind === 'idle' ? '$(sync~spin)' : '$(debug-disconnect)';
     this.item.text = `${icon} ${label}`;
+    const lines: string[] = [];
+    if (ep) lines.push(ep.display, explainEndpoint(ep));
+    const negotiated = this.connection.model?.engine.negotiated;
+    if (negotiated && s.kind === 'connected') lines.push('', describeNegotiation(negotiated));
+    if (s.kind === 'disconnected' || s.kind === 'misconfigured') lines.push('', s.error.message);
+    this.tooltipText = lines.join('\n');
     const tip = new vscode.MarkdownString();
     tip.appendMarkdown(`**${vscode.l10n.t('Docker engine')}**\n\n`);
-    if (ep) tip.appendText(`${ep.display}\n${explainEndpoint(ep)}\n`);
-    const negotiated = this.connection.model?.engine.negotiated;
-    if (negotiated && s.kind === 'connected') tip.appendText(`\n${describeNegotiation(negotiated)}\n`);
-    if (s.kind === 'disconnected' || s.kind === 'misconfigured') tip.appendText(`\n${s.error.message}\n`);
+    tip.appendText(`${this.tooltipText}\n`);
     tip.appendMarkdown(`\n${vscode.l10n.t('Click to switch the engine this extension uses.')}`);
     this.item.tooltip = tip;
     this.item.backgroundColor = s.kind === 'disconnected' || s.kind === 'misconfigured' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
