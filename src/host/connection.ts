@@ -7,6 +7,7 @@ import type { Snapshot } from '../core/model';
 import { Engine } from '../docker/client';
 import { readTls, resolveFromMachine } from '../docker/endpointFiles';
 import { LiveModel, type LiveState } from '../docker/live';
+import type { EngineEvent } from '../docker/events';
 import { EndpointDetailsCache } from '../docker/details';
 import { describeNegotiation } from '../core/apiVersion';
 import { log } from './log';
@@ -18,6 +19,12 @@ export type ConnectionState =
 export class Connection implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ConnectionState>();
   readonly onDidChange = this.changed.event;
+  private readonly eventSeen = new vscode.EventEmitter<EngineEvent>();
+  /** Every relevant engine event of the current engine, as it comes (before the model's debounce). */
+  readonly onEvent = this.eventSeen.event;
+  /** Live models made so far: one per (re)connection (tests check a settings change reconnects once). */
+  connects = 0;
+  private reconnectTimer?: NodeJS.Timeout;
   private live?: LiveModel;
   private detailsCache?: EndpointDetailsCache;
   private liveSub?: { dispose(): void };
@@ -30,10 +37,13 @@ export class Connection implements vscode.Disposable {
    * engine of that one context (a top-level node when several contexts are shown side by side).
    */
   constructor(readonly fixedContext?: string) {
-    this.disposables.push(this.changed);
+    this.disposables.push(this.changed, this.eventSeen);
     if (fixedContext === undefined) {
       this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('dockerNetworks.host') || e.affectsConfiguration('dockerNetworks.context')) this.reconnect();
+        if (!e.affectsConfiguration('dockerNetworks.host') && !e.affectsConfiguration('dockerNetworks.context')) return;
+        // Switching writes two settings one after the other (host, then context): reconnect once, to the result.
+        clearTimeout(this.reconnectTimer);
+        this.reconnectTimer = setTimeout(() => this.reconnect(), 50);
       }));
     }
   }
@@ -118,8 +128,11 @@ export class Connection implements vscode.Disposable {
       return;
     }
     this.live = new LiveModel(engine);
+    this.connects++;
     this.detailsCache = new EndpointDetailsCache(engine);
-    this.liveSub = this.live.onDidChange(() => this.publish());
+    const stateSub = this.live.onDidChange(() => this.publish());
+    const eventSub = this.live.onEvent((e) => this.eventSeen.fire(e));
+    this.liveSub = { dispose: () => { stateSub.dispose(); eventSub.dispose(); } };
     this.live.start();
   }
 
@@ -157,6 +170,7 @@ export class Connection implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.reconnectTimer);
     this.teardown();
     for (const d of this.disposables) d.dispose();
   }

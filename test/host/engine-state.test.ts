@@ -21,6 +21,7 @@ suite('engine state', () => {
   const cfg = () => vscode.workspace.getConfiguration('dockerNetworks');
   teardown(async () => {
     await cfg().update('host', undefined, vscode.ConfigurationTarget.Global);
+    await cfg().update('context', undefined, vscode.ConfigurationTarget.Global);
   });
 
   test('an unreachable endpoint empties the tree and names the endpoint; fixing it brings the tree back', async () => {
@@ -45,6 +46,23 @@ suite('engine state', () => {
     assert.ok(tip.includes(`API ${v.ApiVersion}`), tip);
     assert.ok(tip.includes(`speaks ${spoken}`), tip);
     assert.strictEqual((await a.connection.snapshot()).api, spoken);
+  });
+
+  test('switching the engine writes two settings and reconnects once', async () => {
+    const a = await api();
+    await a.connection.snapshot();
+    const g = vscode.ConfigurationTarget.Global;
+    const before = a.connection.connects;
+    // what Switch Docker Context… writes for a context: the host setting cleared, then the context set
+    await cfg().update('host', process.env.DOCKER_HOST, g);
+    await cfg().update('context', 'dn-a', g);
+    await until(() => a.connection.connects > before, 3000, 'a reconnection');
+    await new Promise((r) => setTimeout(r, 300)); // past the 50 ms coalescing window: a second one would be here
+    assert.strictEqual(a.connection.connects, before + 1, 'one reconnection for two settings');
+    await cfg().update('host', undefined, g);
+    await cfg().update('context', undefined, g);
+    await until(() => a.connection.connects > before + 1, 3000, 'the reconnection back');
+    await a.connection.snapshot();
   });
 
   test('a malformed endpoint setting names the setting and the accepted forms', async () => {

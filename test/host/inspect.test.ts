@@ -60,6 +60,29 @@ suite('inspect documents', () => {
     assert.ok(doc.getText().includes('"Name": "dn-inspect-live"'), 'the last known state stays readable');
   });
 
+  test('a change elsewhere re-reads no open document; a change to its object re-reads it', async () => {
+    const d = docker();
+    const other = await d.createNetwork({ Name: 'dn-inspect-other', Labels: { [SEED_LABEL]: '1' } });
+    const a = await api();
+    const node = await until(() => findNetwork(a, 'my-net'), 3000, 'my-net in tree');
+    await vscode.commands.executeCommand('dockerNetworks.inspectNetwork', node);
+    const doc = activeDoc();
+    const readsBefore = a.inspect.reads;
+    // an unrelated connect: the model sees it, the my-net document is not read again
+    await other.connect({ Container: 'test3' });
+    await until(async () => (await a.connection.snapshot()).networks.find((n) => n.name === 'dn-inspect-other')?.attachments.some((x) => x.name === 'test3'), 5000, 'the model to show test3 on dn-inspect-other');
+    await new Promise((r) => setTimeout(r, 200)); // longer than the documents' 50 ms flush: a read would have started
+    assert.strictEqual(a.inspect.reads, readsBefore, 'no inspect for a change the document does not show');
+    // a connect to my-net re-reads it
+    await d.getNetwork('my-net').connect({ Container: 'test3' });
+    const t3 = (await d.getContainer('test3').inspect()).Id;
+    await until(() => doc.getText().includes(t3), 5000, 'test3 in the my-net document');
+    assert.ok(a.inspect.reads > readsBefore);
+    await d.getNetwork('my-net').disconnect({ Container: 'test3' });
+    await other.disconnect({ Container: 'test3' });
+    await other.remove();
+  });
+
   test('from the palette, Inspect Network asks with a QuickPick', async () => {
     const shown = vscode.commands.executeCommand('dockerNetworks.inspectNetwork');
     await new Promise((r) => setTimeout(r, 500));

@@ -1,9 +1,12 @@
 // Inspect output as read-only JSON documents (a content provider's documents cannot be edited or saved).
-// Open documents follow the engine: every model change re-reads them, and a removed object says so.
+// Open documents follow the engine: an engine event that names the object re-reads that document (a network: its
+// own events, connects and disconnects included; a container: its events and its network connects/disconnects),
+// a reconnection re-reads them all (events may have been missed meanwhile), and a removed object says so.
 import * as vscode from 'vscode';
 import { EngineError } from '../../core/errors';
 import type { Connection } from '../connection';
 import type { Engines } from '../engines';
+import type { EngineEvent } from '../../docker/events';
 
 export const INSPECT_SCHEME = 'docker-networks';
 export type InspectKind = 'network' | 'container';
@@ -47,6 +50,11 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   private engineSubs: vscode.Disposable[] = [];
+  /** Documents to re-read (entry keys), flushed together shortly after the events that named them. */
+  private readonly dirty = new Set<string>();
+  private flushTimer?: NodeJS.Timeout;
+  /** Inspect calls made so far (tests check that unrelated changes make none). */
+  reads = 0;
 
   constructor(private readonly engines: Engines) {
     this.watch();
@@ -60,7 +68,43 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
   private watch(): void {
     for (const d of this.engineSubs) d.dispose();
     const all = new Set([this.engines.primary, ...this.engines.listed]);
-    this.engineSubs = [...all].map((c) => c.onDidChange((s) => s.kind === 'connected' && void this.refreshOpen()));
+    this.engineSubs = [...all].flatMap((c) => {
+      let wasConnected = c.state.kind === 'connected';
+      return [
+        c.onEvent((e) => this.onEngineEvent(c.key, e)),
+        c.onDidChange((s) => {
+          const now = s.kind === 'connected';
+          if (now && !wasConnected) this.markAll(c.key); // back after a break: what changed meanwhile is unknown
+          wasConnected = now;
+        }),
+      ];
+    });
+  }
+
+  private onEngineEvent(engine: string, e: EngineEvent): void {
+    const id = e.Actor?.ID;
+    const container = e.Actor?.Attributes?.container;
+    for (const [key, entry] of this.entries) {
+      if (entry.engine !== engine) continue;
+      const named = entry.kind === 'network'
+        ? e.Type === 'network' && id === entry.id
+        : (e.Type === 'container' && id === entry.id) || (e.Type === 'network' && container === entry.id);
+      if (named) this.mark(key);
+    }
+  }
+
+  private markAll(engine: string): void {
+    for (const [key, entry] of this.entries) if (entry.engine === engine) this.mark(key);
+  }
+
+  private mark(key: string): void {
+    this.dirty.add(key);
+    this.flushTimer ??= setTimeout(() => {
+      this.flushTimer = undefined;
+      const keys = [...this.dirty];
+      this.dirty.clear();
+      void this.refresh(keys);
+    }, 50);
   }
 
   async open(kind: InspectKind, id: string, name: string, connection?: Connection): Promise<vscode.TextDocument> {
@@ -86,6 +130,7 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
       const connection = this.engines.byKey(entry.engine);
       if (!connection) throw new Error(vscode.l10n.t('The engine "{0}" is no longer shown (dockerNetworks.contexts).', entry.engine));
       const engine = connection.engine();
+      this.reads++;
       const data = entry.kind === 'network' ? await engine.inspectNetwork(entry.id) : await engine.inspectContainer(entry.id);
       entry.json = JSON.stringify(data, null, 2) + '\n';
       entry.header = undefined;
@@ -105,8 +150,9 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
     }
   }
 
-  private async refreshOpen(): Promise<void> {
-    const open = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === INSPECT_SCHEME);
+  private async refresh(keys: readonly string[]): Promise<void> {
+    const wanted = new Set(keys);
+    const open = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === INSPECT_SCHEME && wanted.has(d.uri.toString()));
     await Promise.all(
       open.map(async (doc) => {
         const entry = this.entries.get(doc.uri.toString());
@@ -121,6 +167,7 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
   }
 
   dispose(): void {
+    clearTimeout(this.flushTimer);
     for (const d of this.engineSubs) d.dispose();
     for (const d of this.disposables) d.dispose();
   }
