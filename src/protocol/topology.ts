@@ -12,6 +12,7 @@
 // It imports only types from core, so the webview bundle stays DOM-only.
 import type { TopologyGraph, TopologyReach } from '../core/topology';
 import type { ReplyMessage } from './messages';
+import { shown } from './views';
 
 export type {
   TopoContainer, TopoEdge, TopoNetwork, TopologyGraph, TopologyReach, TopoReachBlocked, TopoReachTarget,
@@ -94,7 +95,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 function exactKeys(o: Record<string, unknown>, keys: readonly string[], path: string): string | undefined {
-  for (const k of Object.keys(o)) if (!keys.includes(k)) return `${path}: unexpected key ${JSON.stringify(k)}`;
+  for (const k of Object.keys(o)) if (!keys.includes(k)) return `${path}: unexpected key ${shown(k)}`;
   for (const k of keys) if (!Object.prototype.hasOwnProperty.call(o, k)) return `${path}: missing key ${JSON.stringify(k)}`;
   return undefined;
 }
@@ -122,7 +123,7 @@ export function parseTopologyMessage(raw: unknown): TopologyParseResult {
     return { ok: true, message: { type: 'rendered', version: raw.version, nodes: raw.nodes, edges: raw.edges, ms: raw.ms, layout: raw.layout as LayoutKind } };
   }
   if (raw.type !== 'request') {
-    return { ok: false, error: `message.type: expected "ready", "rendered" or "request", got ${JSON.stringify(raw.type) ?? 'nothing'}` };
+    return { ok: false, error: `message.type: expected "ready", "rendered" or "request", got ${shown(raw.type)}` };
   }
   const id = typeof raw.id === 'number' && Number.isSafeInteger(raw.id) && raw.id >= 0 ? raw.id : undefined;
   if (id === undefined) return { ok: false, error: 'message.id: expected a non-negative integer' };

@@ -118,8 +118,20 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/**
+ * A value from a webview as a refusal quotes it: a string cut at 64 characters, a number or boolean as written,
+ * anything else by its type. Never JSON.stringify, which throws on a cycle, a BigInt or deep nesting (and would send
+ * a 1 MB input back whole).
+ */
+export function shown(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 64 ? `${v.slice(0, 64)}…` : v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v === undefined) return 'nothing';
+  return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
+}
+
 function onlyKeys(o: Record<string, unknown>, allowed: readonly string[], path: string): string | undefined {
-  for (const k of Object.keys(o)) if (!allowed.includes(k)) return `${path}: unexpected key ${JSON.stringify(k)}`;
+  for (const k of Object.keys(o)) if (!allowed.includes(k)) return `${path}: unexpected key ${shown(k)}`;
   return undefined;
 }
 
@@ -130,7 +142,7 @@ export function parseViewMessage<K extends ViewKind>(kind: K, raw: unknown): Vie
     const extra = onlyKeys(raw, ['type'], 'message');
     return extra ? { ok: false, error: extra } : { ok: true, message: { type: 'ready' } };
   }
-  if (raw.type !== 'request') return { ok: false, error: `message.type: expected "ready" or "request", got ${JSON.stringify(raw.type) ?? 'nothing'}` };
+  if (raw.type !== 'request') return { ok: false, error: `message.type: expected "ready" or "request", got ${shown(raw.type)}` };
   const id = typeof raw.id === 'number' && Number.isSafeInteger(raw.id) && raw.id >= 0 ? raw.id : undefined;
   if (id === undefined) return { ok: false, error: 'message.id: expected a non-negative integer' };
   const fail = (error: string): ViewParseResult<K> => ({ ok: false, error, id });
