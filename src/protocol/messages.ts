@@ -130,6 +130,11 @@ export interface ReplyError {
   fix?: string;
   /** The field the engine's refusal is about, when known. */
   field?: string;
+  /**
+   * Every error of the refusal, explained, when the engine joined several (engines 25+: one a line); `cause`, `fix`
+   * and `field` are then the first of them.
+   */
+  explanations?: Array<{ cause: string; fix: string; field?: string }>;
 }
 
 export type ReplyMessage<R = unknown> =

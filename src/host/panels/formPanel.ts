@@ -10,7 +10,7 @@
 import { rejectMessage } from './rejections';
 import * as vscode from 'vscode';
 import { EngineError } from '../../core/errors';
-import { explainDaemonError } from '../../core/daemonErrors';
+import { explainDaemonErrors } from '../../core/daemonErrors';
 import { validationContext, type FieldError } from '../../core/forms';
 import { renderCommand } from '../../core/cli';
 import { engineInfo as readEngineInfo, type EngineInfo } from '../../docker/actions';
@@ -190,7 +190,7 @@ export class FormPanel<K extends FormKind> implements vscode.Disposable {
       try {
         message = await this.spec.submit(this.connection.engine(), form);
       } catch (err) {
-        return fail(id, this.explain(err, form));
+        return fail(id, await this.explain(err, form));
       }
       // The reply goes out before the panel closes, so the webview (and a test) sees the outcome.
       setTimeout(() => {
@@ -203,13 +203,24 @@ export class FormPanel<K extends FormKind> implements vscode.Disposable {
     }
   }
 
-  private explain(err: unknown, form: FormOf[K]): ReplyError {
+  /**
+   * The engine's refusal explained: each error it joins (engines 25+ send several, one a line) next to its own field,
+   * with the negotiated API version in the context (some advice depends on the engine's version).
+   */
+  private async explain(err: unknown, form: FormOf[K]): Promise<ReplyError> {
     const message = err instanceof Error ? err.message : String(err);
     if (!(err instanceof EngineError) || !err.daemonMessage) return { message, fieldErrors: [] };
-    const why = explainDaemonError(err.daemonMessage, this.spec.daemonContext(form));
-    if (!why) return { message, fieldErrors: [] };
-    const fieldErrors: FieldError[] = why.field ? [{ field: why.field, message: `${why.cause} ${why.fix}` }] : [];
-    return { message: vscode.l10n.t('The engine refused: {0}', err.daemonMessage), fieldErrors, cause: why.cause, fix: why.fix, field: why.field };
+    const api = await this.connection.snapshot().then((s) => s.api, () => undefined);
+    const ctx = { ...this.spec.daemonContext(form), ...(api ? { api } : {}) };
+    const whys = explainDaemonErrors(err.daemonMessage, ctx);
+    const first = whys[0];
+    if (!first) return { message, fieldErrors: [] };
+    const fieldErrors: FieldError[] = whys.flatMap((w) => (w.field ? [{ field: w.field, message: `${w.cause} ${w.fix}` }] : []));
+    const reply: ReplyError = {
+      message: vscode.l10n.t('The engine refused: {0}', err.daemonMessage), fieldErrors, cause: first.cause, fix: first.fix, field: first.field,
+    };
+    if (whys.length > 1) reply.explanations = whys.map(({ cause, fix, field }) => (field ? { cause, fix, field } : { cause, fix }));
+    return reply;
   }
 
   private async check(form: FormOf[K], freshInfo: boolean): Promise<FieldError[]> {

@@ -7,7 +7,7 @@ import {
 } from '../../core/forms';
 import { validateConnect, validateCreateNetwork, validateRun, configOnlyNetworks } from '../../core/validate';
 import { connectArgv, createNetworkArgv, runArgv } from '../../core/cli';
-import type { DaemonErrorContext } from '../../core/daemonErrors';
+import { createNetworkErrorContext, endpointErrorContext, type DaemonErrorContext } from '../../core/daemonErrors';
 import type { Snapshot } from '../../core/model';
 import { shortId } from '../../core/join';
 import {
@@ -73,7 +73,7 @@ const createNetworkSpec: FormSpec<'createNetwork'> = {
     const id = await createNetwork(engine, req);
     return vscode.l10n.t('Created network {0} ({1}).', req.Name, shortId(id));
   },
-  daemonContext: (form) => ({ network: form.name.trim() }),
+  daemonContext: createNetworkErrorContext,
 };
 
 const connectSpec: FormSpec<'connect'> = {
@@ -114,7 +114,7 @@ const connectSpec: FormSpec<'connect'> = {
       ? vscode.l10n.t('Connected {0} to {1} at {2}.', form.container.trim(), form.network.trim(), ip)
       : vscode.l10n.t('Connected {0} to {1}.', form.container.trim(), form.network.trim());
   },
-  daemonContext: (form) => ({ network: form.network.trim(), container: form.container.trim() }),
+  daemonContext: (form) => ({ network: form.network.trim(), container: form.container.trim(), ...endpointErrorContext(form) }),
 };
 
 const runSpec: FormSpec<'run'> = {
@@ -147,7 +147,7 @@ const runSpec: FormSpec<'run'> = {
     const network = form.network.trim() || 'bridge';
     return vscode.l10n.t('Started {0} on {1}.', name ?? shortId(id), network);
   },
-  daemonContext: (form) => ({ network: form.network.trim() || 'bridge', container: form.name.trim(), ports: form.ports }),
+  daemonContext: (form) => ({ network: form.network.trim() || 'bridge', container: form.name.trim(), ports: form.ports, ...endpointErrorContext(form) }),
 };
 
 function keep(choices: Choice[], value: string, make: () => Choice | undefined): void {

@@ -216,8 +216,9 @@ export class FormController<K extends FormKind> {
         this.errors = e.error.fieldErrors;
         const unplaced = this.applyErrors();
         const lines: string[] = [];
-        if (e.error.cause) lines.push(e.error.cause, e.error.fix ?? '');
-        else lines.push(e.error.message);
+        const explained = e.error.explanations ?? (e.error.cause ? [{ cause: e.error.cause, fix: e.error.fix ?? '' }] : []);
+        for (const w of explained) lines.push(w.cause, w.fix);
+        if (explained.length === 0) lines.push(e.error.message);
         if (e.error.cause && e.error.message) lines.push(e.error.message);
         this.showBanner(lines.filter(Boolean), 'error', unplaced);
         this.focusFirstError();
