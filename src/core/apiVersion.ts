@@ -108,3 +108,26 @@ export function describeNegotiation(n: Negotiated): string {
   }
   return base;
 }
+
+/** The Docker release that brought each API version a feature gate names, for messages. */
+const DOCKER_RELEASE_OF_API: Readonly<Record<string, string>> = {
+  '1.44': '25.0', '1.45': '26.0', '1.46': '27.0', '1.48': '28.0', '1.50': '28.2', '1.52': '29.0',
+};
+
+/** The API version of a snapshot or a validation context: absent (hand-made fixtures) is the oldest we know. */
+export function apiOrOldest(api: string | undefined): string {
+  return api && /^\d+\.\d+$/.test(api) ? api : OLDEST_KNOWN_API;
+}
+
+/**
+ * Why `what` cannot be used with the engine at `api`, naming the API version (and Docker release) it needs;
+ * undefined when the engine has it.
+ */
+export function unsupportedReason(api: string, feature: Feature, what: string): string | undefined {
+  if (supports(api, feature)) return undefined;
+  const min = FEATURE_MIN_API[feature];
+  const release = DOCKER_RELEASE_OF_API[min];
+  return release
+    ? l10n.t('{0} needs Engine API {1} (Docker {2}) or newer; this engine speaks API {3}.', what, min, release, api)
+    : l10n.t('{0} needs Engine API {1} or newer; this engine speaks API {2}.', what, min, api);
+}

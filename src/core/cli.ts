@@ -1,8 +1,9 @@
 // The `docker …` command equivalent to each form, shown live under it. The argv is what the CLI would receive;
 // renderCommand quotes it for DISPLAY (copy/paste into a POSIX shell) — nothing here ever runs a shell.
 import {
-  isBlankIpamEntry, isBlankKeyValue, isBlankPortEntry, normalizeProtocol, parseAuxAddresses,
-  splitCommand, splitList, type ConnectForm, type CreateNetworkForm, type KeyValue, type PortEntry, type RunForm,
+  addressFamilies, dedicatedOptionsRecord, isBlankIpamEntry, isBlankKeyValue, isBlankPortEntry, normalizeProtocol,
+  parseAuxAddresses, runNetworkName, splitCommand, splitList, type ConnectForm, type CreateNetworkForm, type KeyValue,
+  type PortEntry, type RunForm,
 } from './forms';
 
 function kv(row: KeyValue): string {
@@ -24,7 +25,9 @@ export function createNetworkArgv(form: CreateNetworkForm): string[] {
   const driver = form.driver.trim();
   if (driver !== '' && driver !== 'bridge') argv.push('--driver', driver);
   if (form.scope) argv.push('--scope', form.scope);
-  if (form.enableIPv6) argv.push('--ipv6');
+  const families = addressFamilies(form);
+  if (!families.ipv4) argv.push('--ipv4=false');
+  if (families.ipv6) argv.push('--ipv6');
   if (form.internal) argv.push('--internal');
   if (form.attachable) argv.push('--attachable');
   if (form.ingress) argv.push('--ingress');
@@ -40,6 +43,7 @@ export function createNetworkArgv(form: CreateNetworkForm): string[] {
   const ipamDriver = form.ipamDriver.trim();
   if (ipamDriver !== '' && ipamDriver !== 'default') argv.push('--ipam-driver', ipamDriver);
   pushRows(argv, '--ipam-opt', form.ipamOptions);
+  for (const [key, value] of Object.entries(dedicatedOptionsRecord(form))) argv.push('--opt', `${key}=${value}`);
   pushRows(argv, '--opt', form.driverOptions);
   pushRows(argv, '--label', form.labels);
   argv.push(form.name.trim());
@@ -54,6 +58,7 @@ export function connectArgv(form: ConnectForm): string[] {
   for (const a of splitList(form.aliases)) argv.push('--alias', a);
   for (const l of splitList(form.links)) argv.push('--link', l);
   for (const ip of splitList(form.linkLocalIps)) argv.push('--link-local-ip', ip);
+  pushValue(argv, '--gw-priority', form.gwPriority);
   pushRows(argv, '--driver-opt', form.driverOptions);
   argv.push(form.network.trim(), form.container.trim());
   return argv;
@@ -78,7 +83,10 @@ export function portSpec(p: PortEntry): string {
 export function runArgv(form: RunForm): string[] {
   const argv = ['docker', 'run', '-d'];
   pushValue(argv, '--name', form.name);
-  pushValue(argv, '--network', form.network);
+  const network = runNetworkName(form);
+  const priority = form.gwPriority.trim();
+  // The priority is an endpoint setting: only the advanced syntax of --network carries it.
+  pushValue(argv, '--network', priority !== '' && network !== '' ? `name=${network},gw-priority=${priority}` : network);
   pushValue(argv, '--ip', form.ipv4Address);
   pushValue(argv, '--ip6', form.ipv6Address);
   for (const a of splitList(form.aliases)) argv.push('--network-alias', a);

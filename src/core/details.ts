@@ -2,9 +2,13 @@
 // its inspect and the namespace ids read by src/docker/namespaceIds.ts). Pure: the host gathers the inputs, the
 // webview renders the result as it is. Text is final here (ports host side first, modes in words).
 import * as l10n from '@vscode/l10n';
+import { defaultRoute, describeDefaultRoute, routeCandidate, routeFamilies, type RouteCandidate } from './defaultRoute';
 import { bridgeInterface, formatPort } from './format';
+import { describeHealth } from './health';
+import { describeUsage, subnetUsage } from './ipamUsage';
 import { containerName, OwnerResolver, portsOf, shortId } from './join';
-import type { NetworkView, RawEndpoint, Snapshot } from './model';
+import type { HealthInfo, NetworkView, RawEndpoint, RawSubnetStatus, Snapshot } from './model';
+import { describeGatewayMode, gatewayModeOf, isIPv6Only, trustedHostInterfacesOf } from './networkTraits';
 import {
   describeNamespace, lookupFromMap, namespaceModes, namespaceTitle, withNamespaceIds,
   type ContainerInspectLike, type EngineNamespaceDefaults, type NamespaceMode, type NamespaceType,
@@ -34,6 +38,9 @@ export interface NetworkDetailsContainer {
   aliases: string[];
   /** Host side first: `127.0.0.1:8080 → 80/tcp`. */
   ports: string[];
+  /** Its health check's state in words ("unhealthy (3 failed checks in a row)"), when it has one. */
+  health?: string;
+  healthStatus?: HealthInfo['status'];
   sharesNamespaceOf?: string;
   /** Has an endpoint of its own here (not a shared namespace, not host or none). */
   canDisconnect: boolean;
@@ -48,6 +55,9 @@ export interface IpamRow {
   gateway?: string;
   /** `name=address` */
   auxAddresses: string[];
+  /** "3 in use · 65,530 free": the engine's figures (API 1.52), else computed from what the snapshot shows. */
+  usage?: string;
+  usageSource?: 'engine' | 'computed';
 }
 
 export interface NetworkDetailsState {
@@ -55,7 +65,11 @@ export interface NetworkDetailsState {
   engine: string;
   /** The network's own scalar fields, as in the model, plus its short id. */
   network: Pick<NetworkView, 'id' | 'name' | 'driver' | 'scope' | 'created' | 'builtin' | 'internal' | 'attachable'
-    | 'ingress' | 'enableIPv6' | 'configOnly' | 'configFrom' | 'ipamDriver'> & { shortId: string };
+    | 'ingress' | 'enableIPv4' | 'enableIPv6' | 'configOnly' | 'configFrom' | 'ipamDriver'> & { shortId: string; ipv6Only: boolean };
+  /** The bridge's gateway modes that are set (API 1.46+), in words. */
+  gatewayModes: { family: 'IPv4' | 'IPv6'; mode: string; text: string }[];
+  /** Host interfaces allowed direct access to its containers (API 1.50+). */
+  trustedHostInterfaces: string[];
   ipam: IpamRow[];
   ipamOptions: KeyValueRow[];
   bridgeInterface?: string;
@@ -79,8 +93,13 @@ function rows(record: Record<string, string>): KeyValueRow[] {
   return Object.entries(record).sort(([a], [b]) => a.localeCompare(b)).map(([key, value]) => ({ key, value }));
 }
 
-/** The panel's picture of one network. `aliases` fills in what the list call left out (container id → aliases). */
-export function networkDetailsState(n: NetworkView, opts: { engine: string; aliases?: ReadonlyMap<string, string[]> }): NetworkDetailsState {
+/**
+ * The panel's picture of one network. `aliases` fills in what the list call left out (container id → aliases);
+ * `status` is the engine's allocation figures from an inspect (API 1.52), when the host read them.
+ */
+export function networkDetailsState(n: NetworkView, opts: {
+  engine: string; aliases?: ReadonlyMap<string, string[]>; status?: Record<string, RawSubnetStatus>;
+}): NetworkDetailsState {
   const singleton = n.driver === 'host' || n.driver === 'null';
   const containers = n.attachments.map((a): NetworkDetailsContainer => {
     const known = a.aliases.length > 0 ? a.aliases : opts.aliases?.get(a.containerId) ?? [];
@@ -100,17 +119,27 @@ export function networkDetailsState(n: NetworkView, opts: { engine: string; alia
     if (a.ipv4) c.ipv4 = a.ipv4;
     if (a.ipv6) c.ipv6 = a.ipv6;
     if (a.mac) c.mac = a.mac;
+    if (a.health) {
+      c.health = describeHealth(a.health);
+      c.healthStatus = a.health.status;
+    }
     if (a.sharesNamespaceOf) c.sharesNamespaceOf = a.sharesNamespaceOf;
     return c;
   });
+  const usage = subnetUsage({ ...n, status: opts.status ?? n.status });
   const state: NetworkDetailsState = {
     engine: opts.engine,
     network: {
       id: n.id, shortId: shortId(n.id), name: n.name, driver: n.driver, scope: n.scope, builtin: n.builtin,
-      internal: n.internal, attachable: n.attachable, ingress: n.ingress, enableIPv6: n.enableIPv6, configOnly: n.configOnly,
-      ipamDriver: n.ipamDriver,
+      internal: n.internal, attachable: n.attachable, ingress: n.ingress, enableIPv4: n.enableIPv4, enableIPv6: n.enableIPv6,
+      configOnly: n.configOnly, ipamDriver: n.ipamDriver, ipv6Only: isIPv6Only(n),
     },
-    ipam: n.ipam.map((c) => {
+    gatewayModes: (['ipv4', 'ipv6'] as const).flatMap((family) => {
+      const mode = gatewayModeOf(n, family);
+      return mode ? [{ family: family === 'ipv4' ? 'IPv4' as const : 'IPv6' as const, mode, text: describeGatewayMode(mode) }] : [];
+    }),
+    trustedHostInterfaces: trustedHostInterfacesOf(n),
+    ipam: n.ipam.map((c, i) => {
       const row: IpamRow = {
         family: c.subnet?.includes(':') || c.gateway?.includes(':') ? 'IPv6' : 'IPv4',
         auxAddresses: Object.entries(c.auxAddresses).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`),
@@ -118,6 +147,11 @@ export function networkDetailsState(n: NetworkView, opts: { engine: string; alia
       if (c.subnet) row.subnet = c.subnet;
       if (c.ipRange) row.ipRange = c.ipRange;
       if (c.gateway) row.gateway = c.gateway;
+      const u = usage.find((x) => x.index === i);
+      if (u) {
+        row.usage = describeUsage(u);
+        row.usageSource = u.source;
+      }
       return row;
     }),
     ipamOptions: rows(n.ipamOptions),
@@ -163,6 +197,10 @@ export interface ContainerNetworkRow {
   dnsNames: string[];
   /** Why the DNS names are what they are (the default bridge has no embedded DNS). */
   dnsNote?: string;
+  /** The endpoint's gateway priority, when the engine gives it (API 1.48+). */
+  gwPriority?: number;
+  /** The families whose default route goes through this network (only when the container has several). */
+  defaultRoute?: Array<'IPv4' | 'IPv6'>;
 }
 
 export interface NamespaceTableRow {
@@ -200,6 +238,8 @@ export interface ContainerNetworkingState {
   /** Containers that joined this one's network namespace with `--network container:<this>`. */
   joinedBy: string[];
   networks: ContainerNetworkRow[];
+  /** Which network gives the default route, in words, when a running container has more than one (moby's rule). */
+  defaultRoute?: string;
   /** Published and exposed ports, host side first. */
   ports: string[];
   namespaces: NamespaceTableRow[];
@@ -268,6 +308,7 @@ export function containerNetworkingState(inspect: ContainerInspectNet, snapshot:
   const endpoints: Record<string, RawEndpoint> = Object.keys(ownEndpoints).length > 0 || !root || root === raw
     ? ownEndpoints
     : root.NetworkSettings?.Networks ?? {};
+  const candidates: RouteCandidate[] = [];
   const networks: ContainerNetworkRow[] = Object.entries(endpoints)
     .map(([netName, ep]) => {
       const view = snapshot.networks.find((n) => (ep.NetworkID && n.id === ep.NetworkID) || n.name === netName);
@@ -286,9 +327,17 @@ export function containerNetworkingState(inspect: ContainerInspectNet, snapshot:
       if (ep.IPv6Gateway) row.ipv6Gateway = ep.IPv6Gateway;
       if (ep.MacAddress) row.mac = ep.MacAddress;
       if (dns.note) row.dnsNote = dns.note;
+      if (typeof ep.GwPriority === 'number') row.gwPriority = ep.GwPriority;
+      candidates.push(routeCandidate(netName, ep, view));
       return row;
     })
     .sort((a, b) => a.name.localeCompare(b.name));
+  const running = inspect.State?.Running ?? (inspect.State?.Status ?? raw?.State) === 'running';
+  const route = networks.length > 1 && running ? defaultRoute(candidates) : undefined;
+  for (const row of networks) {
+    const families = route ? routeFamilies(route, row.name) : [];
+    if (families.length > 0) row.defaultRoute = families;
+  }
 
   const names = new Map(snapshot.containers.map((c) => [c.Id, containerName(c)]));
   let ns = namespaceModes(inspect, lookupFromMap(names), inputs.defaults);
@@ -335,5 +384,6 @@ export function containerNetworkingState(inspect: ContainerInspectNet, snapshot:
   const key = inspect.NetworkSettings?.SandboxKey;
   if (key) state.container.sandboxKey = key;
   if (sharesWith) state.sharesNetworkOf = sharesWith;
+  if (route) state.defaultRoute = describeDefaultRoute(route);
   return state;
 }

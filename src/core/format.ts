@@ -1,7 +1,9 @@
 // Text shown in the tree: descriptions (one short line) and Markdown tooltips (what `inspect` would tell).
 import * as l10n from '@vscode/l10n';
+import { describeHealth, healthWord } from './health';
 import { escapeMarkdown, inlineCode } from './markdown';
 import type { Attachment, IpamConfig, NetworkView, PortMapping, ServiceOnNetwork } from './model';
+import { gatewayModeOf, isIPv6Only, trustedHostInterfacesOf } from './networkTraits';
 
 /** Host side first, as the user types it in `-p`: `0.0.0.0:8080 → 80/tcp`. */
 export function formatPort(p: PortMapping): string {
@@ -21,13 +23,16 @@ export function bridgeInterface(n: NetworkView): string | undefined {
 
 export function networkDescription(n: NetworkView): string {
   const subnets = n.ipam.flatMap((c) => (c.subnet ? [c.subnet] : []));
-  return subnets.length > 0 ? `${n.driver} · ${subnets.join(', ')}` : n.driver;
+  const parts = [n.driver, isIPv6Only(n) ? l10n.t('IPv6 only') : '', subnets.join(', ')];
+  return parts.filter((p) => p !== '').join(' · ');
 }
 
 export function networkTooltip(n: NetworkView): string {
   const yesNo = (b: boolean): string => (b ? l10n.t('yes') : l10n.t('no'));
   const ipamDriver = n.ipamDriver !== 'default' ? [field(l10n.t('IPAM driver'), inlineCode(n.ipamDriver))] : [];
   const count = n.attachments.length;
+  const hasIpam = n.driver !== 'null' && n.driver !== 'host';
+  const trusted = trustedHostInterfacesOf(n);
   return sections(
     [`### ${escapeMarkdown(n.name)}`],
     [
@@ -43,7 +48,11 @@ export function networkTooltip(n: NetworkView): string {
       field(l10n.t('Internal'), yesNo(n.internal)),
       field(l10n.t('Attachable'), yesNo(n.attachable)),
       field(l10n.t('Ingress'), yesNo(n.ingress)),
+      hasIpam ? field(l10n.t('IPv4'), isIPv6Only(n) ? l10n.t('no (an IPv6-only network)') : yesNo(n.enableIPv4)) : '',
       field(l10n.t('IPv6'), yesNo(n.enableIPv6)),
+      optional(l10n.t('IPv4 gateway mode'), gatewayModeOf(n, 'ipv4')),
+      optional(l10n.t('IPv6 gateway mode'), gatewayModeOf(n, 'ipv6')),
+      trusted.length > 0 ? field(l10n.t('Trusted host interfaces'), trusted.map(inlineCode).join(', ')) : '',
       n.configOnly ? field(l10n.t('Config only'), yesNo(true)) : '',
       optional(l10n.t('Config from'), n.configFrom),
     ],
@@ -52,18 +61,19 @@ export function networkTooltip(n: NetworkView): string {
   );
 }
 
-/** What the container is on this network, in a few words: its address, else why it has none. */
+/** What the container is on this network, in a few words: its address, else why it has none; then its health. */
 export function attachmentDescription(a: Attachment): string {
   const address = [a.ipv4, a.ipv6].filter((x): x is string => x !== undefined).join(' · ');
+  const health = a.health ? ` · ${healthWord(a.health)}` : '';
   if (a.sharesNamespaceOf !== undefined) {
     const shared = l10n.t('shares network namespace of {0}', a.sharesNamespaceOf);
-    return address ? `${shared} · ${address}` : shared;
+    return (address ? `${shared} · ${address}` : shared) + health;
   }
-  if (address) return address;
+  if (address) return address + health;
   if (a.networkMode === 'host' || a.networkMode === 'none') {
-    return a.state === 'running' ? a.networkMode : `${a.networkMode} · ${a.state}`;
+    return (a.state === 'running' ? a.networkMode : `${a.networkMode} · ${a.state}`) + health;
   }
-  return a.state;
+  return a.state + health;
 }
 
 export function attachmentTooltip(a: Attachment, n: NetworkView): string {
@@ -78,6 +88,7 @@ export function attachmentTooltip(a: Attachment, n: NetworkView): string {
       field(l10n.t('ID'), `${inlineCode(a.shortId)} (${inlineCode(a.containerId)})`),
       field(l10n.t('Image'), inlineCode(a.image)),
       field(l10n.t('State'), status),
+      a.health ? field(l10n.t('Health'), escapeMarkdown(describeHealth(a.health))) : '',
       optional(l10n.t('Network mode'), a.networkMode),
       a.sharesNamespaceOf !== undefined ? l10n.t('Shares network namespace of {0}', inlineCode(a.sharesNamespaceOf)) : '',
       escapeMarkdown(modeHint),
@@ -89,6 +100,8 @@ export function attachmentTooltip(a: Attachment, n: NetworkView): string {
       optional(l10n.t('Gateway'), a.gateway),
       optional(l10n.t('IPv6 gateway'), a.ipv6Gateway),
       a.aliases.length > 0 ? field(l10n.t('Aliases'), a.aliases.map(inlineCode).join(', ')) : '',
+      a.dnsNames && a.dnsNames.length > 0 ? field(l10n.t('DNS names'), a.dnsNames.map(inlineCode).join(', ')) : '',
+      a.gwPriority ? field(l10n.t('Gateway priority'), inlineCode(String(a.gwPriority))) : '',
     ],
     a.ports.length > 0
       ? [`**${escapeMarkdown(l10n.t('Ports'))}**\n${a.ports.map((p) => `- ${inlineCode(formatPort(p))}`).join('\n')}`]

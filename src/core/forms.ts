@@ -2,6 +2,7 @@
 // exactly as typed. Also the parsing of what is typed (lists, `name=ip` lines, a command line) and the request
 // builders that turn a form into an Engine API body. Validation lives in ./validate/, the CLI text in ./cli.ts.
 import * as l10n from '@vscode/l10n';
+import type { Feature } from './apiVersion';
 import type { NetworkView, RawContainer, Snapshot } from './model';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -34,6 +35,8 @@ export interface CreateNetworkForm {
   scope: NetworkScope;
   ipv4: IpamEntry[];
   ipv6: IpamEntry[];
+  /** Off: an IPv6-only network (API 1.48+), `--ipv4=false`. On by default. */
+  enableIPv4: boolean;
   enableIPv6: boolean;
   internal: boolean;
   attachable: boolean;
@@ -46,6 +49,12 @@ export interface CreateNetworkForm {
   ipamOptions: KeyValue[];
   driverOptions: KeyValue[];
   labels: KeyValue[];
+  /** Bridge only: com.docker.network.bridge.gateway_mode_ipv4 (API 1.46+); empty for the engine's default (nat). */
+  gatewayModeIPv4: string;
+  /** Bridge only: com.docker.network.bridge.gateway_mode_ipv6 (API 1.46+). */
+  gatewayModeIPv6: string;
+  /** Bridge only: com.docker.network.bridge.trusted_host_interfaces (API 1.50+), interface names separated by ":". */
+  trustedHostInterfaces: string;
 }
 
 export interface ConnectForm {
@@ -62,6 +71,8 @@ export interface ConnectForm {
   /** Link-local addresses, comma, space or newline separated. */
   linkLocalIps: string;
   driverOptions: KeyValue[];
+  /** `--gw-priority` (API 1.48+): an integer, may be negative; empty for the engine's default (0). */
+  gwPriority: string;
 }
 
 export interface PortEntry {
@@ -84,6 +95,8 @@ export interface RunForm {
   ipv6Address: string;
   /** Network-scoped aliases, comma, space or newline separated. */
   aliases: string;
+  /** `--network name=NET,gw-priority=N` (API 1.48+); empty for the engine's default (0). */
+  gwPriority: string;
   ports: PortEntry[];
   /** The command and its arguments as one line, split like a POSIX shell would (quotes, backslashes) but never run by one. */
   command: string;
@@ -105,10 +118,14 @@ export interface ValidationContext {
   swarmManager: boolean;
   /** Network drivers the engine offers (`docker info` → Plugins.Network). Empty when unknown: not checked then. */
   drivers: string[];
+  /** The negotiated API version: fields the engine lacks are refused. Absent (hand-made contexts): the oldest known. */
+  api?: string;
 }
 
 export function validationContext(snapshot: Snapshot, engine: { swarmManager: boolean; drivers: string[] }): ValidationContext {
-  return { networks: snapshot.networks, containers: snapshot.containers, swarmManager: engine.swarmManager, drivers: engine.drivers };
+  const ctx: ValidationContext = { networks: snapshot.networks, containers: snapshot.containers, swarmManager: engine.swarmManager, drivers: engine.drivers };
+  if (snapshot.api) ctx.api = snapshot.api;
+  return ctx;
 }
 
 export function emptyIpamEntry(): IpamEntry {
@@ -121,17 +138,18 @@ export function emptyPortEntry(): PortEntry {
 
 export function emptyCreateNetworkForm(): CreateNetworkForm {
   return {
-    name: '', driver: 'bridge', scope: '', ipv4: [], ipv6: [], enableIPv6: false, internal: false, attachable: false,
+    name: '', driver: 'bridge', scope: '', ipv4: [], ipv6: [], enableIPv4: true, enableIPv6: false, internal: false, attachable: false,
     ingress: false, configOnly: false, configFrom: '', ipamDriver: '', ipamOptions: [], driverOptions: [], labels: [],
+    gatewayModeIPv4: '', gatewayModeIPv6: '', trustedHostInterfaces: '',
   };
 }
 
 export function emptyConnectForm(): ConnectForm {
-  return { container: '', network: '', ipv4Address: '', ipv6Address: '', aliases: '', links: '', linkLocalIps: '', driverOptions: [] };
+  return { container: '', network: '', ipv4Address: '', ipv6Address: '', aliases: '', links: '', linkLocalIps: '', driverOptions: [], gwPriority: '' };
 }
 
 export function emptyRunForm(): RunForm {
-  return { image: '', name: '', network: '', ipv4Address: '', ipv6Address: '', aliases: '', ports: [], command: '', env: [], labels: [] };
+  return { image: '', name: '', network: '', ipv4Address: '', ipv6Address: '', aliases: '', gwPriority: '', ports: [], command: '', env: [], labels: [] };
 }
 
 /** The first message for each field, for a form that shows one message under each input. */
@@ -144,7 +162,10 @@ export function firstErrorByField(errors: readonly FieldError[]): Record<string,
 // ---------------------------------------------------------------------------------------------------------------
 // Driver options the form offers helpers for
 
-export type DriverOptionKind = 'text' | 'interface' | 'mtu' | 'boolean' | 'ipv4' | 'choice';
+export type DriverOptionKind = 'text' | 'interface' | 'interfaces' | 'mtu' | 'boolean' | 'ipv4' | 'choice';
+
+/** The Create Network fields that hold a driver option of their own (it still goes into the request's Options). */
+export type DedicatedOptionField = 'gatewayModeIPv4' | 'gatewayModeIPv6' | 'trustedHostInterfaces';
 
 export interface DriverOptionHelper {
   key: string;
@@ -154,6 +175,10 @@ export interface DriverOptionHelper {
   kind: DriverOptionKind;
   /** For `choice`. */
   choices?: readonly string[];
+  /** Set when a form field of its own holds the option, instead of a driver-option row. */
+  field?: DedicatedOptionField;
+  /** The engine feature it needs: offered only where the negotiated API has it, refused elsewhere. */
+  feature?: Feature;
 }
 
 export const OPT_BRIDGE_NAME = 'com.docker.network.bridge.name';
@@ -165,6 +190,14 @@ export const OPT_PARENT = 'parent';
 export const OPT_MACVLAN_MODE = 'macvlan_mode';
 export const OPT_IPVLAN_MODE = 'ipvlan_mode';
 export const OPT_IPVLAN_FLAG = 'ipvlan_flag';
+export const OPT_GATEWAY_MODE_IPV4 = 'com.docker.network.bridge.gateway_mode_ipv4';
+export const OPT_GATEWAY_MODE_IPV6 = 'com.docker.network.bridge.gateway_mode_ipv6';
+export const OPT_TRUSTED_HOST_INTERFACES = 'com.docker.network.bridge.trusted_host_interfaces';
+/** Generic options the engine reads when the request leaves EnableIPv4/EnableIPv6 out (moby daemon/network.go). */
+export const OPT_ENABLE_IPV4 = 'com.docker.network.enable_ipv4';
+export const OPT_ENABLE_IPV6 = 'com.docker.network.enable_ipv6';
+/** Every gateway mode any engine knows (moby bridge newGwMode); apiVersion.gatewayModes() says which one has which. */
+export const GATEWAY_MODES = ['nat', 'nat-unprotected', 'routed', 'isolated'] as const;
 export const MACVLAN_MODES = ['bridge', 'private', 'vepa', 'passthru'] as const;
 export const IPVLAN_MODES = ['l2', 'l3', 'l3s'] as const;
 export const IPVLAN_FLAGS = ['bridge', 'private', 'vepa'] as const;
@@ -181,8 +214,25 @@ export function driverOptionHelpers(driver?: string): DriverOptionHelper[] {
     { key: OPT_MACVLAN_MODE, label: l10n.t('Macvlan mode'), drivers: ['macvlan'], kind: 'choice', choices: MACVLAN_MODES },
     { key: OPT_IPVLAN_MODE, label: l10n.t('IPvlan mode'), drivers: ['ipvlan'], kind: 'choice', choices: IPVLAN_MODES },
     { key: OPT_IPVLAN_FLAG, label: l10n.t('IPvlan flag'), drivers: ['ipvlan'], kind: 'choice', choices: IPVLAN_FLAGS },
+    {
+      key: OPT_GATEWAY_MODE_IPV4, label: l10n.t('IPv4 routing mode'), drivers: ['bridge'], kind: 'choice', choices: GATEWAY_MODES,
+      field: 'gatewayModeIPv4', feature: 'gatewayModeNatRouted',
+    },
+    {
+      key: OPT_GATEWAY_MODE_IPV6, label: l10n.t('IPv6 routing mode'), drivers: ['bridge'], kind: 'choice', choices: GATEWAY_MODES,
+      field: 'gatewayModeIPv6', feature: 'gatewayModeNatRouted',
+    },
+    {
+      key: OPT_TRUSTED_HOST_INTERFACES, label: l10n.t('Trusted host interfaces'), drivers: ['bridge'], kind: 'interfaces',
+      field: 'trustedHostInterfaces', feature: 'trustedHostInterfaces',
+    },
   ];
   return driver === undefined ? all : all.filter((h) => h.drivers.includes(driver));
+}
+
+/** The helpers whose option has a form field of its own (gateway modes, trusted host interfaces). */
+export function dedicatedOptionHelpers(): Array<DriverOptionHelper & { field: DedicatedOptionField }> {
+  return driverOptionHelpers().filter((h): h is DriverOptionHelper & { field: DedicatedOptionField } => h.field !== undefined);
 }
 
 /** Drivers the form offers: the engine's, minus `host` and `null` (never created by hand), minus `overlay` off a Swarm manager; `bridge` first. */
@@ -320,6 +370,52 @@ export function splitCommand(line: string): SplitCommand {
   return error === undefined ? { argv } : { argv, error };
 }
 
+/** Interface names as typed ("eth0:wlan0", "eth0, wlan0"): the engine's option separates them with ":". */
+export function splitInterfaceList(text: string): string[] {
+  return text.split(/[\s,:]+/).filter((s) => s !== '');
+}
+
+/** Go's strconv.ParseBool, which the engine uses for boolean options; undefined when it would refuse the text. */
+export function parseGoBool(s: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(s)) return false;
+  return undefined;
+}
+
+/** The range the form accepts for a gateway priority: a 32-bit int, which every engine (and JSON) carries exactly. */
+export const GW_PRIORITY_MIN = -2147483648;
+export const GW_PRIORITY_MAX = 2147483647;
+
+/** A gateway priority as typed ("10", "-5", "+3"), or undefined when it is not a whole number in range. */
+export function parseGwPriority(text: string): number | undefined {
+  const s = text.trim();
+  if (!/^[+-]?[0-9]{1,10}$/.test(s)) return undefined;
+  const n = Number(s);
+  return n >= GW_PRIORITY_MIN && n <= GW_PRIORITY_MAX ? n : undefined;
+}
+
+/** The value of the used driver-option row with this key, trimmed; undefined when there is none. */
+export function driverOptionValue(form: Pick<CreateNetworkForm, 'driverOptions'>, key: string): string | undefined {
+  const row = form.driverOptions.find((kv) => !isBlankKeyValue(kv) && kv.key.trim() === key);
+  return row?.value.trim();
+}
+
+/**
+ * Whether the network gets IPv4 and IPv6, as the engine decides it (moby daemon/network.go): a checkbox moved off its
+ * default wins (the engine then drops the option), else the `com.docker.network.enable_ipv4/_ipv6` driver option, else
+ * the default (IPv4 on, IPv6 off). Validation refuses an option that contradicts a moved checkbox.
+ */
+export function addressFamilies(form: Pick<CreateNetworkForm, 'enableIPv4' | 'enableIPv6' | 'driverOptions'>): { ipv4: boolean; ipv6: boolean } {
+  const option = (key: string): boolean | undefined => {
+    const v = driverOptionValue(form, key);
+    return v === undefined ? undefined : parseGoBool(v);
+  };
+  return {
+    ipv4: form.enableIPv4 ? option(OPT_ENABLE_IPV4) ?? true : false,
+    ipv6: form.enableIPv6 ? true : option(OPT_ENABLE_IPV6) ?? false,
+  };
+}
+
 /** `container` or `container:alias`, normalised to `container:alias` as the engine stores links. */
 export function normalizeLink(link: string): string {
   const i = link.indexOf(':');
@@ -351,6 +447,8 @@ export interface CreateNetworkRequest {
   Internal?: boolean;
   Attachable?: boolean;
   Ingress?: boolean;
+  /** API 1.48+; sent only as `false` (an IPv6-only network). */
+  EnableIPv4?: boolean;
   EnableIPv6?: boolean;
   ConfigOnly?: boolean;
   ConfigFrom?: { Network: string };
@@ -373,6 +471,8 @@ export interface ConnectRequest {
     Aliases?: string[];
     Links?: string[];
     DriverOpts?: Record<string, string>;
+    /** API 1.48+. */
+    GwPriority?: number;
   };
 }
 
@@ -393,8 +493,15 @@ export interface ContainerCreateRequest {
     PortBindings?: Record<string, PortBindingRequest[]>;
   };
   NetworkingConfig?: {
-    EndpointsConfig: Record<string, { IPAMConfig?: EndpointIpamConfigRequest; Aliases?: string[] }>;
+    EndpointsConfig: Record<string, RunEndpointRequest>;
   };
+}
+
+export interface RunEndpointRequest {
+  IPAMConfig?: EndpointIpamConfigRequest;
+  Aliases?: string[];
+  /** API 1.48+. */
+  GwPriority?: number;
 }
 
 export interface RunRequest {
@@ -424,7 +531,9 @@ export function toCreateNetworkRequest(form: CreateNetworkForm): CreateNetworkRe
   if (form.internal) req.Internal = true;
   if (form.attachable) req.Attachable = true;
   if (form.ingress) req.Ingress = true;
-  if (form.enableIPv6) req.EnableIPv6 = true;
+  const families = addressFamilies(form);
+  if (!families.ipv4) req.EnableIPv4 = false;
+  if (families.ipv6) req.EnableIPv6 = true;
   if (form.configOnly) req.ConfigOnly = true;
   if (form.configFrom.trim()) req.ConfigFrom = { Network: form.configFrom.trim() };
   const configs = [...form.ipv4, ...form.ipv6].filter((e) => !isBlankIpamEntry(e)).map(ipamConfigRequest);
@@ -435,11 +544,22 @@ export function toCreateNetworkRequest(form: CreateNetworkForm): CreateNetworkRe
     if (configs.length > 0) req.IPAM.Config = configs;
     if (ipamOptions) req.IPAM.Options = ipamOptions;
   }
-  const options = keyValueRecord(form.driverOptions);
-  if (options) req.Options = options;
+  const options = { ...keyValueRecord(form.driverOptions), ...dedicatedOptionsRecord(form) };
+  if (Object.keys(options).length > 0) req.Options = options;
   const labels = keyValueRecord(form.labels);
   if (labels) req.Labels = labels;
   return req;
+}
+
+/** The options the form holds in fields of their own, as the engine takes them (interface lists joined by ":"). */
+export function dedicatedOptionsRecord(form: Pick<CreateNetworkForm, DedicatedOptionField>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const h of dedicatedOptionHelpers()) {
+    const raw = form[h.field];
+    const value = h.kind === 'interfaces' ? splitInterfaceList(raw).join(':') : raw.trim();
+    if (value !== '') out[h.key] = value;
+  }
+  return out;
 }
 
 function endpointIpam(ipv4: string, ipv6: string, linkLocal: string[]): EndpointIpamConfigRequest | undefined {
@@ -462,8 +582,16 @@ export function toConnectRequest(form: ConnectForm): ConnectRequest {
   if (links.length > 0) ep.Links = links;
   const opts = keyValueRecord(form.driverOptions);
   if (opts) ep.DriverOpts = opts;
+  const priority = parseGwPriority(form.gwPriority);
+  if (priority !== undefined) ep.GwPriority = priority;
   if (Object.keys(ep).length > 0) req.EndpointConfig = ep;
   return req;
+}
+
+/** The Run form's network; a gateway priority on the default bridge names it (`--network name=bridge,gw-priority=N`). */
+export function runNetworkName(form: Pick<RunForm, 'network' | 'gwPriority'>): string {
+  const network = form.network.trim();
+  return network === '' && form.gwPriority.trim() !== '' ? 'bridge' : network;
 }
 
 /** `80/tcp`: the key of ExposedPorts and PortBindings. */
@@ -492,15 +620,17 @@ export function toRunRequest(form: RunForm): RunRequest {
       (hostConfig.PortBindings[key] ??= []).push({ HostIp: p.hostIp.trim(), HostPort: p.hostPort.trim() });
     }
   }
-  const network = form.network.trim();
+  const priority = parseGwPriority(form.gwPriority);
+  const network = runNetworkName(form);
   if (network) {
     hostConfig.NetworkMode = network;
     const ipam = endpointIpam(form.ipv4Address, form.ipv6Address, []);
     const aliases = splitList(form.aliases);
-    if (!network.startsWith('container:') && (ipam || aliases.length > 0)) {
-      const ep: { IPAMConfig?: EndpointIpamConfigRequest; Aliases?: string[] } = {};
+    if (!network.startsWith('container:') && (ipam || aliases.length > 0 || priority !== undefined)) {
+      const ep: RunEndpointRequest = {};
       if (ipam) ep.IPAMConfig = ipam;
       if (aliases.length > 0) ep.Aliases = aliases;
+      if (priority !== undefined) ep.GwPriority = priority;
       body.NetworkingConfig = { EndpointsConfig: { [network]: ep } };
     }
   }
@@ -540,9 +670,11 @@ export function coerceCreateNetworkForm(raw: unknown): CreateNetworkForm {
   const scope = str(o.scope);
   return {
     name: str(o.name), driver: str(o.driver), scope: scope === 'local' || scope === 'swarm' ? scope : '',
-    ipv4: ipamEntries(o.ipv4), ipv6: ipamEntries(o.ipv6), enableIPv6: bool(o.enableIPv6), internal: bool(o.internal),
-    attachable: bool(o.attachable), ingress: bool(o.ingress), configOnly: bool(o.configOnly), configFrom: str(o.configFrom),
-    ipamDriver: str(o.ipamDriver), ipamOptions: keyValues(o.ipamOptions), driverOptions: keyValues(o.driverOptions), labels: keyValues(o.labels),
+    ipv4: ipamEntries(o.ipv4), ipv6: ipamEntries(o.ipv6), enableIPv4: o.enableIPv4 !== false, enableIPv6: bool(o.enableIPv6),
+    internal: bool(o.internal), attachable: bool(o.attachable), ingress: bool(o.ingress), configOnly: bool(o.configOnly),
+    configFrom: str(o.configFrom), ipamDriver: str(o.ipamDriver), ipamOptions: keyValues(o.ipamOptions),
+    driverOptions: keyValues(o.driverOptions), labels: keyValues(o.labels), gatewayModeIPv4: str(o.gatewayModeIPv4),
+    gatewayModeIPv6: str(o.gatewayModeIPv6), trustedHostInterfaces: str(o.trustedHostInterfaces),
   };
 }
 
@@ -551,6 +683,7 @@ export function coerceConnectForm(raw: unknown): ConnectForm {
   return {
     container: str(o.container), network: str(o.network), ipv4Address: str(o.ipv4Address), ipv6Address: str(o.ipv6Address),
     aliases: str(o.aliases), links: str(o.links), linkLocalIps: str(o.linkLocalIps), driverOptions: keyValues(o.driverOptions),
+    gwPriority: str(o.gwPriority),
   };
 }
 
@@ -558,7 +691,7 @@ export function coerceRunForm(raw: unknown): RunForm {
   const o = obj(raw);
   return {
     image: str(o.image), name: str(o.name), network: str(o.network), ipv4Address: str(o.ipv4Address), ipv6Address: str(o.ipv6Address),
-    aliases: str(o.aliases),
+    aliases: str(o.aliases), gwPriority: str(o.gwPriority),
     ports: list(o.ports, (x) => {
       const p = obj(x);
       return { hostIp: str(p.hostIp), hostPort: str(p.hostPort), containerPort: str(p.containerPort), protocol: str(p.protocol) };

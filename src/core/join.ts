@@ -1,5 +1,6 @@
 // Builds the tree's picture from exactly two list calls (`GET /networks`, `GET /containers/json?all=1`):
 // `GET /networks` stopped listing containers in API 1.28, and inspecting each network would be N+1 calls.
+import { healthOf } from './health';
 import type {
   Attachment, IpamConfig, NetworkView, PortMapping, RawContainer, RawEndpoint, RawNetwork, Snapshot,
 } from './model';
@@ -58,6 +59,7 @@ export function toNetworkView(n: RawNetwork, attachments: Attachment[]): Network
     internal: n.Internal === true,
     attachable: n.Attachable === true,
     ingress: n.Ingress === true,
+    enableIPv4: n.EnableIPv4 !== false,
     enableIPv6: n.EnableIPv6 === true,
     configOnly: n.ConfigOnly === true,
     configFrom: n.ConfigFrom?.Network || undefined,
@@ -72,6 +74,7 @@ export function toNetworkView(n: RawNetwork, attachments: Attachment[]): Network
     options: { ...n.Options },
     labels: { ...n.Labels },
     attachments: [...attachments].sort(byName),
+    status: n.Status?.IPAM?.Subnets ? { ...n.Status.IPAM.Subnets } : undefined,
   });
 }
 
@@ -114,6 +117,9 @@ function toAttachment(c: RawContainer, ep: RawEndpoint, sharedWith: RawContainer
     gateway: ep.Gateway || undefined,
     ipv6Gateway: ep.IPv6Gateway || undefined,
     aliases: [...(ep.Aliases ?? [])],
+    dnsNames: ep.DNSNames && ep.DNSNames.length > 0 ? [...ep.DNSNames] : undefined,
+    gwPriority: typeof ep.GwPriority === 'number' ? ep.GwPriority : undefined,
+    health: healthOf(c),
     ports: portsOf(c),
     endpointId: ep.EndpointID || undefined,
     sharesNamespaceOf: sharedWith ? containerName(sharedWith) : undefined,

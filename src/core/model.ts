@@ -15,6 +15,8 @@ export interface RawNetwork {
   Driver: string;
   Scope: string;
   Created?: string;
+  /** API 1.48+: false for an IPv6-only network (and for `none`/`host`, which have no IPAM). Absent: true. */
+  EnableIPv4?: boolean;
   EnableIPv6?: boolean;
   Internal?: boolean;
   Attachable?: boolean;
@@ -24,6 +26,20 @@ export interface RawNetwork {
   IPAM?: { Driver?: string; Options?: Record<string, string> | null; Config?: RawIpamConfig[] | null } | null;
   Options?: Record<string, string> | null;
   Labels?: Record<string, string> | null;
+  /** API 1.52+, only in `GET /networks/{id}`: what the IPAM has allocated, per subnet. */
+  Status?: RawNetworkStatus | null;
+}
+
+/** `GET /networks/{id}` → Status (API 1.52, moby api/types/network SubnetStatus). */
+export interface RawNetworkStatus {
+  IPAM?: { Subnets?: Record<string, RawSubnetStatus> | null } | null;
+}
+
+export interface RawSubnetStatus {
+  /** Addresses of the subnet in use or reserved (network, broadcast, gateway, auxiliary, endpoints). */
+  IPsInUse?: number;
+  /** Addresses of the subnet's IP range still free for dynamic allocation. */
+  DynamicIPsAvailable?: number;
 }
 
 /** One entry of a container's `NetworkSettings.Networks`. */
@@ -39,6 +55,8 @@ export interface RawEndpoint {
   MacAddress?: string;
   Aliases?: string[] | null;
   DNSNames?: string[] | null;
+  /** API 1.48+: the endpoint with the highest priority gives the container its default route. */
+  GwPriority?: number;
   Links?: string[] | null;
   IPAMConfig?: { IPv4Address?: string; IPv6Address?: string; LinkLocalIPs?: string[] } | null;
 }
@@ -64,6 +82,15 @@ export interface RawContainer {
   Labels?: Record<string, string> | null;
   HostConfig?: { NetworkMode?: string } | null;
   NetworkSettings?: { Networks?: Record<string, RawEndpoint> | null } | null;
+  /** API 1.52+: the health check's state (older engines say it only in Status, e.g. "Up 2 minutes (healthy)"). */
+  Health?: { Status?: string; FailingStreak?: number } | null;
+}
+
+/** A container's health check, when it has one. */
+export interface HealthInfo {
+  status: 'starting' | 'healthy' | 'unhealthy';
+  /** Consecutive failed checks (API 1.52+ only). */
+  failingStreak?: number;
 }
 
 /** A published or exposed port. Host side first, always: `hostIp:hostPort → containerPort/protocol`. */
@@ -95,6 +122,12 @@ export interface Attachment {
   gateway?: string;
   ipv6Gateway?: string;
   aliases: string[];
+  /** The names other containers resolve to it here, as the engine lists them (API 1.44+). */
+  dnsNames?: string[];
+  /** The endpoint's gateway priority (API 1.48+). */
+  gwPriority?: number;
+  /** Its health check's state, when it has one. */
+  health?: HealthInfo;
   ports: PortMapping[];
   endpointId?: string;
   /** Set when the container joins through `container:<owner>`: the owner's name. Addresses are the owner's. */
@@ -138,6 +171,8 @@ export interface NetworkView {
   internal: boolean;
   attachable: boolean;
   ingress: boolean;
+  /** False on an IPv6-only network (and on `none`/`host`); true when the engine does not say (before API 1.48). */
+  enableIPv4: boolean;
   enableIPv6: boolean;
   configOnly: boolean;
   configFrom?: string;
@@ -150,6 +185,8 @@ export interface NetworkView {
   attachments: Attachment[];
   /** Swarm services with a virtual IP on this network (managers only), sorted by name. */
   services?: ServiceOnNetwork[];
+  /** The engine's own allocation figures per subnet (API 1.52 inspect only; never in the list call). */
+  status?: Record<string, RawSubnetStatus>;
 }
 
 /** One consistent picture of the engine, built from exactly two list calls. */

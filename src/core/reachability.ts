@@ -15,6 +15,10 @@
 // - A host-mode container is on the host's stack: it reaches every port published on the host, and every
 //   container's address on a local bridge network (the host has a route to each bridge, ICC does not apply).
 // - The none network connects nothing (loopback only).
+// - Bridge gateway modes (Docker 27+): `isolated` gives the bridge no address on the host for that family, so the
+//   host (and host-mode containers) cannot reach its containers that way, and ports published there do not work;
+//   members still reach each other. `routed` means no NAT: the host reaches containers at their own address (noted),
+//   and host ports are ignored (the engine lists no host port then).
 // Deliberately not modelled: a bridged container reaching the host (and through it published ports or host-mode
 // containers) via its gateway. That depends on the host's firewall and on what listens; the map would then
 // light up almost everything, which is not what "can reach" should answer.
@@ -26,12 +30,14 @@ import * as l10n from '@vscode/l10n';
 import { formatPort } from './format';
 import { containerName, OwnerResolver, portsOf } from './join';
 import type { Attachment, NetworkView, PortMapping, RawContainer, Snapshot } from './model';
+import { isGatewayIsolated, isGatewayRouted, type IpFamily } from './networkTraits';
 
 export type ReachKind = 'network' | 'host' | 'shared-namespace' | 'published-port';
 
 /** Why a way of reaching deserves a word: `internal` (the network has no outside access), `host-unreachable`
- * (macvlan/ipvlan: members reach each other, but the host cannot reach them). */
-export type ReachNote = 'internal' | 'host-unreachable';
+ * (macvlan/ipvlan: members reach each other, but the host cannot reach them), `isolated` (gateway mode isolated:
+ * the bridge has no address on the host), `routed` (gateway mode routed: reached at its own address, no NAT). */
+export type ReachNote = 'internal' | 'host-unreachable' | 'isolated' | 'routed';
 
 /** One way a source reaches a target. */
 export interface ReachVia {
@@ -68,8 +74,9 @@ export interface ReachBlock {
   from: string;
   to: string;
   toName: string;
-  /** icc-disabled: both are on a bridge whose ICC is off. host-unreachable: a host-mode source and a macvlan/ipvlan target. */
-  reason: 'icc-disabled' | 'host-unreachable';
+  /** icc-disabled: both are on a bridge whose ICC is off. host-unreachable: a host-mode source and a macvlan/ipvlan target.
+   * gateway-isolated: a host-mode source and a target only on a bridge with gateway mode isolated (no host address). */
+  reason: 'icc-disabled' | 'host-unreachable' | 'gateway-isolated';
   network: string;
   networkId: string;
 }
@@ -103,7 +110,7 @@ export type PairBlock =
   | { kind: 'unknown-container'; id: string }
   | { kind: 'no-network'; name: string }
   | { kind: 'no-common-network' }
-  | { kind: 'icc-disabled' | 'host-unreachable'; network: string };
+  | { kind: 'icc-disabled' | 'host-unreachable' | 'gateway-isolated'; network: string };
 
 /** The computed answer for one pair, to set beside a probe. */
 export interface PairReach {
@@ -127,6 +134,10 @@ interface NetInfo {
   notes: ReachNote[];
   /** Live attachments, with their address (no prefix length). */
   members: { a: Attachment; address: string | undefined }[];
+  /** Bridge only: the families the host has an address for (gateway mode not isolated). */
+  hostFamilies: ReadonlySet<IpFamily>;
+  /** A bridge whose every enabled family is isolated: the host has no address on it at all. */
+  hostless: boolean;
 }
 
 interface NamespaceReach {
@@ -171,7 +182,7 @@ export class Reachability {
         .filter((a) => nodes.get(a.containerId)?.live === true)
         .map((a) => ({ a, address: addressOf(a) }));
       const index = this.nets.length;
-      this.nets.push({ view, icc: !iccDisabled(view), notes: notesOf(view), members });
+      this.nets.push({ view, icc: !iccDisabled(view), notes: notesOf(view), members, hostFamilies: hostFamiliesOf(view), hostless: isHostless(view) });
       for (const { a } of members) {
         const ns = nodes.get(a.containerId)?.namespace;
         if (ns === undefined || ns === HOST_NAMESPACE) continue;
@@ -258,8 +269,10 @@ export class Reachability {
     } else if (node.mode === 'host') {
       for (const index of this.localBridges) {
         const net = this.nets[index];
-        for (const { a, address } of net.members) {
-          if (address !== undefined) add(a.containerId, networkVia('host', net, address));
+        for (const { a } of net.members) {
+          const way = hostWay(a, net);
+          if (way === 'isolated') block(a, net, 'gateway-isolated');
+          else if (way) add(a.containerId, { ...networkVia('host', net, way.address), notes: way.routed ? [...net.notes, 'routed'] : net.notes });
         }
       }
       for (const index of this.hostIsolated) {
@@ -267,12 +280,25 @@ export class Reachability {
         for (const { a } of net.members) block(a, net, 'host-unreachable');
       }
       for (const p of this.published) {
-        if (this.nodes.get(p.containerId)?.namespace === own) continue;
-        add(p.containerId, { kind: 'published-port', detail: formatPort(p.port), port: p.port, notes: [] });
+        const ns = this.nodes.get(p.containerId)?.namespace;
+        if (ns === own) continue;
+        const isolated = ns !== undefined ? this.onlyHostless(ns) : undefined;
+        if (isolated) {
+          reach.blocks.push({ from: '', to: p.containerId, toName: p.containerName, reason: 'gateway-isolated', network: isolated.name, networkId: isolated.id });
+        } else {
+          add(p.containerId, { kind: 'published-port', detail: formatPort(p.port), port: p.port, notes: [] });
+        }
       }
     }
     this.byNamespace.set(own, reach);
     return reach;
+  }
+
+  /** When every network of the namespace is a bridge without a host address (isolated), the first of them. */
+  private onlyHostless(ns: string): NetworkView | undefined {
+    const nets = (this.netsOf.get(ns) ?? []).map((i) => this.nets[i]);
+    if (nets.length === 0 || !nets.every((n) => n.hostless)) return undefined;
+    return nets[0].view;
   }
 }
 
@@ -352,12 +378,17 @@ export function describeVia(v: ReachVia): string {
       text = l10n.t('via the host, published port {0}', addr);
       break;
   }
-  for (const note of v.notes) {
-    text += note === 'internal'
-      ? l10n.t(', an internal network (no outside access)')
-      : l10n.t(', which the host cannot reach ({0})', v.driver ?? '');
-  }
+  for (const note of v.notes) text += describeNote(note, v);
   return text;
+}
+
+function describeNote(note: ReachNote, v: ReachVia): string {
+  switch (note) {
+    case 'internal': return l10n.t(', an internal network (no outside access)');
+    case 'host-unreachable': return l10n.t(', which the host cannot reach ({0})', v.driver ?? '');
+    case 'isolated': return l10n.t(', isolated from the host (gateway mode isolated: no address on the host)');
+    case 'routed': return l10n.t(', routed (no NAT: at the container\'s own address)');
+  }
 }
 
 /** "test4 can reach: test1 (via my-net)". */
@@ -389,6 +420,7 @@ export function describeBlock(b: PairBlock): string {
     case 'no-common-network': return l10n.t('they share no network');
     case 'icc-disabled': return l10n.t('inter-container traffic (ICC) is disabled on {0}', b.network);
     case 'host-unreachable': return l10n.t('the host cannot reach containers on {0} (macvlan/ipvlan)', b.network);
+    case 'gateway-isolated': return l10n.t('the host has no address on {0} (gateway mode isolated): it cannot reach containers there, and ports published on it do not work', b.network);
   }
 }
 
@@ -420,7 +452,35 @@ function notesOf(n: NetworkView): ReachNote[] {
   const notes: ReachNote[] = [];
   if (n.internal) notes.push('internal');
   if (isHostIsolatedDriver(n.driver)) notes.push('host-unreachable');
+  if (isHostless(n)) notes.push('isolated');
   return notes;
+}
+
+/** The families a bridge has a host address for: those whose gateway mode is not isolated. */
+function hostFamiliesOf(n: NetworkView): Set<IpFamily> {
+  return new Set((['ipv4', 'ipv6'] as const).filter((f) => !isGatewayIsolated(n, f)));
+}
+
+/** A bridge whose enabled families all have gateway mode isolated: no address of the host's on it. */
+function isHostless(n: NetworkView): boolean {
+  const enabled = [n.enableIPv4 ? 'ipv4' as const : undefined, n.enableIPv6 ? 'ipv6' as const : undefined].filter((f) => f !== undefined);
+  return n.driver === 'bridge' && enabled.length > 0 && enabled.every((f) => isGatewayIsolated(n, f));
+}
+
+/**
+ * How the host reaches a bridge member: at an address of a family the bridge has a host address for (IPv4 first),
+ * noting routed mode; `isolated` when the member has addresses but none the host can use; undefined with no address.
+ */
+function hostWay(a: Attachment, net: NetInfo): { address: string; routed: boolean } | 'isolated' | undefined {
+  const candidates: Array<[IpFamily, string | undefined]> = [['ipv4', a.ipv4], ['ipv6', a.ipv6]];
+  let hasAddress = false;
+  for (const [family, cidr] of candidates) {
+    const address = cidr?.split('/')[0];
+    if (!address) continue;
+    hasAddress = true;
+    if (net.hostFamilies.has(family)) return { address, routed: isGatewayRouted(net.view, family) };
+  }
+  return hasAddress ? 'isolated' : undefined;
 }
 
 /** The address without its prefix length: IPv4 first, else IPv6. */

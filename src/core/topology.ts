@@ -5,12 +5,11 @@
 //
 // Size: at 300 networks × 1000 containers (about 2000 attachments) the graph is a few hundred KB of JSON; fields
 // with nothing to say are left out.
-import * as l10n from '@vscode/l10n';
 import { formatPort } from './format';
 import { containerName, portsOf } from './join';
 import type { RawContainer, Snapshot } from './model';
 import {
-  blockedFrom, computeReachability, describeVia, reachableFrom, summarizeReach, type ReachBlock, type Reachability,
+  blockedFrom, computeReachability, describeBlock, describeVia, reachableFrom, summarizeReach, type ReachBlock, type Reachability,
 } from './reachability';
 
 export interface TopoNetwork {
@@ -160,9 +159,7 @@ export function reachabilityOf(snapshot: Snapshot): Reachability {
 }
 
 function blockedText(b: ReachBlock): string {
-  return b.reason === 'icc-disabled'
-    ? l10n.t('inter-container traffic (ICC) is disabled on {0}', b.network)
-    : l10n.t('the host cannot reach containers on {0} (macvlan/ipvlan)', b.network);
+  return describeBlock({ kind: b.reason, network: b.network });
 }
 
 /** What `containerId` reaches, in words: the side list's sentence, one line per target, and what is blocked. */

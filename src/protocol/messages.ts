@@ -3,9 +3,12 @@
 //
 //   webview → host   { type: 'ready' }                                           once the script runs (handshake)
 //                    { type: 'request', id, method, params }                     validate | submit | copyCommand
-//   host → webview   { type: 'init', kind, form, formVersion, options, title }   answer to `ready`
+//   host → webview   { type: 'init', kind, form, formVersion, notices, options, title }   answer to `ready`
 //                    { type: 'options', options }                                the engine changed (pick lists)
-//                    { type: 'setForm', form, formVersion }                      the panel was reopened with a prefill
+//                    { type: 'setForm', form, formVersion, notices }             the panel was reopened with a prefill
+//
+// `options.capabilities` says which fields of engines 25–29 the negotiated API has (src/core/formCapabilities.ts);
+// `notices` are lines shown above the form (what a Create Network Like This prefill had to leave out).
 //                    { type: 'reply', id, ok: true, result }                     a request succeeded
 //                    { type: 'reply', id, ok: false, error }                     a request failed (never left hanging)
 //
@@ -14,8 +17,9 @@
 import type {
   ConnectForm, CreateNetworkForm, DriverOptionHelper, FieldError, IpamEntry, KeyValue, NetworkScope, PortEntry, RunForm,
 } from '../core/forms';
+import type { CreateNetworkCapabilities, EndpointCapabilities } from '../core/formCapabilities';
 
-export type { FieldError };
+export type { CreateNetworkCapabilities, EndpointCapabilities, FieldError };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Forms and what the host tells each form about the engine
@@ -49,6 +53,8 @@ export interface CreateNetworkOptions {
   ipamDrivers: string[];
   /** Well-known driver options (every driver's; the form shows those of the chosen driver). */
   driverOptionHelpers: DriverOptionHelper[];
+  /** What the negotiated API has: the form offers a newer field only where this says so. */
+  capabilities: CreateNetworkCapabilities;
 }
 
 export interface ConnectOptions {
@@ -58,6 +64,7 @@ export interface ConnectOptions {
   networks: Choice[];
   /** Container name → the names of the networks it is already on (the form never offers those). */
   attached: Record<string, string[]>;
+  capabilities: EndpointCapabilities;
 }
 
 export interface RunOptions {
@@ -65,6 +72,7 @@ export interface RunOptions {
   images: Choice[];
   /** '' (the default bridge), networks, host, none, and `container:<name>` of running containers. */
   networks: Choice[];
+  capabilities: EndpointCapabilities;
 }
 
 export interface OptionsOf {
@@ -148,6 +156,8 @@ export interface InitMessage<K extends FormKind> {
   form: FormOf[K];
   /** Changes whenever the host replaces the form (a new prefill); a webview keeps its own saved state otherwise. */
   formVersion: number;
+  /** Lines to show above the form, about this prefill (e.g. what it left out for this engine). */
+  notices: string[];
   options: OptionsOf[K];
 }
 
@@ -160,6 +170,7 @@ export interface SetFormMessage<K extends FormKind> {
   type: 'setForm';
   form: FormOf[K];
   formVersion: number;
+  notices: string[];
 }
 
 export type HostMessage<K extends FormKind> = InitMessage<K> | OptionsMessage<K> | SetFormMessage<K> | ReplyMessage;
@@ -258,6 +269,7 @@ export const checkCreateNetworkForm: Check<CreateNetworkForm> = obj<CreateNetwor
   scope: oneOf<NetworkScope>(['', 'local', 'swarm']),
   ipv4: arr(ipamEntry),
   ipv6: arr(ipamEntry),
+  enableIPv4: bool,
   enableIPv6: bool,
   internal: bool,
   attachable: bool,
@@ -268,6 +280,9 @@ export const checkCreateNetworkForm: Check<CreateNetworkForm> = obj<CreateNetwor
   ipamOptions: arr(keyValue),
   driverOptions: arr(keyValue),
   labels: arr(keyValue),
+  gatewayModeIPv4: str(),
+  gatewayModeIPv6: str(),
+  trustedHostInterfaces: str(),
 });
 
 export const checkConnectForm: Check<ConnectForm> = obj<ConnectForm>({
@@ -279,6 +294,7 @@ export const checkConnectForm: Check<ConnectForm> = obj<ConnectForm>({
   links: str(),
   linkLocalIps: str(),
   driverOptions: arr(keyValue),
+  gwPriority: str(),
 });
 
 export const checkRunForm: Check<RunForm> = obj<RunForm>({
@@ -288,6 +304,7 @@ export const checkRunForm: Check<RunForm> = obj<RunForm>({
   ipv4Address: str(),
   ipv6Address: str(),
   aliases: str(),
+  gwPriority: str(),
   ports: arr(portEntry),
   command: str(MAX_LONG_TEXT),
   env: arr(keyValue),
@@ -338,6 +355,36 @@ export function parseWebviewMessage<K extends FormKind>(kind: K, raw: unknown): 
     const error = e instanceof ProtocolError ? e.message : `message: ${e instanceof Error ? e.message : String(e)}`;
     return id === undefined ? { ok: false, error } : { ok: false, error, id };
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The webview's check of the capabilities the host sends: anything malformed offers nothing new, never throws.
+
+function readBool(o: Record<string, unknown>, key: string): boolean {
+  return o[key] === true;
+}
+
+function readApi(o: Record<string, unknown>): string {
+  return typeof o.api === 'string' && /^\d+\.\d+$/.test(o.api) ? o.api : '';
+}
+
+export function readCreateNetworkCapabilities(v: unknown): CreateNetworkCapabilities {
+  const o = isPlainObject(v) ? v : {};
+  const modes = Array.isArray(o.gatewayModes) ? o.gatewayModes.filter((m): m is string => typeof m === 'string' && m.length <= 32) : [];
+  return {
+    api: readApi(o), enableIPv4: readBool(o, 'enableIPv4'), ipv6DefaultPool: readBool(o, 'ipv6DefaultPool'),
+    gatewayModes: modes.slice(0, 8), trustedHostInterfaces: readBool(o, 'trustedHostInterfaces'),
+  };
+}
+
+export function readEndpointCapabilities(v: unknown): EndpointCapabilities {
+  const o = isPlainObject(v) ? v : {};
+  return { api: readApi(o), gwPriority: readBool(o, 'gwPriority') };
+}
+
+/** Notices as sent by the host: strings only, a few of them. */
+export function readNotices(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').slice(0, 16).map((x) => x.slice(0, MAX_TEXT)) : [];
 }
 
 /** A failed reply for a request the host could not accept. */

@@ -1,7 +1,8 @@
 // The Connect Container form (`docker network connect`). Labels: `Container`, `Network`, `IPv4 address`,
-// `IPv6 address`, `Aliases`; the submit button reads `Connect`.
+// `IPv6 address`, `Aliases`, and `Route priority` where the engine has it (API 1.48); the submit button reads `Connect`.
+import { readEndpointCapabilities } from '../protocol/messages';
 import { h } from './lib/dom';
-import { startForm, type FormUi } from './lib/form';
+import { routePriorityField, startForm, type FormUi } from './lib/form';
 
 function render(ui: FormUi<'connect'>): Node[] {
   const f = ui.form;
@@ -29,6 +30,7 @@ function render(ui: FormUi<'connect'>): Node[] {
       ui.text('aliases', 'Aliases', { code: true, placeholder: 'db, primary', help: '--alias. Other DNS names for the container on this network (comma or space separated).' }),
       ui.text('links', 'Links', { code: true, placeholder: 'other:alias', help: '--link. Legacy links: container or container:alias, comma separated.' }),
       ui.text('linkLocalIps', 'Link-local IPs', { code: true, placeholder: '169.254.10.10', help: '--link-local-ip. Addresses in 169.254.0.0/16 or fe80::/10.' }),
+      routePriorityField(ui, readEndpointCapabilities(o.capabilities), '--gw-priority'),
     ),
     ui.keyValues({
       path: 'driverOptions', legend: 'Driver options', keyLabel: (n) => `Option key #${n}`, valueLabel: (n) => `Option value #${n}`,

@@ -17,6 +17,7 @@ function render(s: ContainerNetworkingState, ui: ViewUi<'containerNetworking'>):
   const overview = section('overview', 'Network mode', terms([
     ['Network mode', h('span', {}, c.networkModeText, ' ', code(c.networkMode || 'default'))],
     ['Shares the network namespace of', s.sharesNetworkOf],
+    ['Default route', s.defaultRoute],
     ['Joined by', s.joinedBy.length ? lines(s.joinedBy, false) : undefined],
     ['Sandbox key (netns)', c.sandboxKey ? code(c.sandboxKey) : undefined],
     ['PID', c.pid !== undefined ? code(String(c.pid)) : undefined],
@@ -25,7 +26,7 @@ function render(s: ContainerNetworkingState, ui: ViewUi<'containerNetworking'>):
 
   const networks = section('networks', `Networks (${s.networks.length})`,
     s.sharesNetworkOf ? h('p', { className: 'help' }, `These are the endpoints of ${s.sharesNetworkOf}: this container uses its network namespace.`) : undefined,
-    table(`Networks of ${c.name}`, ['Network', 'IPv4', 'IPv6', 'Gateway', 'MAC', 'Aliases', 'DNS names'],
+    table(`Networks of ${c.name}`, ['Network', 'IPv4', 'IPv6', 'Gateway', 'MAC', 'Aliases', 'DNS names', 'Route priority'],
       s.networks.map((n) => [
         n.networkId
           ? ui.button(n.name, { action: 'showNetworkDetails', networkId: n.networkId }, { id: `net-${n.networkId}`, className: 'link', 'aria-label': `Show network details of ${n.name}` })
@@ -36,6 +37,8 @@ function render(s: ContainerNetworkingState, ui: ViewUi<'containerNetworking'>):
         n.mac ? code(n.mac) : muted('—'),
         lines(n.aliases),
         n.dnsNames.length ? lines(n.dnsNames) : muted(n.dnsNote ?? '—'),
+        h('span', {}, n.gwPriority !== undefined ? code(String(n.gwPriority)) : muted('—'),
+          n.defaultRoute ? muted(` default route (${n.defaultRoute.join(', ')})`) : ''),
       ]),
       { empty: c.state === 'running' ? 'On no network.' : 'On no network (not running).' }));
 

@@ -1,8 +1,10 @@
 // The Create Network form (`docker network create`). Field labels are what Playwright's getByLabel finds: `Name`,
 // `Driver`, and for the first IPv4 configuration `Subnet`, `IP range`, `Gateway`. No other label contains those
-// words, so a non-exact getByLabel still finds exactly one field.
+// words, so a non-exact getByLabel still finds exactly one field. The fields of engines 27–29 (`Enable IPv4`,
+// `IPv4 routing mode`, `IPv6 routing mode`, `Trusted host interfaces`) show only where the host's capabilities
+// say the engine has them (or the form already holds a value, so it can be seen and cleared).
 import type { CreateNetworkForm, DriverOptionHelper, IpamEntry } from '../core/forms';
-import { fieldId } from '../protocol/messages';
+import { fieldId, readCreateNetworkCapabilities, type CreateNetworkCapabilities } from '../protocol/messages';
 import { h } from './lib/dom';
 import { rowLabel, startForm, type FormUi } from './lib/form';
 
@@ -21,6 +23,9 @@ const HELPER_LABELS: Record<string, string> = {
   macvlan_mode: 'Macvlan mode',
   ipvlan_mode: 'IPvlan mode',
   ipvlan_flag: 'IPvlan flag',
+  'com.docker.network.bridge.gateway_mode_ipv4': 'IPv4 routing mode',
+  'com.docker.network.bridge.gateway_mode_ipv6': 'IPv6 routing mode',
+  'com.docker.network.bridge.trusted_host_interfaces': 'Trusted host interfaces',
 };
 
 const HELPER_HELP: Record<string, string> = {
@@ -30,11 +35,48 @@ const HELPER_HELP: Record<string, string> = {
   'com.docker.network.bridge.enable_ip_masquerade': 'Whether outgoing traffic is NATed to the host\'s address.',
   'com.docker.network.bridge.host_binding_ipv4': 'Default host address for published ports, e.g. 127.0.0.1.',
   parent: 'Host interface the network hangs off, e.g. eth0 or eth0.10 (a VLAN).',
+  'com.docker.network.bridge.gateway_mode_ipv4': 'The bridge\'s gateway mode. nat (default): masqueraded, only published ports reachable from outside; nat-unprotected: every container port reachable; routed: no NAT, containers reached at their own address; isolated: no address on the host (internal networks only).',
+  'com.docker.network.bridge.gateway_mode_ipv6': 'The same choice for IPv6 (nat, nat-unprotected, routed, isolated).',
+  'com.docker.network.bridge.trusted_host_interfaces': 'Host interfaces allowed to reach container ports directly (e.g. a VPN), separated by ":", e.g. eth1:wg0.',
 };
 
+/** The helpers shown in the driver-options box: those of the driver, minus the options that have fields of their own. */
 function helpersFor(ui: Ui): DriverOptionHelper[] {
   const driver = ui.form.driver.trim() || 'bridge';
-  return ui.options.driverOptionHelpers.filter((o) => o.drivers.includes(driver));
+  return ui.options.driverOptionHelpers.filter((o) => o.drivers.includes(driver) && o.field === undefined);
+}
+
+function capabilities(ui: Ui): CreateNetworkCapabilities {
+  return readCreateNetworkCapabilities(ui.options.capabilities);
+}
+
+function helpText(key: string): string {
+  return `${HELPER_HELP[key] ? `${HELPER_HELP[key]} ` : ''}(${key})`;
+}
+
+/** Routing modes and trusted host interfaces: bridge only, and only where the engine has them. */
+function bridgeFields(ui: Ui, driver: string): HTMLElement[] {
+  const f = ui.form;
+  const caps = capabilities(ui);
+  const out: HTMLElement[] = [];
+  for (const helper of ui.options.driverOptionHelpers) {
+    if (helper.field === undefined) continue;
+    const value = f[helper.field].trim();
+    const label = HELPER_LABELS[helper.key] ?? helper.label;
+    if (helper.field === 'trustedHostInterfaces') {
+      if ((driver === 'bridge' && caps.trustedHostInterfaces) || value !== '') {
+        out.push(ui.text(helper.field, label, { code: true, placeholder: 'eth1:wg0', help: helpText(helper.key) }));
+      }
+      continue;
+    }
+    const familyOn = helper.field === 'gatewayModeIPv4' ? f.enableIPv4 : f.enableIPv6;
+    if ((driver === 'bridge' && caps.gatewayModes.length > 0 && familyOn) || value !== '') {
+      out.push(ui.select(helper.field, label, caps.gatewayModes.map((m) => ({ value: m, label: m })), {
+        empty: '(engine default: nat)', help: helpText(helper.key),
+      }));
+    }
+  }
+  return out;
 }
 
 function helperId(key: string): string {
@@ -45,7 +87,7 @@ function helperField(ui: Ui, helper: DriverOptionHelper): HTMLElement {
   const rows = ui.form.driverOptions;
   const current = rows.find((r) => r.key.trim() === helper.key)?.value ?? '';
   const label = HELPER_LABELS[helper.key] ?? helper.label;
-  const help = `${HELPER_HELP[helper.key] ? `${HELPER_HELP[helper.key]} ` : ''}(${helper.key})`;
+  const help = helpText(helper.key);
   const set = (value: string, structural: boolean): void => {
     const i = rows.findIndex((r) => r.key.trim() === helper.key);
     if (value === '') {
@@ -120,16 +162,28 @@ function render(ui: Ui): Node[] {
       : undefined,
   ));
 
+  const caps = capabilities(ui);
+  // With IPv4 off the rows go away, unless one holds something (its error then says to remove it).
+  const showIpv4Rows = f.enableIPv4 || f.ipv4.some((e) => e.subnet.trim() !== '' || e.ipRange.trim() !== '' || e.gateway.trim() !== '' || e.auxAddresses.trim() !== '');
   out.push(h('fieldset', { id: fieldId('ipv4') },
     h('legend', {}, 'IPv4 addressing'),
-    ...ipamRows(ui, 'ipv4'),
+    caps.enableIPv4 || !f.enableIPv4
+      ? ui.checkbox('enableIPv4', 'Enable IPv4', { help: 'Untick for an IPv6-only network (--ipv4=false); it then needs IPv6.' })
+      : undefined,
+    ...(showIpv4Rows ? ipamRows(ui, 'ipv4') : []),
     ui.listError('ipv4'),
-    ui.button('Add IPv4 subnet', () => ui.addRow('ipv4', blankIpam(), `ipv4[${f.ipv4.length}].subnet`), { className: 'secondary add', id: `${fieldId('ipv4')}-add` }),
+    f.enableIPv4
+      ? ui.button('Add IPv4 subnet', () => ui.addRow('ipv4', blankIpam(), `ipv4[${f.ipv4.length}].subnet`), { className: 'secondary add', id: `${fieldId('ipv4')}-add` })
+      : undefined,
   ));
 
   out.push(h('fieldset', { id: fieldId('ipv6') },
     h('legend', {}, 'IPv6 addressing'),
-    ui.checkbox('enableIPv6', 'Enable IPv6', { help: 'Needed for any IPv6 subnet.' }),
+    ui.checkbox('enableIPv6', 'Enable IPv6', {
+      help: caps.ipv6DefaultPool
+        ? 'Needed for any IPv6 subnet. Without a subnet the engine takes one from its default pool.'
+        : 'Needed for any IPv6 subnet; this engine has no default IPv6 pool, so give a subnet.',
+    }),
     ...ipamRows(ui, 'ipv6'),
     ui.listError('ipv6'),
     ui.button('Add IPv6 subnet', () => ui.addRow('ipv6', blankIpam(), `ipv6[${f.ipv6.length}].subnet`), { className: 'secondary add', id: `${fieldId('ipv6')}-add` }),
@@ -159,9 +213,11 @@ function render(ui: Ui): Node[] {
 
   const helpers = helpersFor(ui);
   const helperKeys = new Set(helpers.map((x) => x.key));
+  const dedicated = bridgeFields(ui, driver);
   out.push(h('fieldset', { className: 'driver-options' },
     h('legend', {}, `Options for the ${driver} driver`),
     helpers.length > 0 ? h('div', { className: 'grid' }, ...helpers.map((x) => helperField(ui, x))) : undefined,
+    dedicated.length > 0 ? h('div', { className: 'grid' }, ...dedicated) : undefined,
     ui.keyValues({
       path: 'driverOptions', legend: 'Other options', keyLabel: (n) => `Option key #${n}`, valueLabel: (n) => `Option value #${n}`,
       removeLabel: (n) => `Remove option #${n}`, addText: 'Add option', hide: (k) => helperKeys.has(k),
@@ -182,7 +238,7 @@ startForm<'createNetwork'>({
   submitText: 'Create',
   render,
   normalize(form: CreateNetworkForm) {
-    if (form.ipv4.length === 0) form.ipv4.push(blankIpam());
+    if (form.ipv4.length === 0 && form.enableIPv4) form.ipv4.push(blankIpam());
   },
   errorTargets(form: CreateNetworkForm) {
     const m = new Map<string, string>();

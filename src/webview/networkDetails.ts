@@ -11,7 +11,9 @@ function render(s: NetworkDetailsState, ui: ViewUi<'networkDetails'>): Node[] {
     h('h1', {}, n.name),
     h('p', { className: 'intro' }, `${n.driver} network · ${n.scope} scope · ${n.shortId}${n.builtin ? ' · built into the engine' : ''}`),
     h('p', { className: 'flags' },
-      flag('Internal', n.internal), flag('Attachable', n.attachable), flag('Ingress', n.ingress), flag('IPv6', n.enableIPv6),
+      flag('Internal', n.internal), flag('Attachable', n.attachable), flag('Ingress', n.ingress),
+      n.driver !== 'null' && n.driver !== 'host' ? flag('IPv4', n.enableIPv4) : undefined, flag('IPv6', n.enableIPv6),
+      n.ipv6Only ? h('span', { className: 'flag flag-on', id: 'ipv6-only' }, 'IPv6-only network') : undefined,
       n.configOnly ? flag('Config only', true) : undefined));
 
   const toolbar = h('div', { className: 'toolbar', role: 'toolbar', 'aria-label': 'Network actions' },
@@ -34,14 +36,17 @@ function render(s: NetworkDetailsState, ui: ViewUi<'networkDetails'>): Node[] {
     ['Created', n.created ? when(n.created) : undefined],
     ['Bridge interface', s.bridgeInterface ? h('span', {}, code(s.bridgeInterface), muted(` (ip link show ${s.bridgeInterface})`)) : undefined],
     ['IPAM driver', code(n.ipamDriver)],
+    ...s.gatewayModes.map((g): [string, Node] => [`Gateway mode (${g.family})`, h('span', {}, code(g.mode), g.text ? muted(` — ${g.text}`) : '')]),
+    ['Trusted host interfaces', s.trustedHostInterfaces.length ? lines(s.trustedHostInterfaces) : undefined],
     ['Config from', n.configFrom ? code(n.configFrom) : undefined],
     ['Engine', s.engine ? code(s.engine) : undefined],
   ], true));
 
   const ipam = section('ipam', 'IPAM', table('IP address management',
-    ['Family', 'Subnet', 'IP range', 'Gateway', 'Auxiliary addresses'],
+    ['Family', 'Subnet', 'IP range', 'Gateway', 'Auxiliary addresses', 'Addresses'],
     s.ipam.map((r) => [r.family, r.subnet ? code(r.subnet) : muted('—'), r.ipRange ? code(r.ipRange) : muted('—'),
-      r.gateway ? code(r.gateway) : muted('—'), lines(r.auxAddresses)]),
+      r.gateway ? code(r.gateway) : muted('—'), lines(r.auxAddresses),
+      r.usage ? h('span', { title: r.usageSource === 'engine' ? 'As the engine counts them' : 'Counted from what the engine lists: reserved addresses, gateway, auxiliary addresses and containers' }, r.usage) : muted('—')]),
     { empty: 'No IPAM configuration (the driver assigns no addresses).' }),
   s.ipamOptions.length ? h('p', {}, 'IPAM options: ', ...s.ipamOptions.map((o) => code(`${o.key}=${o.value}`))) : undefined);
 
@@ -49,10 +54,11 @@ function render(s: NetworkDetailsState, ui: ViewUi<'networkDetails'>): Node[] {
     section(id, title, table(title, ['Key', 'Value'], rows.map((r) => [code(r.key), code(r.value)]), { empty: none }));
 
   const containers = section('containers', `Containers (${s.containers.length})`, table(`Containers on ${n.name}`,
-    ['Name', 'State', 'IPv4', 'IPv6', 'MAC', 'Aliases', 'Ports', 'Actions'],
+    ['Name', 'State', 'Health', 'IPv4', 'IPv6', 'MAC', 'Aliases', 'Ports', 'Actions'],
     s.containers.map((c) => [
       c.name,
       h('span', { className: `state state-${c.state}` }, c.state),
+      c.health ? h('span', { className: `health health-${c.healthStatus ?? 'unknown'}` }, c.health) : muted('—'),
       c.ipv4 ? code(c.ipv4) : muted(c.sharesNamespaceOf ? `shares ${c.sharesNamespaceOf}` : '—'),
       c.ipv6 ? code(c.ipv6) : muted('—'),
       c.mac ? code(c.mac) : muted('—'),

@@ -1,9 +1,10 @@
 // The Run Container form (`docker run -d`). Labels: `Image`, `Name`, `Network`, `IPv4 address`, `IPv6 address`,
-// `Aliases`; each published port is `Host port` → `Container port` (host side first, like -p HOST:CONTAINER).
+// `Aliases`, `Route priority` (API 1.48); each published port is `Host port` → `Container port` (host side first,
+// like -p HOST:CONTAINER).
 import type { PortEntry } from '../core/forms';
-import { fieldId } from '../protocol/messages';
+import { fieldId, readEndpointCapabilities } from '../protocol/messages';
 import { h } from './lib/dom';
-import { rowLabel, startForm, type FormUi } from './lib/form';
+import { routePriorityField, rowLabel, startForm, type FormUi } from './lib/form';
 
 type Ui = FormUi<'run'>;
 
@@ -28,6 +29,7 @@ function render(ui: Ui): Node[] {
   const f = ui.form;
   const o = ui.options;
   const shared = f.network.startsWith('container:');
+  const noEndpoint = shared || f.network === 'host' || f.network === 'none';
   return [
     h('fieldset', {},
       h('legend', {}, 'Container'),
@@ -42,6 +44,7 @@ function render(ui: Ui): Node[] {
         ui.text('ipv4Address', 'IPv4 address', { code: true, placeholder: '172.28.5.10', help: '--ip. Needs a user-defined network with a subnet.' }),
         ui.text('ipv6Address', 'IPv6 address', { code: true, placeholder: 'fd00:28::10', help: '--ip6.' })),
       shared ? undefined : ui.text('aliases', 'Aliases', { code: true, placeholder: 'web, www', help: '--network-alias. Comma or space separated; user-defined networks only.' }),
+      noEndpoint && f.gwPriority.trim() === '' ? undefined : routePriorityField(ui, readEndpointCapabilities(o.capabilities), '--network name=NET,gw-priority=N'),
     ),
     h('fieldset', { id: fieldId('ports'), className: 'ports' },
       h('legend', {}, 'Published ports'),

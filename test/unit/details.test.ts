@@ -11,9 +11,14 @@ describe('network details: the seed\'s my-net', () => {
     const s = networkDetailsState(myNet, { engine: 'unix:///x.sock', aliases: new Map([[id('test1'), ['one']]]) });
     assert.deepEqual({ ...s.network, id: undefined }, {
       id: undefined, shortId: net('my-net').slice(0, 12), name: 'my-net', driver: 'bridge', scope: 'local', created: '2026-01-02T03:04:05.000000000Z',
-      builtin: false, internal: false, attachable: false, ingress: false, enableIPv6: false, configOnly: false, ipamDriver: 'default',
+      builtin: false, internal: false, attachable: false, ingress: false, enableIPv4: true, enableIPv6: false, configOnly: false,
+      ipamDriver: 'default', ipv6Only: false,
     });
-    assert.deepEqual(s.ipam, [{ family: 'IPv4', subnet: '172.28.0.0/16', ipRange: '172.28.5.0/24', gateway: '172.28.5.254', auxAddresses: [] }]);
+    // In use: network and broadcast address, gateway, test1 and test4; free: the /24 range minus gateway, test1, test4.
+    assert.deepEqual(s.ipam, [{
+      family: 'IPv4', subnet: '172.28.0.0/16', ipRange: '172.28.5.0/24', gateway: '172.28.5.254', auxAddresses: [],
+      usage: '5 in use · 253 free', usageSource: 'computed',
+    }]);
     assert.equal(s.bridgeInterface, `br-${net('my-net').slice(0, 12)}`);
     assert.deepEqual(s.labels, [{ key: 'dev.dockernetworks.test', value: 'seed' }]);
     assert.deepEqual(s.containers.map((c) => [c.name, c.state, c.ipv4, c.aliases, c.ports, c.canDisconnect, c.canProbe]), [

@@ -13,7 +13,7 @@ function network(more: Partial<NetworkView> = {}): NetworkView {
   return {
     id: 'c0ffee5e1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5', name: 'appnet', driver: 'bridge',
     scope: 'local', created: '2024-03-12T10:00:00.1Z', builtin: false, internal: false, attachable: true,
-    ingress: false, enableIPv6: true, configOnly: false, ipamDriver: 'default', ipamOptions: {},
+    ingress: false, enableIPv4: true, enableIPv6: true, configOnly: false, ipamDriver: 'default', ipamOptions: {},
     ipam: [
       { subnet: '172.28.0.0/16', ipRange: '172.28.5.0/24', gateway: '172.28.0.1', auxAddresses: { router: '172.28.1.5' } },
       { subnet: 'fd00:dead:beef::/64', gateway: 'fd00:dead:beef::1', auxAddresses: {} },

@@ -231,7 +231,7 @@ describe('toNetworkView', () => {
   test('maps every field; empty strings and nulls become absent or empty', () => {
     assert.deepEqual(toNetworkView(appnet, []), {
       id: ID.appnet, name: 'appnet', driver: 'bridge', scope: 'local', created: '2024-03-12T10:00:00.1Z',
-      builtin: false, internal: false, attachable: true, ingress: false, enableIPv6: true, configOnly: false,
+      builtin: false, internal: false, attachable: true, ingress: false, enableIPv4: true, enableIPv6: true, configOnly: false,
       ipamDriver: 'default', ipamOptions: {},
       ipam: [
         { subnet: '172.28.0.0/16', ipRange: '172.28.5.0/24', gateway: '172.28.0.1', auxAddresses: { router: '172.28.1.5' } },

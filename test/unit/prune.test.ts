@@ -6,7 +6,7 @@ import type { Attachment, NetworkView } from '../../src/core/model';
 function net(name: string, over: Partial<NetworkView> = {}): NetworkView {
   return {
     id: `${name}-id`, name, driver: 'bridge', scope: 'local', builtin: false, internal: false, attachable: false,
-    ingress: false, enableIPv6: false, configOnly: false, ipamDriver: 'default', ipamOptions: {}, ipam: [], options: {},
+    ingress: false, enableIPv4: true, enableIPv6: false, configOnly: false, ipamDriver: 'default', ipamOptions: {}, ipam: [], options: {},
     labels: {}, attachments: [], created: '2026-11-01T10:00:00Z', ...over,
   };
 }

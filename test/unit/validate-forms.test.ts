@@ -4,22 +4,17 @@ import {
   creatableDrivers, emptyCreateNetworkForm, firstErrorByField, type ConnectForm, type CreateNetworkForm, type FieldError,
   type RunForm, type ValidationContext,
 } from '../../src/core/forms';
-import type { Attachment, NetworkView, RawContainer } from '../../src/core/model';
+import type { Attachment, RawContainer } from '../../src/core/model';
 import { validateConnect, validateCreateNetwork, validateRun } from '../../src/core/validate';
 import { cidrOverlaps, parseCidr, parseIp } from '../../src/core/validate/common';
+import { itPasses, itReportsOnField, networkView, type FieldCase } from './fieldCases';
 
 // ---- A small engine: what the Networks view would show ------------------------------------------------------------
 
 const WEB_ID = 'a'.repeat(64);
 const DB_ID = 'b'.repeat(64);
 
-function net(p: Partial<NetworkView> & Pick<NetworkView, 'name'>): NetworkView {
-  return {
-    id: `${p.name}-id`.padEnd(64, '0'), driver: 'bridge', scope: 'local', builtin: false, internal: false, attachable: false,
-    ingress: false, enableIPv6: false, configOnly: false, ipamDriver: 'default', ipamOptions: {}, ipam: [], options: {},
-    labels: {}, attachments: [], ...p,
-  };
-}
+const net = networkView;
 
 function attachment(p: Partial<Attachment> & Pick<Attachment, 'containerId' | 'name'>): Attachment {
   return { shortId: p.containerId.slice(0, 12), state: 'running', status: 'Up', image: 'busybox', networkMode: 'default', aliases: [], ports: [], ...p };
@@ -77,13 +72,13 @@ function goodNetwork(): CreateNetworkForm {
 function goodConnect(): ConnectForm {
   return {
     container: 'db', network: 'appnet', ipv4Address: '172.28.0.50', ipv6Address: 'fd00:28::50', aliases: 'database, db-alias',
-    links: 'web:frontend', linkLocalIps: '169.254.10.10', driverOptions: [{ key: 'com.example.opt', value: '1' }],
+    links: 'web:frontend', linkLocalIps: '169.254.10.10', driverOptions: [{ key: 'com.example.opt', value: '1' }], gwPriority: '',
   };
 }
 
 function goodRun(): RunForm {
   return {
-    image: 'busybox:latest', name: 'newc', network: 'appnet', ipv4Address: '172.28.0.60', ipv6Address: '', aliases: 'api',
+    image: 'busybox:latest', name: 'newc', network: 'appnet', ipv4Address: '172.28.0.60', ipv6Address: '', aliases: 'api', gwPriority: '',
     ports: [{ hostIp: '', hostPort: '8081', containerPort: '80', protocol: 'tcp' }, { hostIp: '127.0.0.1', hostPort: '', containerPort: '9000', protocol: 'udp' }],
     command: 'sh -c "sleep 1000"', env: [{ key: 'GREETING', value: 'hello world' }], labels: [{ key: 'app', value: 'demo' }],
   };
@@ -111,17 +106,12 @@ describe('forms that are fine produce no errors', () => {
     ['run: registry host may have capitals', () => validateRun({ ...goodRun(), image: 'Registry.Example.com:5000/team/app:V1' }, ctx)],
     ['run: sharing a container\'s network', () => validateRun({ ...goodRun(), network: 'container:web', ipv4Address: '', aliases: '', ports: [] }, ctx)],
   ];
-  for (const [name, run] of cases) it(name, () => assert.deepEqual(run(), []));
+  itPasses(cases);
 });
 
 // ---- The table of bad inputs -------------------------------------------------------------------------------------
 
-interface Bad {
-  name: string;
-  run: () => FieldError[];
-  field: string;
-  message: string;
-}
+type Bad = FieldCase;
 
 const net4 = (patch: Partial<CreateNetworkForm['ipv4'][number]>): Partial<CreateNetworkForm> => ({ ipv4: [{ ...goodNetwork().ipv4[0], ...patch }] });
 const N = (patch: Partial<CreateNetworkForm>, c: ValidationContext = ctx) => () => validateCreateNetwork({ ...goodNetwork(), ...patch }, c);
@@ -263,13 +253,7 @@ describe('each bad input is reported on its field', () => {
     assert.ok(bad.filter((b) => b.name.startsWith('connect:')).length >= 10);
     assert.ok(bad.filter((b) => b.name.startsWith('run:')).length >= 10);
   });
-  for (const b of bad) {
-    it(b.name, () => {
-      const errors = b.run();
-      const hit = errors.find((e) => e.field === b.field && e.message.includes(b.message));
-      assert.ok(hit, `expected ${b.field} ~ "${b.message}", got ${JSON.stringify(errors, null, 1)}`);
-    });
-  }
+  itReportsOnField(bad);
 });
 
 describe('validation details', () => {

@@ -23,6 +23,7 @@ describe('toCreateNetworkRequest', () => {
       ipamOptions: [{ key: 'foo', value: 'bar' }],
       driverOptions: [{ key: 'com.docker.network.driver.mtu', value: '1450' }, { key: '', value: '' }],
       labels: [{ key: 'team', value: 'net ops' }],
+      enableIPv4: true, gatewayModeIPv4: '', gatewayModeIPv6: '', trustedHostInterfaces: '',
     });
     assert.deepEqual(req, {
       Name: 'full', CheckDuplicate: true, Driver: 'overlay', Scope: 'swarm', Internal: true, Attachable: true, EnableIPv6: true,
@@ -55,7 +56,7 @@ describe('toConnectRequest', () => {
   it('maps addresses, aliases, links (normalised to name:alias), link-local IPs and driver options', () => {
     assert.deepEqual(toConnectRequest({
       container: 'db', network: 'appnet', ipv4Address: '172.28.0.50', ipv6Address: 'fd00:28::50', aliases: 'a, b\nc',
-      links: 'web web2:alias', linkLocalIps: '169.254.1.1', driverOptions: [{ key: 'k', value: 'v' }],
+      links: 'web web2:alias', linkLocalIps: '169.254.1.1', driverOptions: [{ key: 'k', value: 'v' }], gwPriority: '',
     }), {
       Container: 'db',
       EndpointConfig: {
@@ -75,7 +76,7 @@ describe('toRunRequest', () => {
 
   it('maps name, command (argv, no shell), env, labels, ports and the network endpoint', () => {
     const req = toRunRequest({
-      image: 'busybox:latest', name: '/web2', network: 'appnet', ipv4Address: '172.28.0.60', ipv6Address: '', aliases: 'api',
+      image: 'busybox:latest', name: '/web2', network: 'appnet', ipv4Address: '172.28.0.60', ipv6Address: '', aliases: 'api', gwPriority: '',
       ports: [
         { hostIp: '', hostPort: '8081', containerPort: '80', protocol: 'tcp' },
         { hostIp: '::1', hostPort: '8082', containerPort: '80', protocol: '' },

@@ -4,7 +4,7 @@ import * as ipaddr from 'ipaddr.js';
 import * as l10n from '@vscode/l10n';
 import { containerName } from '../join';
 import type { NetworkView, RawContainer } from '../model';
-import { isBlankKeyValue, type FieldError, type KeyValue } from '../forms';
+import { isBlankKeyValue, parseGoBool, type FieldError, type KeyValue } from '../forms';
 
 export type Family = 'ipv4' | 'ipv6';
 export type Addr = ipaddr.IPv4 | ipaddr.IPv6;
@@ -133,9 +133,9 @@ export function isInterfaceName(s: string): boolean {
   return s.length >= 1 && s.length <= 15 && s !== '.' && s !== '..' && !/[/:\s]/.test(s) && /^[\x21-\x7e]+$/.test(s);
 }
 
-/** Go's strconv.ParseBool, which the engine uses for boolean driver options. */
+/** Go's strconv.ParseBool accepts it (the engine reads boolean driver options with it). */
 export function isGoBool(s: string): boolean {
-  return ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'].includes(s);
+  return parseGoBool(s) !== undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

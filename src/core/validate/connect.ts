@@ -1,7 +1,10 @@
 // Pre-flight checks of the Connect form (`docker network connect`), and the endpoint checks (static addresses,
 // aliases) that the Run form shares.
 import * as l10n from '@vscode/l10n';
-import { splitList, type ConnectForm, type FieldError, type ValidationContext } from '../forms';
+import { apiOrOldest, unsupportedReason } from '../apiVersion';
+import {
+  GW_PRIORITY_MAX, GW_PRIORITY_MIN, parseGwPriority, splitList, type ConnectForm, type FieldError, type ValidationContext,
+} from '../forms';
 import { containerName } from '../join';
 import type { NetworkView, RawContainer } from '../model';
 import {
@@ -56,7 +59,20 @@ export function validateConnect(form: ConnectForm, ctx: ValidationContext): Fiel
     }
   }
   validateKeyValues(form.driverOptions, { path: 'driverOptions', what: l10n.t('driver option') }, errors);
+  validateGwPriority(form.gwPriority, ctx, errors);
   return errors;
+}
+
+/** `--gw-priority`: a whole number in range, on an engine that has it (API 1.48). Empty: the engine's default, 0. */
+export function validateGwPriority(raw: string, ctx: Pick<ValidationContext, 'api'>, errors: FieldError[]): void {
+  const text = raw.trim();
+  if (text === '') return;
+  const why = unsupportedReason(apiOrOldest(ctx.api), 'gwPriority', l10n.t('A route priority (--gw-priority)'));
+  if (why) {
+    errors.push({ field: 'gwPriority', message: `${why} ${l10n.t('Leave it empty.')}` });
+  } else if (parseGwPriority(text) === undefined) {
+    errors.push({ field: 'gwPriority', message: l10n.t('"{0}" is not a route priority: use a whole number from {1} to {2} (negative ones too).', text, GW_PRIORITY_MIN, GW_PRIORITY_MAX) });
+  }
 }
 
 function resolveContainer(ref: string, ctx: ValidationContext, errors: FieldError[]): RawContainer | undefined {

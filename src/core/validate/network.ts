@@ -2,9 +2,10 @@
 // refuse, found before anything is sent, each attached to the field that needs changing.
 import * as l10n from '@vscode/l10n';
 import {
-  IPVLAN_FLAGS, IPVLAN_MODES, MACVLAN_MODES, OPT_BRIDGE_NAME, OPT_HOST_BINDING_IPV4, OPT_ICC, OPT_IPVLAN_FLAG,
-  OPT_IPVLAN_MODE, OPT_MACVLAN_MODE, OPT_MASQUERADE, OPT_MTU, OPT_PARENT, isBlankIpamEntry, isBlankKeyValue,
-  parseAuxAddresses, type CreateNetworkForm, type FieldError, type IpamEntry, type ValidationContext,
+  IPVLAN_FLAGS, IPVLAN_MODES, MACVLAN_MODES, OPT_BRIDGE_NAME, OPT_ENABLE_IPV4, OPT_ENABLE_IPV6, OPT_HOST_BINDING_IPV4,
+  OPT_ICC, OPT_IPVLAN_FLAG, OPT_IPVLAN_MODE, OPT_MACVLAN_MODE, OPT_MASQUERADE, OPT_MTU, OPT_PARENT, addressFamilies,
+  dedicatedOptionHelpers, isBlankIpamEntry, isBlankKeyValue, parseAuxAddresses, type CreateNetworkForm, type FieldError,
+  type IpamEntry, type ValidationContext,
 } from '../forms';
 import type { NetworkView } from '../model';
 import {
@@ -12,6 +13,7 @@ import {
   isGoBool, isInterfaceName, parseCidr, parseIp, required, reservedInSubnet, sameAddr, validateKeyValues,
   type Family, type ParsedCidr,
 } from './common';
+import { validateNetworkFeatures } from './networkFeatures';
 
 const NO_OVERLAP_CHECK_DRIVERS = new Set(['macvlan', 'ipvlan']);
 
@@ -25,11 +27,13 @@ export function validateCreateNetwork(form: CreateNetworkForm, ctx: ValidationCo
   validateFlags(driver, form, ctx, errors);
   if (configFrom !== '') validateConfigFrom(configFrom, form, ctx, errors);
 
-  validateFamily('ipv4', form.ipv4, driver, form, ctx, errors);
+  const v4 = validateFamily('ipv4', form.ipv4, driver, form, ctx, errors);
   const v6 = validateFamily('ipv6', form.ipv6, driver, form, ctx, errors);
-  if (v6 > 0 && !form.enableIPv6) {
+  if (v6 > 0 && !addressFamilies(form).ipv6) {
     errors.push({ field: 'enableIPv6', message: l10n.t('An IPv6 subnet is configured but IPv6 is not enabled: tick "Enable IPv6", or remove the IPv6 subnet.') });
   }
+  const firstV4 = form.ipv4.findIndex((e) => !isBlankIpamEntry(e));
+  validateNetworkFeatures(form, { driver, ipv4Rows: v4, ipv6Rows: v6, firstIpv4Field: firstV4 >= 0 ? `ipv4[${firstV4}].subnet` : undefined }, ctx, errors);
 
   validateKeyValues(form.ipamOptions, { path: 'ipamOptions', what: l10n.t('IPAM option') }, errors);
   validateKeyValues(form.driverOptions, { path: 'driverOptions', what: l10n.t('driver option') }, errors);
@@ -108,6 +112,8 @@ function validateConfigFrom(configFrom: string, form: CreateNetworkForm, ctx: Va
   if (form.ipamOptions.some((kv) => !isBlankKeyValue(kv))) errors.push({ field: 'ipamOptions', message: why });
   if (form.enableIPv6) errors.push({ field: 'enableIPv6', message: why });
   if (form.driverOptions.some((kv) => !isBlankKeyValue(kv))) errors.push({ field: 'driverOptions', message: why });
+  const dedicated = dedicatedOptionHelpers().find((h) => form[h.field].trim() !== '');
+  if (dedicated) errors.push({ field: dedicated.field, message: why });
   if (form.labels.some((kv) => !isBlankKeyValue(kv))) {
     errors.push({ field: 'labels', message: l10n.t('The engine refuses labels on a network that takes its configuration from another: remove the labels.') });
   }
@@ -269,6 +275,8 @@ function validateDriverOptions(driver: string, form: CreateNetworkForm, ctx: Val
       }
       case OPT_ICC:
       case OPT_MASQUERADE:
+      case OPT_ENABLE_IPV4:
+      case OPT_ENABLE_IPV6:
         if (!isGoBool(value)) errors.push({ field, message: l10n.t('{0} takes true or false; "{1}" is neither.', key, kv.value) });
         break;
       case OPT_HOST_BINDING_IPV4: {

@@ -8,7 +8,7 @@ import type { RawContainer } from '../model';
 import {
   CONTAINER_NAME_PATTERN, findContainer, findNetwork, parseIp, parsePort, required, validateKeyValues,
 } from './common';
-import { unjoinable, validateEndpoint } from './connect';
+import { unjoinable, validateEndpoint, validateGwPriority } from './connect';
 
 const PROTOCOLS = ['tcp', 'udp', 'sctp'];
 
@@ -77,6 +77,11 @@ function validateNetwork(form: RunForm, ctx: ValidationContext, errors: FieldErr
       errors.push({ field, message: l10n.t('A static address needs a user-defined network with a subnet, not {0}: choose such a network, or leave the address empty.', label) });
     }
     if (hasAliases) errors.push({ field: 'aliases', message: l10n.t('Aliases work only on user-defined networks, not {0}: choose one, or remove the aliases.', label) });
+    if (mode !== 'bridge' && form.gwPriority.trim() !== '') {
+      errors.push({ field: 'gwPriority', message: l10n.t('A route priority belongs to a network endpoint, and {0} has none: clear it, or choose a network.', label) });
+    } else {
+      validateGwPriority(form.gwPriority, ctx, errors);
+    }
     return mode;
   };
 
@@ -103,6 +108,7 @@ function validateNetwork(form: RunForm, ctx: ValidationContext, errors: FieldErr
     return 'user';
   }
   validateEndpoint(form, network, undefined, errors);
+  validateGwPriority(form.gwPriority, ctx, errors);
   return 'user';
 }
 

@@ -3,6 +3,7 @@ import type { CommandContext } from './context';
 import { NetworkNode } from '../tree/nodes';
 import { pickNetwork } from './pickers';
 import { formFromNetwork } from '../panels/prefill';
+import { fitCreateNetworkForm } from '../../core/formCapabilities';
 
 /** "Create Network Like This…": the Create Network form filled from an existing network's inspect, with a new name. */
 export async function createNetworkLike(ctx: CommandContext, node?: unknown): Promise<void> {
@@ -17,5 +18,7 @@ export async function createNetworkLike(ctx: CommandContext, node?: unknown): Pr
   }
   const inspect = await ctx.connection.engine().inspectNetwork(network.id);
   const taken = new Set(snapshot.networks.map((n) => n.name));
-  ctx.panels.open('createNetwork', formFromNetwork(inspect, taken));
+  // What this engine cannot take is left out, with a notice above the form, rather than refused by the engine.
+  const { form, notices } = fitCreateNetworkForm(formFromNetwork(inspect, taken), snapshot.api);
+  ctx.panels.open('createNetwork', form, true, notices);
 }

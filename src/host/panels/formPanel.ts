@@ -32,6 +32,8 @@ export class FormPanel<K extends FormKind> implements vscode.Disposable {
   readonly panel: vscode.WebviewPanel;
   private form: FormOf[K];
   private formVersion = 1;
+  /** Lines about the current prefill, shown above the form (what a copy left out for this engine). */
+  private notices: string[];
   private info?: { value: EngineInfo; at: number };
   private submitting = false;
   private disposed = false;
@@ -56,8 +58,10 @@ export class FormPanel<K extends FormKind> implements vscode.Disposable {
     private readonly connection: Connection,
     extensionUri: vscode.Uri,
     initial: FormOf[K],
+    notices: readonly string[] = [],
   ) {
     this.form = initial;
+    this.notices = [...notices];
     this.panel = vscode.window.createWebviewPanel(`dockerNetworks.form.${spec.kind}`, spec.title, vscode.ViewColumn.Active, {
       enableScripts: true,
       localResourceRoots: [webviewRoot(extensionUri)],
@@ -92,11 +96,17 @@ export class FormPanel<K extends FormKind> implements vscode.Disposable {
     this.panel.reveal();
   }
 
-  /** Replaces the form (a new prefill when the command runs again while the panel is open). */
-  setForm(form: FormOf[K]): void {
+  /** Replaces the form (a new prefill when the command runs again while the panel is open), with its notices. */
+  setForm(form: FormOf[K], notices: readonly string[] = []): void {
     this.form = form;
+    this.notices = [...notices];
     this.formVersion++;
-    this.post({ type: 'setForm', form, formVersion: this.formVersion });
+    this.post({ type: 'setForm', form, formVersion: this.formVersion, notices: this.notices });
+  }
+
+  /** The notices shown above the form now. */
+  get currentNotices(): readonly string[] {
+    return this.notices;
   }
 
   /** Resolves at the next `ready` handshake, or at once when one already happened and `fresh` is false. */
@@ -253,7 +263,7 @@ export class FormPanel<K extends FormKind> implements vscode.Disposable {
     // Without the engine the form still shows (the validation reply then says what is wrong with the engine).
     const options = await this.spec.options(this.env(), this.form).catch(() => this.spec.fallbackOptions(this.form));
     if (this.disposed) return;
-    this.post({ type: 'init', kind: this.spec.kind, title: this.spec.title, form: this.form, formVersion: this.formVersion, options });
+    this.post({ type: 'init', kind: this.spec.kind, title: this.spec.title, form: this.form, formVersion: this.formVersion, notices: this.notices, options });
     this.readyEmitter.fire();
   }
 
@@ -311,14 +321,14 @@ export class FormPanels implements vscode.Disposable {
    * Shows the form of this kind. `prefill` replaces what an open panel holds (the user asked for something new);
    * without one an open panel is just revealed, as the user left it.
    */
-  open<K extends FormKind>(kind: K, initial: FormOf[K], prefill = true): FormPanel<K> {
+  open<K extends FormKind>(kind: K, initial: FormOf[K], prefill = true, notices: readonly string[] = []): FormPanel<K> {
     const existing = this.get(kind);
     if (existing && !existing.isDisposed) {
-      if (prefill) existing.setForm(initial);
+      if (prefill) existing.setForm(initial, notices);
       existing.reveal();
       return existing;
     }
-    const panel = new FormPanel<K>(FORM_SPECS[kind] as FormSpec<K>, this.connection, this.extensionUri, initial);
+    const panel = new FormPanel<K>(FORM_SPECS[kind] as FormSpec<K>, this.connection, this.extensionUri, initial, notices);
     this.open_.set(kind, panel as unknown as AnyPanel);
     panel.onDidDispose(() => {
       if (this.open_.get(kind) === (panel as unknown as AnyPanel)) this.open_.delete(kind);

@@ -3,8 +3,9 @@
 // Buttons run the existing commands with the nodes the tree would pass.
 import * as vscode from 'vscode';
 import type { Connection } from '../connection';
+import { apiOrOldest, supports } from '../../core/apiVersion';
 import { networkDetailsState, type NetworkDetailsState } from '../../core/details';
-import type { NetworkView } from '../../core/model';
+import type { NetworkView, RawNetworkStatus, RawSubnetStatus } from '../../core/model';
 import { CommandIds } from '../commands/ids';
 import { ContainerNode, NetworkNode } from '../tree/nodes';
 import type { ActionParams, ActionResult } from '../../protocol/views';
@@ -17,6 +18,9 @@ export class NetworkDetailsView implements vscode.Disposable {
   /** Aliases read per endpoint (container id + endpoint id), for engines whose list call leaves them out. */
   private readonly aliases = new Map<string, string[]>();
   private readonly reading = new Set<string>();
+  /** The engine's allocation figures (API 1.52 inspect), read again after each change of the network. */
+  private status?: Record<string, RawSubnetStatus>;
+  private statusRead?: Promise<void>;
   private readonly subs: vscode.Disposable[] = [];
   private disposed = false;
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
@@ -59,6 +63,21 @@ export class NetworkDetailsView implements vscode.Disposable {
       this.removedAt = new Date().toISOString();
     }
     this.publish();
+    if (current && supports(apiOrOldest(s.snapshot.api), 'networkStatus')) this.readStatus();
+  }
+
+  /** One inspect at a time for `Status.IPAM.Subnets` (only in `GET /networks/{id}`); without it the panel counts itself. */
+  private readStatus(): void {
+    if (this.statusRead) return;
+    this.statusRead = this.connection.engine().inspectNetwork(this.network.id)
+      .then((info) => {
+        const subnets = (info as { Status?: RawNetworkStatus | null }).Status?.IPAM?.Subnets;
+        this.status = subnets ? { ...subnets } : undefined;
+      }, () => undefined)
+      .finally(() => {
+        this.statusRead = undefined;
+        if (!this.panel.isDisposed && !this.removedAt) this.publish();
+      });
   }
 
   private publish(): void {
@@ -67,7 +86,7 @@ export class NetworkDetailsView implements vscode.Disposable {
       const got = this.aliases.get(endpointKey(a.containerId, a.endpointId));
       if (got) byContainer.set(a.containerId, got);
     }
-    const state = networkDetailsState(this.network, { engine: this.connection.endpoint?.display ?? '', aliases: byContainer });
+    const state = networkDetailsState(this.network, { engine: this.connection.endpoint?.display ?? '', aliases: byContainer, status: this.status });
     if (this.removedAt) state.removed = { at: this.removedAt };
     this.panel.title = this.removedAt ? vscode.l10n.t('Network: {0} (removed)', this.network.name) : vscode.l10n.t('Network: {0}', this.network.name);
     this.panel.setState(state);

@@ -1,11 +1,15 @@
 // "Create Network Like This…": a Create Network form filled from an existing network's inspect, with a new name.
 import {
-  emptyCreateNetworkForm, OPT_BRIDGE_NAME, type CreateNetworkForm, type IpamEntry, type KeyValue,
+  dedicatedOptionHelpers, emptyCreateNetworkForm, OPT_BRIDGE_NAME, OPT_ENABLE_IPV4, OPT_ENABLE_IPV6, splitInterfaceList,
+  type CreateNetworkForm, type IpamEntry, type KeyValue,
 } from '../../core/forms';
 import type { RawNetwork } from '../../core/model';
 
-/** Options that belong to one network only and would make a copy fail (or pretend to be the default bridge). */
-const NOT_COPIED = new Set([OPT_BRIDGE_NAME, 'com.docker.network.bridge.default_bridge']);
+/**
+ * Options that belong to one network only and would make a copy fail (or pretend to be the default bridge), and the
+ * enable_ipv4/_ipv6 options, which the copy's checkboxes carry (EnableIPv4/EnableIPv6 say what the engine made of them).
+ */
+const NOT_COPIED = new Set([OPT_BRIDGE_NAME, 'com.docker.network.bridge.default_bridge', OPT_ENABLE_IPV4, OPT_ENABLE_IPV6]);
 
 type Strings = Partial<Record<string, string>> | null | undefined;
 
@@ -48,6 +52,7 @@ export function formFromNetwork(n: InspectedNetwork, takenNames: ReadonlySet<str
   // IPAM and driver options come from the config-only network, and the engine refuses labels on such a network.
   if (form.configFrom !== '') return form;
   form.labels = rows(n.Labels);
+  form.enableIPv4 = n.EnableIPv4 !== false;
   form.enableIPv6 = n.EnableIPv6 === true;
   const ipamDriver = n.IPAM?.Driver ?? '';
   form.ipamDriver = ipamDriver === 'default' ? '' : ipamDriver;
@@ -62,6 +67,12 @@ export function formFromNetwork(n: InspectedNetwork, takenNames: ReadonlySet<str
     const v6 = (c.Subnet ?? c.Gateway ?? '').includes(':');
     (v6 ? form.ipv6 : form.ipv4).push(entry);
   }
-  form.driverOptions = rows(n.Options, (k) => NOT_COPIED.has(k));
+  // Gateway modes and trusted host interfaces have fields of their own (fitCreateNetworkForm drops what an engine lacks).
+  const dedicated = dedicatedOptionHelpers();
+  for (const [key, value] of entries(n.Options)) {
+    const h = dedicated.find((x) => x.key === key);
+    if (h) form[h.field] = h.kind === 'interfaces' ? splitInterfaceList(value).join(':') : value;
+  }
+  form.driverOptions = rows(n.Options, (k) => NOT_COPIED.has(k) || dedicated.some((x) => x.key === k));
   return form;
 }

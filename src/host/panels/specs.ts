@@ -7,6 +7,7 @@ import {
 } from '../../core/forms';
 import { validateConnect, validateCreateNetwork, validateRun, configOnlyNetworks } from '../../core/validate';
 import { connectArgv, createNetworkArgv, runArgv } from '../../core/cli';
+import { createNetworkCapabilities, endpointCapabilities } from '../../core/formCapabilities';
 import { createNetworkErrorContext, endpointErrorContext, type DaemonErrorContext } from '../../core/daemonErrors';
 import type { Snapshot } from '../../core/model';
 import { shortId } from '../../core/join';
@@ -60,11 +61,13 @@ const createNetworkSpec: FormSpec<'createNetwork'> = {
       configOnlyNetworks: configOnlyNetworks(ctx).map(networkChoice),
       ipamDrivers: ['default'],
       driverOptionHelpers: driverOptionHelpers(),
+      capabilities: createNetworkCapabilities(snapshot.api),
     };
   },
+  // Without the engine nothing newer than the oldest API is offered.
   fallbackOptions: () => ({
     drivers: ['bridge'], scopes: [''], swarmManager: false, configOnlyNetworks: [], ipamDrivers: ['default'],
-    driverOptionHelpers: driverOptionHelpers(),
+    driverOptionHelpers: driverOptionHelpers(), capabilities: createNetworkCapabilities(undefined),
   }),
   validate: validateCreateNetwork,
   argv: createNetworkArgv,
@@ -98,12 +101,13 @@ const connectSpec: FormSpec<'connect'> = {
       const n = snapshot.networks.find((x) => x.name === form.network);
       return n ? networkChoice(n) : undefined;
     });
-    return { containers: containerChoices, networks: networkChoices, attached };
+    return { containers: containerChoices, networks: networkChoices, attached, capabilities: endpointCapabilities(snapshot.api) };
   },
   fallbackOptions: (form) => ({
     containers: form.container ? [{ value: form.container, label: form.container }] : [],
     networks: form.network ? [{ value: form.network, label: form.network }] : [],
     attached: {},
+    capabilities: endpointCapabilities(undefined),
   }),
   validate: validateConnect,
   argv: connectArgv,
@@ -133,11 +137,12 @@ const runSpec: FormSpec<'run'> = {
     keep(imageChoices, form.image, () => ({ value: form.image, label: form.image }));
     const networks = runNetworkChoices(snapshot);
     keep(networks, form.network, () => ({ value: form.network, label: form.network }));
-    return { images: imageChoices, networks };
+    return { images: imageChoices, networks, capabilities: endpointCapabilities(snapshot.api) };
   },
   fallbackOptions: (form) => ({
     images: form.image ? [{ value: form.image, label: form.image }] : [],
     networks: [{ value: '', label: vscode.l10n.t('default (bridge)') }, ...(form.network ? [{ value: form.network, label: form.network }] : [])],
+    capabilities: endpointCapabilities(undefined),
   }),
   validate: validateRun,
   argv: runArgv,

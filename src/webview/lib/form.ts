@@ -5,7 +5,7 @@
 // on submit, and shows what comes back. Its state is saved with setState() on every change, so hiding the panel
 // (which discards this page) loses nothing.
 import {
-  fieldId, type Choice, type FieldError, type FormKind, type FormOf, type HostMessage, type OptionsOf, type ReplyMessage,
+  fieldId, readNotices, type Choice, type FieldError, type FormKind, type FormOf, type HostMessage, type OptionsOf, type ReplyMessage,
 } from '../../protocol/messages';
 import { append, getPath, h, hasValue, isField, setDescribedBy, setPath } from './dom';
 import { HostChannel, RequestFailed } from './host';
@@ -90,6 +90,8 @@ export class FormController<K extends FormKind> {
   private form!: FormOf[K];
   private options!: OptionsOf[K];
   private formVersion = 0;
+  /** Lines the host sent about this prefill (what a copy had to leave out), shown above the form. */
+  private notices: string[] = [];
   private touched = new Set<string>();
   private submitted = false;
   private errors: FieldError[] = [];
@@ -128,6 +130,7 @@ export class FormController<K extends FormKind> {
           this.submitted = false;
         }
         this.formVersion = msg.formVersion;
+        this.notices = readNotices(msg.notices);
         this.render(true);
         this.validateNow();
         break;
@@ -142,6 +145,7 @@ export class FormController<K extends FormKind> {
       case 'setForm': {
         this.form = msg.form;
         this.formVersion = msg.formVersion;
+        this.notices = readNotices(msg.notices);
         this.touched = new Set();
         this.submitted = false;
         this.showBanner(undefined);
@@ -274,8 +278,12 @@ export class FormController<K extends FormKind> {
         h('p', { id: 'status', role: 'status', 'aria-live': 'polite', className: 'status' }))));
 
     const banner = document.getElementById('banner') ?? h('div', { id: 'banner', className: 'banner', role: 'alert', hidden: true });
+    const notices = this.notices.length > 0
+      ? h('div', { className: 'notices', id: 'notices', role: 'note', 'aria-label': 'Notes about this form' }, ...this.notices.map((n) => h('p', {}, n)))
+      : undefined;
     this.app.replaceChildren(
       h('header', {}, h('h1', {}, this.title), h('p', { className: 'intro' }, this.def.intro)),
+      ...(notices ? [notices] : []),
       banner,
       form,
     );
@@ -547,6 +555,19 @@ export function startForm<K extends FormKind>(def: FormDefinition<K>): void {
   const start = (): void => void new FormController(def);
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
+}
+
+/**
+ * The Connect and Run forms' `Route priority` (gwPriority): offered where the engine has it (API 1.48), and shown
+ * anyway when the form holds a value, so the error about it can be seen and the value cleared.
+ */
+export function routePriorityField<K extends 'connect' | 'run'>(ui: FormUi<K>, caps: { gwPriority: boolean }, flag: string): HTMLElement | undefined {
+  const value = getPath(ui.form, 'gwPriority');
+  if (!caps.gwPriority && !hasValue(value)) return undefined;
+  return ui.text('gwPriority', 'Route priority', {
+    code: true, inputMode: 'text', placeholder: '0',
+    help: `${flag}. Of the container's networks, the one with the highest priority gives its default route (ties: network name order). A whole number, negative ones too. Empty: 0.`,
+  });
 }
 
 /** Row labels: the first row plain ("Subnet"), the next ones numbered ("Subnet (IPv4 #2)"). */
