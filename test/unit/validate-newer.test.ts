@@ -44,6 +44,7 @@ describe('newer fields that are fine on an engine that has them', () => {
     ['IPv6-only without a subnet: the default ULA pool (API 1.48)', N({ enableIPv4: false, enableIPv6: true }, '1.48')],
     ['IPv6 without a subnet (API 1.46)', N({ enableIPv6: true }, '1.46')],
     ['IPv6 without a subnet on an old engine, with an IPAM plugin that may have a pool', N({ enableIPv6: true, ipamDriver: 'infoblox' }, '1.41')],
+    ['IPv6 without a subnet on an old engine, config-only (it allocates nothing)', N({ enableIPv6: true, configOnly: true }, '1.41')],
     ['the enable_ipv6 option stands in for the checkbox', N({ ipv6: [V6], driverOptions: opt(OPT_V6, 'true') }, '1.41')],
     ['the enable_ipv4 option turns IPv4 off (API 1.48)', N({ enableIPv6: true, ipv6: [V6], driverOptions: opt(OPT_V4, 'false') }, '1.51')],
     ['options that agree with the checkboxes', N({ enableIPv6: true, ipv6: [V6], driverOptions: [{ key: OPT_V4, value: 'true' }, { key: OPT_V6, value: '1' }] }, '1.51')],

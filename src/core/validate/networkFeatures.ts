@@ -40,7 +40,8 @@ export function validateNetworkFeatures(form: CreateNetworkForm, rows: FamilyRow
   if (!families.ipv4 && rows.ipv4Rows > 0 && rows.firstIpv4Field) {
     errors.push({ field: rows.firstIpv4Field, message: l10n.t('IPv4 is off for this network, so it takes no IPv4 subnet: remove this row, or tick "Enable IPv4".') });
   }
-  if (families.ipv6 && rows.ipv6Rows === 0 && form.configFrom.trim() === '' && isDefaultIpam(form)) {
+  // A config-only network allocates nothing; one configured from another takes that one's subnets.
+  if (families.ipv6 && rows.ipv6Rows === 0 && !form.configOnly && form.configFrom.trim() === '' && isDefaultIpam(form)) {
     const why = unsupportedReason(api, 'ipv6DefaultPool', l10n.t('IPv6 without a subnet (from the engine\'s default pool)'));
     if (why) errors.push({ field: 'enableIPv6', message: `${why} ${l10n.t('Older engines have no default IPv6 pool: add an IPv6 subnet, e.g. {0}.', 'fd00:28::/64')}` });
   }
