@@ -43,6 +43,17 @@ export class Expectations {
     return missing;
   }
 
+  /** What to read again to re-check what is still expected: the containers and networks its keys name. */
+  subjects(): { containers: string[]; networks: string[] } {
+    const containers = new Set<string>();
+    const networks = new Set<string>();
+    for (const key of this.expected.keys()) {
+      const [kind, a] = key.split(' ');
+      (kind === 'net' ? networks : containers).add(a);
+    }
+    return { containers: [...containers], networks: [...networks] };
+  }
+
   clear(): void {
     this.expected.clear();
   }
@@ -50,7 +61,11 @@ export class Expectations {
 
 function holds(s: Snapshot, key: string, want: boolean): boolean {
   const [kind, a, b] = key.split(' ');
-  if (kind === 'on') return (s.networks.find((n) => n.id === b)?.attachments.some((x) => x.containerId === a) ?? false) === want;
+  if (kind === 'on') {
+    // A stopped container keeps its networks in the list (without addresses): its disconnect shows as not running.
+    const on = s.networks.find((n) => n.id === b)?.attachments.find((x) => x.containerId === a);
+    return want ? on !== undefined : on?.state !== 'running';
+  }
   if (kind === 'net') return s.networks.some((n) => n.id === a) === want;
   return s.containers.some((c) => c.Id === a) === want;
 }

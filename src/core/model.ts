@@ -200,4 +200,12 @@ export interface Snapshot {
    * (`supports(snapshot.api, …)`). Absent only in hand-made fixtures: treated as the oldest version we know.
    */
   api?: string;
+  /** What an optional call failed to read (a Swarm manager's services); everything else is complete. */
+  partial?: SnapshotGap[];
+}
+
+/** A part left out of a snapshot, and why. */
+export interface SnapshotGap {
+  part: 'services';
+  error: import('./errors').EngineError;
 }

@@ -2,6 +2,7 @@
 // breaks (engine restarted, socket gone) it reconnects with exponential backoff and reports the state.
 import type { Engine } from './client';
 import { classifyError, type EngineError } from '../core/errors';
+import { Backoff } from '../core/backoff';
 
 export interface EngineEvent {
   Type: string;
@@ -35,7 +36,7 @@ export const BACKOFF_MAX_MS = 10_000;
 export class EventFollower {
   private abort?: AbortController;
   private retryTimer?: NodeJS.Timeout;
-  private backoff = BACKOFF_MIN_MS;
+  private readonly backoff = new Backoff(BACKOFF_MIN_MS, BACKOFF_MAX_MS);
   private disposed = false;
 
   /**
@@ -76,7 +77,7 @@ export class EventFollower {
     }
     if (this.disposed || ac.signal.aborted) return;
     this.since = undefined;
-    this.backoff = BACKOFF_MIN_MS;
+    this.backoff.reset();
     let buffered = '';
     stream.on('data', (chunk: Buffer | string) => {
       buffered += chunk.toString();
@@ -110,12 +111,10 @@ export class EventFollower {
     ac.abort();
     if (this.disposed) return;
     this.listener.disconnected(classifyError(err, { endpoint: this.engine.resolved.display, action: 'follow events' }));
-    const delay = this.backoff;
-    this.backoff = Math.min(this.backoff * 2, BACKOFF_MAX_MS);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
       void this.open();
-    }, delay);
+    }, this.backoff.next());
   }
 
   dispose(): void {

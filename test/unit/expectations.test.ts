@@ -35,6 +35,20 @@ describe('expectations from events', () => {
     assert.equal(x.settle(snap({ n1: [] }, ['c9']), x.pending()), true);
     assert.equal(x.settle(snap({ n1: [], n2: [] }), x.pending()), false);
   });
+  test('a stopped container keeps its networks in the list: its disconnect holds once it is not running', () => {
+    const x = new Expectations();
+    x.note(disconnect('c1', 'n1'));
+    const on = (state: string): Snapshot => ({ networks: [{ id: 'n1', name: 'n1', attachments: [{ containerId: 'c1', state } as Attachment] } as NetworkView], containers: [] });
+    assert.equal(x.settle(on('running'), x.pending()), true, 'still running: the list lags');
+    assert.equal(x.settle(on('exited'), x.pending()), false);
+  });
+  test('what is still expected names what to read again', () => {
+    const x = new Expectations();
+    x.note(connect('c1', 'n1'));
+    x.note({ Type: 'network', Action: 'create', Actor: { ID: 'n2' } });
+    x.note({ Type: 'container', Action: 'destroy', Actor: { ID: 'c9' } });
+    assert.deepEqual(x.subjects(), { containers: ['c1', 'c9'], networks: ['n2'] });
+  });
   test('events that imply nothing checkable are ignored', () => {
     const x = new Expectations();
     x.note({ Type: 'container', Action: 'start', Actor: { ID: 'c1' } });
