@@ -1,17 +1,29 @@
 // The live model: the latest snapshot of one engine, kept current by its event stream.
-// An isolated change is rebuilt after a short settle time (fast feedback); events closer together than the debounce
-// are a burst, rebuilt after a quiet period with a ceiling so a never-ending burst still shows progress. At most one
-// snapshot is in flight and a change seen meanwhile schedules exactly one more. Because the engine's lists lag its
-// events, what the events announced is checked in each new snapshot and re-checked shortly while it is missing.
+// It keeps the engine's raw lists (networks and containers by id, a Swarm manager's services) and joins them again
+// after every change with the join a full snapshot uses (src/core/rawState.ts). A batch of events is applied with
+// targeted reads (src/core/changes.ts: the containers it names in one filtered list call, each network it creates
+// with an inspect); a full snapshot (both lists) is read on (re)connection, on refresh()/retry(), for a large batch
+// or a Swarm service event, and when targeted re-checks keep disagreeing with what an event announced.
+// An isolated change is read after a short settle time (fast feedback); events closer together than the debounce
+// are a burst, read after a quiet period with a ceiling so a never-ending burst still shows progress. At most one
+// read is in flight and a change seen meanwhile schedules exactly one more. Because the engine's lists lag its
+// events, what the events announced is checked after each read and re-checked shortly while it is missing.
+// A read that fails while the event stream is healthy keeps the last snapshot, marked stale, and a full snapshot
+// is retried with backoff until one succeeds; no event is needed for the tree to heal.
 import type { Snapshot } from '../core/model';
 import type { EngineError } from '../core/errors';
 import { classifyError } from '../core/errors';
+import { Backoff } from '../core/backoff';
+import { ChangeBatch } from '../core/changes';
+import { Expectations } from '../core/expectations';
+import { RawState } from '../core/rawState';
+import type { Stale } from '../core/stale';
 import type { Engine } from './client';
 import { Emitter } from './emitter';
-import { EventFollower, type EngineEvent } from './events';
-import { takeSnapshot } from './snapshot';
+import { BACKOFF_MAX_MS, BACKOFF_MIN_MS, EventFollower, type EngineEvent } from './events';
+import { applyPatch } from './patch';
+import { readLists } from './snapshot';
 import { engineInfo } from './actions';
-import { Expectations } from '../core/expectations';
 
 const RECHECK_MIN_MS = 30;
 const RECHECK_MAX_MS = 480;
@@ -19,15 +31,15 @@ const RECHECK_MAX_MS = 480;
 export type LiveState =
   | { kind: 'idle' }
   | { kind: 'connecting' }
-  | { kind: 'connected'; snapshot: Snapshot }
+  | { kind: 'connected'; snapshot: Snapshot; stale?: Stale }
   | { kind: 'disconnected'; error: EngineError; snapshot?: undefined };
 
 export interface LiveOptions {
-  /** Events closer than this are a burst; a burst is rebuilt after this much quiet. */
+  /** Events closer than this are a burst; a burst is read after this much quiet. */
   debounceMs?: number;
   /** Longest an event may wait while a burst goes on. */
   maxWaitMs?: number;
-  /** An isolated event is rebuilt after this (events inside the window join it). */
+  /** An isolated event is read after this (events inside the window join it). */
   settleMs?: number;
 }
 
@@ -40,20 +52,31 @@ export class LiveModel {
 
   private current: LiveState = { kind: 'idle' };
   private follower?: EventFollower;
+  private streamUp = false;
   private debounceTimer?: NodeJS.Timeout;
   private firstPendingAt?: number;
   private lastEventAt = -Infinity;
   private settling = false;
+  /** The engine's lists as last read; undefined until the first full snapshot. */
+  private raw?: RawState;
+  /** What the events since the last read ask to read again. */
+  private readonly batch = new ChangeBatch();
+  /** The next read must be a full snapshot (refresh, a failure to heal, a re-check that targeted reads did not settle). */
+  private fullWanted = false;
   private readonly expectations = new Expectations();
   private recheckTimer?: NodeJS.Timeout;
   private recheckDelay = RECHECK_MIN_MS;
-  /** Rebuilds made only to re-check a change the lists did not show yet (counted in `rebuilds` too). */
+  private healTimer?: NodeJS.Timeout;
+  private readonly heal = new Backoff(BACKOFF_MIN_MS, BACKOFF_MAX_MS);
+  /** Reads made only to re-check a change the lists did not show yet (counted in `patches` or `rebuilds` too). */
   rechecks = 0;
   private inFlight?: Promise<void>;
   private again = false;
   private disposed = false;
-  /** Snapshot rebuilds so far (the benchmark counts them). */
+  /** Full snapshots so far (the benchmark counts them). */
   rebuilds = 0;
+  /** Targeted patches so far: batches applied with reads of only what their events named. */
+  patches = 0;
   /** Read once per (re)connection: a Swarm manager's snapshot also lists services. */
   private swarmManager = false;
 
@@ -75,6 +98,11 @@ export class LiveModel {
     return this.current.kind === 'connected' ? this.current.snapshot : undefined;
   }
 
+  /** Nothing is pending: no read in flight or scheduled, no re-check, no retry. */
+  get settled(): boolean {
+    return !this.inFlight && !this.debounceTimer && !this.recheckTimer && !this.healTimer && this.batch.empty;
+  }
+
   /**
    * Starts following events and takes the first snapshot, both at once: the stream replays events from just before
    * the snapshot (`since`), so opening it first is not needed to miss nothing. Idempotent.
@@ -89,16 +117,24 @@ export class LiveModel {
         // `swarm init` / `swarm leave` create or remove the ingress network: the manager role may have changed.
         if (e.Type === 'network' && e.Actor?.Attributes?.name === 'ingress') void this.checkSwarm();
         this.expectations.note(e);
+        this.batch.add(e);
         this.schedule();
       },
       connected: () => {
+        this.streamUp = true;
         // The first opening is covered by the parallel snapshot (in flight or done); otherwise (a break, or that
         // snapshot failed) changes may have been missed: take a new one.
         const covered = !opened && (this.inFlight !== undefined || this.current.kind === 'connected');
         opened = true;
         if (!covered) void this.onConnected();
       },
-      disconnected: (error) => this.set({ kind: 'disconnected', error }),
+      disconnected: (error) => {
+        // The reconnection takes a full snapshot: no retry of our own meanwhile.
+        this.streamUp = false;
+        clearTimeout(this.healTimer);
+        this.healTimer = undefined;
+        this.set({ kind: 'disconnected', error });
+      },
     }, Math.floor(Date.now() / 1000) - 1);
     this.follower.start();
     void this.onConnected();
@@ -119,24 +155,10 @@ export class LiveModel {
     await Promise.all([this.refresh(), this.checkSwarm()]);
   }
 
-  /** Rebuilds now (coalesced with one in flight). Resolves when the model reflects the engine as of this call. */
+  /** Takes a full snapshot now (coalesced with a read in flight). Resolves when the model reflects the engine as of this call. */
   refresh(): Promise<void> {
-    clearTimeout(this.debounceTimer);
-    this.debounceTimer = undefined;
-    this.settling = false;
-    this.firstPendingAt = undefined;
-    if (this.inFlight) {
-      this.again = true;
-      return this.inFlight.then(() => this.inFlight ?? Promise.resolve());
-    }
-    this.inFlight = this.rebuild().finally(() => {
-      this.inFlight = undefined;
-      if (this.again && !this.disposed) {
-        this.again = false;
-        void this.refresh();
-      }
-    });
-    return this.inFlight;
+    this.fullWanted = true;
+    return this.kick();
   }
 
   /** Retry after a failure: reopen the event stream now rather than at the end of the backoff. */
@@ -145,51 +167,122 @@ export class LiveModel {
     return this.refresh();
   }
 
+  /** Reads what is pending now, or right after the read in flight. */
+  private kick(): Promise<void> {
+    clearTimeout(this.debounceTimer);
+    this.debounceTimer = undefined;
+    this.settling = false;
+    this.firstPendingAt = undefined;
+    if (this.inFlight) {
+      this.again = true;
+      return this.inFlight.then(() => this.inFlight ?? Promise.resolve());
+    }
+    this.inFlight = this.read().finally(() => {
+      this.inFlight = undefined;
+      if (this.again && !this.disposed) {
+        this.again = false;
+        void this.kick();
+      }
+    });
+    return this.inFlight;
+  }
+
   private schedule(): void {
     const now = Date.now();
     const gap = now - this.lastEventAt;
     this.lastEventAt = now;
-    if (this.settling) return; // joins the isolated change about to be rebuilt
+    if (this.settling) return; // joins the isolated change about to be read
     this.firstPendingAt ??= now;
     clearTimeout(this.debounceTimer);
     const isolated = gap >= this.debounceMs && !this.debounceTimer;
     this.settling = isolated;
     const quiet = isolated ? this.settleMs : this.debounceMs;
     const wait = Math.max(0, Math.min(quiet, this.firstPendingAt + this.maxWaitMs - now));
-    this.debounceTimer = setTimeout(() => void this.refresh(), wait);
+    this.debounceTimer = setTimeout(() => void this.kick(), wait);
   }
 
-  /** After a rebuild: while something the events announced is missing, look again a little later (with backoff). */
-  private recheck(missing: boolean): void {
+  /**
+   * After a read: while something the events announced is missing, look again a little later (with backoff),
+   * reading again only what the events named; when even that keeps disagreeing, one full snapshot decides.
+   */
+  private recheck(missing: boolean, full: boolean): void {
     clearTimeout(this.recheckTimer);
     this.recheckTimer = undefined;
-    if (!missing || this.recheckDelay > RECHECK_MAX_MS) {
-      // Caught up, or the engine disagrees with its own events for too long: the next event rebuilds anyway.
+    const exhausted = this.recheckDelay > RECHECK_MAX_MS;
+    if (!missing || (exhausted && full)) {
+      // Caught up, or the engine disagrees with its own events for too long: the next event reads again anyway.
       if (missing) this.expectations.clear();
       this.recheckDelay = RECHECK_MIN_MS;
       return;
     }
-    const delay = this.recheckDelay;
-    this.recheckDelay *= 2;
+    const delay = exhausted ? 0 : this.recheckDelay;
+    if (!exhausted) this.recheckDelay *= 2;
     this.recheckTimer = setTimeout(() => {
       this.recheckTimer = undefined;
-      if (this.debounceTimer || this.inFlight || this.disposed) return; // a rebuild is coming anyway
+      if (this.debounceTimer || this.inFlight || this.disposed) return; // a read is coming, and re-checks after it
       this.rechecks++;
-      void this.refresh();
+      if (exhausted) this.fullWanted = true;
+      const { containers, networks } = this.expectations.subjects();
+      for (const id of containers) this.batch.container(id);
+      for (const id of networks) this.batch.network(id);
+      void this.kick();
     }, delay);
   }
 
-  private async rebuild(): Promise<void> {
+  private async read(): Promise<void> {
     const asked = this.expectations.pending();
+    const plan = this.batch.take((id) => this.raw?.hasNetwork(id) ?? false);
+    let raw = this.raw;
+    const full = this.fullWanted || !raw || plan.kind === 'full';
+    if (!full && plan.kind === 'none') return;
+    this.fullWanted = false;
     try {
-      const snapshot = await takeSnapshot(this.engine, { swarmManager: this.swarmManager });
-      this.rebuilds++;
-      if (this.disposed) return;
-      this.recheck(this.expectations.settle(snapshot, asked));
-      this.set({ kind: 'connected', snapshot });
+      if (full || !raw) {
+        raw = new RawState(await readLists(this.engine, { swarmManager: this.swarmManager }));
+        this.rebuilds++;
+      } else if (plan.kind === 'patch') {
+        await applyPatch(this.engine, raw, plan);
+        this.patches++;
+      }
     } catch (err) {
-      if (!this.disposed) this.set({ kind: 'disconnected', error: classifyError(err, { endpoint: this.engine.resolved.display }) });
+      if (!this.disposed) this.failed(classifyError(err, { endpoint: this.engine.resolved.display }));
+      return;
     }
+    if (this.disposed) return;
+    this.raw = raw;
+    const snapshot = raw.snapshot(this.engine.negotiated?.api);
+    this.recheck(this.expectations.settle(snapshot, asked), full);
+    if (raw.servicesFailed) {
+      this.scheduleHeal();
+    } else {
+      this.heal.reset();
+      clearTimeout(this.healTimer);
+      this.healTimer = undefined;
+    }
+    this.set({ kind: 'connected', snapshot });
+  }
+
+  /**
+   * A read failed. With a snapshot and a healthy stream, keep showing it, marked stale; without one the state is
+   * disconnected. Either way a full snapshot is retried (with backoff) while the stream lives.
+   */
+  private failed(error: EngineError): void {
+    this.fullWanted = true;
+    const s = this.current;
+    if (s.kind === 'connected' && this.streamUp) this.set({ kind: 'connected', snapshot: s.snapshot, stale: { error, since: s.stale?.since ?? Date.now() } });
+    else this.set({ kind: 'disconnected', error });
+    this.scheduleHeal();
+  }
+
+  /** Retries after a failed read (a full snapshot) or a failed services list (that list alone). */
+  private scheduleHeal(): void {
+    if (this.healTimer || this.disposed || !this.streamUp) return;
+    this.healTimer = setTimeout(() => {
+      this.healTimer = undefined;
+      if (!this.streamUp || this.disposed) return;
+      if (!this.fullWanted && this.raw?.servicesFailed && this.swarmManager) this.batch.servicesToo();
+      void this.kick();
+    }, this.heal.next());
   }
 
   private set(state: LiveState): void {
@@ -201,6 +294,7 @@ export class LiveModel {
     this.disposed = true;
     clearTimeout(this.debounceTimer);
     clearTimeout(this.recheckTimer);
+    clearTimeout(this.healTimer);
     this.follower?.dispose();
     this.changed.dispose();
     this.eventSeen.dispose();

@@ -1,29 +1,54 @@
 // A full snapshot is exactly two list calls made in parallel and joined in memory: `GET /networks` no longer
-// lists containers (API >= 1.28), but every container lists its networks.
+// lists containers (API >= 1.28), but every container lists its networks. The targeted reads the live model
+// patches it with (one container list filtered by id, one network inspect) live here too.
 import type Docker from 'dockerode';
-import { joinSnapshot } from '../core/join';
+import { classifyError } from '../core/errors';
 import type { RawContainer, RawNetwork, RawService, Snapshot } from '../core/model';
-import { withServices } from '../core/services';
+import { snapshotOf, type RawLists } from '../core/rawState';
 import type { Engine } from './client';
 
 export async function listRaw(engine: Engine): Promise<{ networks: RawNetwork[]; containers: RawContainer[] }> {
   const [networks, containers] = await Promise.all([
     engine.call('list networks', (abortSignal) => engine.docker.listNetworks({ abortSignal })),
-    engine.call('list containers', (abortSignal) =>
-      engine.docker.listContainers({ all: true, abortSignal } as Docker.ContainerListOptions),
-    ),
+    readContainers(engine),
   ]);
-  return { networks: networks as RawNetwork[], containers: containers as RawContainer[] };
+  return { networks: networks as RawNetwork[], containers };
 }
 
-/** On a Swarm manager, one more list call adds the services and their virtual IPs. */
+/** Every container, or (`ids`) only those: `GET /containers/json?all=1&filters={"id":[…]}`, one call for all. */
+export async function readContainers(engine: Engine, ids?: string[]): Promise<RawContainer[]> {
+  const filters = ids ? { filters: { id: ids } } : {};
+  const action = ids ? `list containers ${ids.map((id) => id.slice(0, 12)).join(', ')}` : 'list containers';
+  return await engine.call(action, (abortSignal) =>
+    engine.docker.listContainers({ all: true, ...filters, abortSignal } as Docker.ContainerListOptions),
+  ) as RawContainer[];
+}
+
+/** One network (`GET /networks/{id}`), or undefined when the engine no longer has it. */
+export async function readNetwork(engine: Engine, id: string): Promise<RawNetwork | undefined> {
+  try {
+    return await engine.inspectNetwork(id) as RawNetwork;
+  } catch (err) {
+    if (classifyError(err).kind === 'notFound') return undefined;
+    throw err;
+  }
+}
+
+/**
+ * A Swarm manager's services and their virtual IPs (`GET /services`). They are optional: when the call fails, the
+ * answer says why (`servicesError`) and the rest of the snapshot stands without them.
+ */
+export function readServices(engine: Engine): Promise<Pick<RawLists, 'services' | 'servicesError'>> {
+  return engine.call('list services', (abortSignal) => engine.docker.listServices({ abortSignal } as object) as Promise<RawService[]>)
+    .then((services) => ({ services }), (err: unknown) => ({ servicesError: classifyError(err, { endpoint: engine.resolved.display }) }));
+}
+
+/** Both lists, and on a Swarm manager one more call for the services. */
+export async function readLists(engine: Engine, options: { swarmManager?: boolean } = {}): Promise<RawLists> {
+  const [lists, services] = await Promise.all([listRaw(engine), options.swarmManager ? readServices(engine) : {}]);
+  return { ...lists, ...services };
+}
+
 export async function takeSnapshot(engine: Engine, options: { swarmManager?: boolean } = {}): Promise<Snapshot> {
-  const [{ networks, containers }, services] = await Promise.all([
-    listRaw(engine),
-    options.swarmManager
-      ? engine.call('list services', (abortSignal) => engine.docker.listServices({ abortSignal } as object) as Promise<RawService[]>)
-      : undefined,
-  ]);
-  const joined = { ...joinSnapshot(networks, containers), api: engine.negotiated?.api };
-  return services ? withServices(joined, services) : joined;
+  return snapshotOf(await readLists(engine, options), engine.negotiated?.api);
 }
