@@ -6,9 +6,12 @@ import type { Connection } from '../connection';
 import { describeProblem } from '../connection';
 import type { Engines } from '../engines';
 import { ContainerNode, EngineNode, NetworkNode, ServiceNode, type TreeNode } from './nodes';
+import { describeStale } from '../../core/stale';
 
 /** Above this many networks, nodes start collapsed so a big engine does not render thousands of rows at once. */
 const EXPAND_LIMIT = 30;
+/** While the tree shows a stale picture, its message (which says how old) is rewritten this often. */
+const STALE_TICK_MS = 1000;
 
 export class NetworksProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
@@ -16,6 +19,7 @@ export class NetworksProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private view?: vscode.TreeView<TreeNode>;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private engineSubs: vscode.Disposable[] = [];
+  private staleTicker?: NodeJS.Timeout;
 
   constructor(private readonly engines: Engines) {
     this.watchEngines();
@@ -54,8 +58,21 @@ export class NetworksProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   private update(): void {
-    if (this.view) this.view.message = this.engines.sideBySide ? undefined : describeProblem(this.connection.state, this.connection.endpoint);
+    this.updateMessage();
     this.changed.fire(undefined);
+  }
+
+  private updateMessage(): void {
+    const state = this.connection.state;
+    const single = !this.engines.sideBySide;
+    if (this.view) this.view.message = single ? describeProblem(state, this.connection.endpoint) ?? describeStale(state) : undefined;
+    // A stale message says how old the picture is: keep that current (the tree itself is not redrawn).
+    const ticking = single && state.kind === 'connected' && state.stale !== undefined;
+    if (ticking && !this.staleTicker) this.staleTicker = setInterval(() => this.updateMessage(), STALE_TICK_MS);
+    if (!ticking && this.staleTicker) {
+      clearInterval(this.staleTicker);
+      this.staleTicker = undefined;
+    }
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -118,6 +135,7 @@ export class NetworksProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   dispose(): void {
+    clearInterval(this.staleTicker);
     for (const d of this.engineSubs) d.dispose();
     for (const d of this.disposables) d.dispose();
   }

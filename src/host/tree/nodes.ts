@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Connection } from '../connection';
 import { explainEndpoint } from '../../core/endpoint';
+import { describeStale } from '../../core/stale';
 import type { Attachment, NetworkView, ServiceOnNetwork } from '../../core/model';
 import {
   attachmentDescription,
@@ -31,8 +32,9 @@ export class EngineNode {
     item.id = `engine/${c.key}`;
     const ep = c.endpoint;
     const problem = s.kind === 'disconnected' || s.kind === 'misconfigured' ? s.error.message : undefined;
-    item.description = problem ? vscode.l10n.t('unreachable') : ep?.display ?? '';
-    item.tooltip = new vscode.MarkdownString().appendText([ep ? `${ep.display}\n${explainEndpoint(ep)}` : c.key, problem].filter(Boolean).join('\n\n'));
+    const stale = describeStale(s);
+    item.description = problem ? vscode.l10n.t('unreachable') : s.kind === 'connected' && s.stale ? vscode.l10n.t('stale') : ep?.display ?? '';
+    item.tooltip = new vscode.MarkdownString().appendText([ep ? `${ep.display}\n${explainEndpoint(ep)}` : c.key, problem, stale].filter(Boolean).join('\n\n'));
     item.iconPath = new vscode.ThemeIcon(problem ? 'debug-disconnect' : s.kind === 'connected' ? 'server-environment' : 'sync~spin');
     item.contextValue = 'engine';
     return item;
