@@ -8,6 +8,7 @@
 //                          bench-a-wb-K    10.253.K.0/24 (workbench; sorts first in the tree)
 import type Dockerode from 'dockerode';
 import { errorText, log, pool, progress } from './util';
+import { seeded } from '../../test/support/seeded';
 
 export const BENCH_LABEL = 'dev.dockernetworks.bench';
 export const SIZE_LABEL = 'dev.dockernetworks.bench.size';
@@ -45,23 +46,11 @@ export function workbenchNet(k: number): { name: string; subnet: string; gateway
   return { name: `bench-a-wb-${k}`, ...subnet24((253 - 128) * 256 + k) };
 }
 
-/** A small deterministic PRNG (mulberry32), so the same N × M always gives the same wiring. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function plan(n: number, m: number): FixturePlan {
   if (n > 250 * 100) throw new Error('too many networks for the bench range');
   const networks = Array.from({ length: n }, (_, i) => ({ name: netName(i), ...subnet24(i) }));
   const containers = Array.from({ length: m }, (_, j) => {
-    const r = rng(j + 1);
+    const r = seeded(j + 1); // the same N × M always gives the same wiring
     const first = j % n; // round robin first: every network has at least one container when m ≥ n
     const want = 1 + Math.floor(r() * 3);
     const nets = [first];
