@@ -3,10 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { resolveEndpoint } from '../../src/core/endpoint';
 import { EngineError } from '../../src/core/errors';
 import { Engine } from '../../src/docker/client';
-import { readTls } from '../../src/docker/endpointFiles';
+import { readTls, resolveFromMachine, thisMachine } from '../../src/docker/endpointFiles';
 import { takeSnapshot } from '../../src/docker/snapshot';
 import { socketOf } from '../support/countingProxy';
 import { makeTlsMaterial, startTlsEngine, type TlsEngine, type TlsMaterial } from '../support/tlsEngine';
@@ -23,9 +22,9 @@ describe('TLS endpoint (DOCKER_HOST + DOCKER_TLS_VERIFY + DOCKER_CERT_PATH)', ()
 
   const engineWith = (certDir: string): Engine => {
     const env = { DOCKER_HOST: `tcp://127.0.0.1:${server.port}`, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certDir };
-    const resolved = resolveEndpoint({ env, platform: 'linux' });
+    // resolved and read as the extension does it (src/host/connection.ts): the machine's env, the files in DOCKER_CERT_PATH
+    const resolved = resolveFromMachine(undefined, undefined, { ...thisMachine(), env });
     assert.equal(resolved.endpoint.kind === 'tcp' && resolved.endpoint.tls, true, 'DOCKER_TLS_VERIFY turns TLS on');
-    // the certificates are read as the extension reads them (src/host/connection.ts): by readTls from the resolved endpoint
     return new Engine(resolved, { tls: readTls(resolved), timeoutMs: 5000 });
   };
 
@@ -41,8 +40,13 @@ describe('TLS endpoint (DOCKER_HOST + DOCKER_TLS_VERIFY + DOCKER_CERT_PATH)', ()
     assert.match(err.message, /ca\.pem/);
   });
 
-  test('a missing client key is refused by the engine, and the message names cert.pem and key.pem', async () => {
+  test('a client certificate without its key is refused before connecting, naming key.pem', () => {
     rmSync(path.join(m.clientDir, 'key.pem'));
+    assert.throws(() => engineWith(m.clientDir), /key\.pem/);
+  });
+
+  test('no client certificate at all is refused by the engine, and the message names cert.pem and key.pem', async () => {
+    rmSync(path.join(m.clientDir, 'cert.pem'));
     const err = await engineWith(m.clientDir).ping().then(() => undefined, (e: unknown) => e);
     assert.ok(err instanceof EngineError, String(err));
     assert.equal(err.kind, 'tls', err.message);
