@@ -5,6 +5,7 @@
 #   scripts/engine.sh stop     stop it (containers in it stop with it; images and volumes stay)
 #   scripts/engine.sh status   prints DOCKER_HOST and exits 0 when it answers, exits 1 otherwise
 #   scripts/engine.sh version  prints the running engine's version and API version ("28.5.2 1.51")
+#   scripts/engine.sh fetch    installs/downloads what start needs, starts nothing (scripts/netns.sh uses it)
 #
 # DN_ENGINE picks the engine: 20 (Debian 12's docker.io 20.10, API 1.41) or 28 (the default, what users run: Docker 28.5, API
 # 1.51: Debian sid's docker.io and containerd .debs, pinned below, unpacked with dpkg -x under the engine folder,
@@ -236,6 +237,7 @@ stop_engine() {
 
 case "${1:-}" in
   start) start ;;
+  fetch) install_packages; [ "$KIND" = 28 ] && install_modern; echo "$DIR" ;;   # download only (e.g. before entering a network namespace)
   stop) stop_engine ;;
   status) if ping_engine; then echo "$HOST"; else log "not running ($SOCK)"; exit 1; fi ;;
   version) curl -fsS --max-time 5 --unix-socket "$SOCK" http://localhost/version | node -e \
