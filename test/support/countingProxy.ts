@@ -1,12 +1,15 @@
 // A unix-socket proxy in front of the real engine that counts the HTTP requests passing through it.
 // It lets tests and the benchmark measure what the extension actually sends, and break live connections
-// on demand (the one engine fault we need that a healthy dockerd will not produce by itself).
+// on demand (the one engine fault we need that a healthy dockerd will not produce by itself). `onRequest` hears each
+// request line right after it was written to the engine (the reliability run kills the engine at that moment).
 import net from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const REQUEST_LINE = /(?:^|\r\n)(GET|POST|PUT|DELETE|HEAD) (\/[^ ]*) HTTP\/1\.[01]\r\n/g;
+// Not anchored at a line start: on a keep-alive connection the next request line follows the previous request's
+// body directly (a JSON body ends without a line break). A JSON body cannot hold a raw CRLF, so it never matches.
+const REQUEST_LINE = /(GET|POST|PUT|DELETE|HEAD) (\/[^ ]*) HTTP\/1\.[01]\r\n/g;
 
 export interface CountingProxy {
   /** DOCKER_HOST form of the proxy's socket. */
@@ -14,6 +17,7 @@ export interface CountingProxy {
   socketPath: string;
   /** Every request seen, in order, as `METHOD /path?query`. */
   requests: string[];
+  onRequest?: (request: string) => void;
   reset(): void;
   /** Destroys every open connection (as an engine restart would). */
   breakAll(): void;
@@ -36,12 +40,15 @@ export async function startCountingProxy(targetSocket: string): Promise<Counting
       let m: RegExpExecArray | null;
       REQUEST_LINE.lastIndex = 0;
       let consumed = 0;
+      const seen: string[] = [];
       while ((m = REQUEST_LINE.exec(head))) {
-        requests.push(`${m[1]} ${m[2]}`);
+        seen.push(`${m[1]} ${m[2]}`);
         consumed = REQUEST_LINE.lastIndex;
       }
       head = head.slice(consumed);
+      requests.push(...seen);
       upstream.write(chunk);
+      for (const r of seen) proxy.onRequest?.(r);
     });
     upstream.on('data', (chunk) => client.write(chunk));
     const end = (): void => {
@@ -54,7 +61,7 @@ export async function startCountingProxy(targetSocket: string): Promise<Counting
     upstream.on('close', end).on('error', end);
   });
   await new Promise<void>((resolve) => server.listen(socketPath, resolve));
-  return {
+  const proxy: CountingProxy = {
     url: `unix://${socketPath}`,
     socketPath,
     requests,
@@ -69,6 +76,7 @@ export async function startCountingProxy(targetSocket: string): Promise<Counting
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return proxy;
 }
 
 /** The socket path of a `unix://` DOCKER_HOST. */

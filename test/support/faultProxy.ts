@@ -1,8 +1,8 @@
 // A fault-injecting HTTP proxy on a unix socket in front of the real engine. Every request goes through unchanged
 // unless a rule matches it: then the proxy answers it itself (a status and a JSON body, e.g. a 500), holds it
-// without ever answering (a stalled engine: the client's deadline must end it), or rewrites the engine's JSON
-// answer (to play an engine the real one is not). A rule applies to the next `times` matching requests. Streams
-// (events, exec) are piped as they come.
+// without ever answering (a stalled engine: the client's deadline must end it), sends it on only after a delay (a
+// slow engine), or rewrites the engine's JSON answer (to play an engine the real one is not). A rule applies to the
+// next `times` matching requests. Streams (events, exec) are piped as they come.
 import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,7 @@ export interface ProxiedRequest {
 export type FaultAction =
   | { status: number; body: unknown }
   | { stall: true }
+  | { delayMs: number }
   | { rewrite: (body: unknown) => unknown };
 
 export interface FaultRule {
@@ -78,20 +79,25 @@ export async function startFaultProxy(targetSocket: string): Promise<FaultProxy>
       reply(res, action.status, {}, action.body);
       return;
     }
-    const upstream = http.request({ socketPath: targetSocket, path: url, method: req.method, headers: req.headers }, (up) => {
-      if (!action) {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        res.flushHeaders(); // a stream (events) may stay silent for long: its client must see the answer begin
-        up.pipe(res);
-        return;
-      }
-      let body = '';
-      up.on('data', (c: Buffer) => (body += c.toString()));
-      up.on('end', () => reply(res, up.statusCode ?? 200, up.headers, action.rewrite(JSON.parse(body))));
-    });
-    upstream.on('error', () => res.destroy());
-    res.on('close', () => upstream.destroy()); // the client went away (an aborted stream): so does the engine's side
-    req.pipe(upstream);
+    const forward = (): void => {
+      if (res.destroyed) return;
+      const upstream = http.request({ socketPath: targetSocket, path: url, method: req.method, headers: req.headers }, (up) => {
+        if (!action || !('rewrite' in action)) {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          res.flushHeaders(); // a stream (events) may stay silent for long: its client must see the answer begin
+          up.pipe(res);
+          return;
+        }
+        let body = '';
+        up.on('data', (c: Buffer) => (body += c.toString()));
+        up.on('end', () => reply(res, up.statusCode ?? 200, up.headers, action.rewrite(JSON.parse(body))));
+      });
+      upstream.on('error', () => res.destroy());
+      res.on('close', () => upstream.destroy()); // the client went away (an aborted stream): so does the engine's side
+      req.pipe(upstream);
+    };
+    if (action && 'delayMs' in action) setTimeout(forward, action.delayMs);
+    else forward();
   });
   await new Promise<void>((resolve) => server.listen(socketPath, resolve));
   return {
