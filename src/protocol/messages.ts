@@ -18,6 +18,11 @@ import type {
   ConnectForm, CreateNetworkForm, DriverOptionHelper, FieldError, IpamEntry, KeyValue, NetworkScope, PortEntry, RunForm,
 } from '../core/forms';
 import type { CreateNetworkCapabilities, EndpointCapabilities } from '../core/formCapabilities';
+import {
+  arr, bool, isPlainObject, MAX_LONG_TEXT, MAX_TEXT, obj, oneOf, parseEnvelope, str, type Check, type Parsed,
+} from './check';
+
+export { MAX_LONG_TEXT, MAX_ROWS, MAX_TEXT, ProtocolError } from './check';
 
 export type { CreateNetworkCapabilities, EndpointCapabilities, FieldError };
 
@@ -25,7 +30,6 @@ export type { CreateNetworkCapabilities, EndpointCapabilities, FieldError };
 // Forms and what the host tells each form about the engine
 
 export type FormKind = 'createNetwork' | 'connect' | 'run';
-export const FORM_KINDS: readonly FormKind[] = ['createNetwork', 'connect', 'run'];
 
 export interface FormOf {
   createNetwork: CreateNetworkForm;
@@ -187,134 +191,59 @@ export interface SavedState<K extends FormKind> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Run-time checks of what a webview sends
-
-/** Longest text accepted in one field; the command line and environment values get more room. */
-export const MAX_TEXT = 4096;
-export const MAX_LONG_TEXT = 65536;
-/** Most rows accepted in one table (IPAM configs, ports, key/value rows). */
-export const MAX_ROWS = 256;
-
-export class ProtocolError extends Error {
-  override readonly name = 'ProtocolError';
-}
-
-type Check<T> = (v: unknown, path: string) => T;
-
-function fail(path: string, what: string): never {
-  throw new ProtocolError(`${path}: ${what}`);
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto: unknown = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-}
-
-function str(max = MAX_TEXT): Check<string> {
-  return (v, path) => {
-    if (typeof v !== 'string') fail(path, `expected a string, got ${describe(v)}`);
-    if (v.length > max) fail(path, `longer than ${max} characters`);
-    return v;
-  };
-}
-
-const bool: Check<boolean> = (v, path) => (typeof v === 'boolean' ? v : fail(path, `expected a boolean, got ${describe(v)}`));
-
-function oneOf<T extends string>(values: readonly T[]): Check<T> {
-  return (v, path) => ((values as readonly unknown[]).includes(v) ? (v as T) : fail(path, `expected one of ${values.map((x) => JSON.stringify(x)).join(', ')}`));
-}
-
-function arr<T>(item: Check<T>, max = MAX_ROWS): Check<T[]> {
-  return (v, path) => {
-    if (!Array.isArray(v)) fail(path, `expected an array, got ${describe(v)}`);
-    if (v.length > max) fail(path, `more than ${max} items`);
-    return v.map((x, i) => item(x, `${path}[${i}]`));
-  };
-}
-
-/** An object with exactly these keys (no more, no fewer), each checked. */
-function obj<T>(shape: { [P in keyof T]-?: Check<T[P]> }): Check<T> {
-  const keys = Object.keys(shape) as (keyof T & string)[];
-  return (v, path) => {
-    if (!isPlainObject(v)) fail(path, `expected an object, got ${describe(v)}`);
-    // Own keys only: `'__proto__' in shape` is true for every object.
-    for (const k of Object.keys(v)) if (!hasOwn(shape, k)) fail(path, `unexpected key ${JSON.stringify(k)}`);
-    const out = {} as T;
-    for (const k of keys) {
-      if (!hasOwn(v, k)) fail(path, `missing key ${JSON.stringify(k)}`);
-      out[k] = shape[k](v[k], `${path}.${k}`);
-    }
-    return out;
-  };
-}
-
-function hasOwn(o: object, k: string): boolean {
-  return Object.prototype.hasOwnProperty.call(o, k);
-}
-
-function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  return typeof v;
-}
+// Run-time checks of what a webview sends (src/protocol/check.ts)
 
 const keyValue: Check<KeyValue> = obj<KeyValue>({ key: str(), value: str(MAX_LONG_TEXT) });
 const ipamEntry: Check<IpamEntry> = obj<IpamEntry>({ subnet: str(), ipRange: str(), gateway: str(), auxAddresses: str() });
 const portEntry: Check<PortEntry> = obj<PortEntry>({ hostIp: str(), hostPort: str(), containerPort: str(), protocol: str() });
 
-export const checkCreateNetworkForm: Check<CreateNetworkForm> = obj<CreateNetworkForm>({
-  name: str(),
-  driver: str(),
-  scope: oneOf<NetworkScope>(['', 'local', 'swarm']),
-  ipv4: arr(ipamEntry),
-  ipv6: arr(ipamEntry),
-  enableIPv4: bool,
-  enableIPv6: bool,
-  internal: bool,
-  attachable: bool,
-  ingress: bool,
-  configOnly: bool,
-  configFrom: str(),
-  ipamDriver: str(),
-  ipamOptions: arr(keyValue),
-  driverOptions: arr(keyValue),
-  labels: arr(keyValue),
-  gatewayModeIPv4: str(),
-  gatewayModeIPv6: str(),
-  trustedHostInterfaces: str(),
-});
-
-export const checkConnectForm: Check<ConnectForm> = obj<ConnectForm>({
-  container: str(),
-  network: str(),
-  ipv4Address: str(),
-  ipv6Address: str(),
-  aliases: str(),
-  links: str(),
-  linkLocalIps: str(),
-  driverOptions: arr(keyValue),
-  gwPriority: str(),
-});
-
-export const checkRunForm: Check<RunForm> = obj<RunForm>({
-  image: str(),
-  name: str(),
-  network: str(),
-  ipv4Address: str(),
-  ipv6Address: str(),
-  aliases: str(),
-  gwPriority: str(),
-  ports: arr(portEntry),
-  command: str(MAX_LONG_TEXT),
-  env: arr(keyValue),
-  labels: arr(keyValue),
-});
-
-const FORM_CHECKS: { [K in FormKind]: Check<FormOf[K]> } = {
-  createNetwork: checkCreateNetworkForm,
-  connect: checkConnectForm,
-  run: checkRunForm,
+/** The check of each form kind (its keys are the form kinds). */
+export const FORM_CHECKS: { [K in FormKind]: Check<FormOf[K]> } = {
+  createNetwork: obj<CreateNetworkForm>({
+    name: str(),
+    driver: str(),
+    scope: oneOf<NetworkScope>(['', 'local', 'swarm']),
+    ipv4: arr(ipamEntry),
+    ipv6: arr(ipamEntry),
+    enableIPv4: bool,
+    enableIPv6: bool,
+    internal: bool,
+    attachable: bool,
+    ingress: bool,
+    configOnly: bool,
+    configFrom: str(),
+    ipamDriver: str(),
+    ipamOptions: arr(keyValue),
+    driverOptions: arr(keyValue),
+    labels: arr(keyValue),
+    gatewayModeIPv4: str(),
+    gatewayModeIPv6: str(),
+    trustedHostInterfaces: str(),
+  }),
+  connect: obj<ConnectForm>({
+    container: str(),
+    network: str(),
+    ipv4Address: str(),
+    ipv6Address: str(),
+    aliases: str(),
+    links: str(),
+    linkLocalIps: str(),
+    driverOptions: arr(keyValue),
+    gwPriority: str(),
+  }),
+  run: obj<RunForm>({
+    image: str(),
+    name: str(),
+    network: str(),
+    ipv4Address: str(),
+    ipv6Address: str(),
+    aliases: str(),
+    gwPriority: str(),
+    ports: arr(portEntry),
+    command: str(MAX_LONG_TEXT),
+    env: arr(keyValue),
+    labels: arr(keyValue),
+  }),
 };
 
 /** Checks a form of the given kind; throws ProtocolError naming the first problem. */
@@ -322,39 +251,13 @@ export function checkForm<K extends FormKind>(kind: K, v: unknown, path = 'form'
   return FORM_CHECKS[kind](v, path);
 }
 
-export type ParseResult<K extends FormKind> =
-  | { ok: true; message: WebviewMessage<K> }
-  /** `id` is set when the message was a request with a usable id: the host answers it with an error. */
-  | { ok: false; error: string; id?: number };
-
-function requestId(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : undefined;
-}
+export type ParseResult<K extends FormKind> = Parsed<WebviewMessage<K>>;
 
 /** Checks a message from a webview of the given kind. Never throws. */
 export function parseWebviewMessage<K extends FormKind>(kind: K, raw: unknown): ParseResult<K> {
-  let id: number | undefined;
-  try {
-    if (!isPlainObject(raw)) fail('message', `expected an object, got ${describe(raw)}`);
-    if (raw.type === 'ready') {
-      obj<ReadyMessage>({ type: oneOf(['ready'] as const) })(raw, 'message');
-      return { ok: true, message: { type: 'ready' } };
-    }
-    if (raw.type !== 'request') fail('message.type', `expected "ready" or "request", got ${JSON.stringify(raw.type) ?? 'nothing'}`);
-    id = requestId(raw.id);
-    if (id === undefined) fail('message.id', 'expected a non-negative integer');
-    const method = oneOf(METHODS)(raw.method, 'message.method');
-    const msg = obj<{ type: 'request'; id: number; method: Method; params: { form: FormOf[K] } }>({
-      type: oneOf(['request'] as const),
-      id: (v) => v as number,
-      method: (v) => v as Method,
-      params: obj<{ form: FormOf[K] }>({ form: (v, p) => checkForm(kind, v, p) }),
-    })(raw, 'message');
-    return { ok: true, message: { type: 'request', id, method, params: msg.params } as WebviewMessage<K> };
-  } catch (e) {
-    const error = e instanceof ProtocolError ? e.message : `message: ${e instanceof Error ? e.message : String(e)}`;
-    return id === undefined ? { ok: false, error } : { ok: false, error, id };
-  }
+  const params = obj<{ form: FormOf[K] }>({ form: FORM_CHECKS[kind] as Check<FormOf[K]> });
+  const methods = Object.fromEntries(METHODS.map((m) => [m, params]));
+  return parseEnvelope<WebviewMessage<K>>({ notifications: { ready: obj<ReadyMessage>({ type: oneOf(['ready'] as const) }) }, methods }, raw);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -11,9 +11,9 @@
 import type { ContainerNetworkingState, NetworkDetailsState } from '../core/details';
 import type { Agreement, ModelAtAddress, ProbeResult } from '../core/probe';
 import type { ReplyMessage } from './messages';
+import { engineId, obj, oneOf, optional, parseEnvelope, type Parsed } from './check';
 
 export type ViewKind = 'networkDetails' | 'containerNetworking' | 'connectivity';
-export const VIEW_KINDS: readonly ViewKind[] = ['networkDetails', 'containerNetworking', 'connectivity'];
 
 /** One row of the Connectivity panel: a probe set beside the model. */
 export interface ConnectivityRow {
@@ -56,7 +56,7 @@ export interface ViewStateOf {
   connectivity: ConnectivityState;
 }
 
-/** The buttons of each panel. Row actions carry the row's container id. */
+/** The buttons of each panel (its keys are the view kinds). Row actions carry the row's container id. */
 export const VIEW_ACTIONS = {
   networkDetails: [
     'inspectContainer', 'disconnect', 'checkConnectivity', 'showContainerNetworking',
@@ -103,66 +103,16 @@ export interface ViewSavedState<K extends ViewKind> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Run-time check of what a view webview sends
+// Run-time check of what a view webview sends (src/protocol/check.ts)
 
-/** A container or network id as the engine writes it (12 to 64 hex digits). */
-const ID = /^[0-9a-f]{12,64}$/;
-
-export type ViewParseResult<K extends ViewKind> =
-  | { ok: true; message: ViewWebviewMessage<K> }
-  | { ok: false; error: string; id?: number };
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto: unknown = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-}
-
-/**
- * A value from a webview as a refusal quotes it: a string cut at 64 characters, a number or boolean as written,
- * anything else by its type. Never JSON.stringify, which throws on a cycle, a BigInt or deep nesting (and would send
- * a 1 MB input back whole).
- */
-export function shown(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v.length > 64 ? `${v.slice(0, 64)}…` : v);
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v === undefined) return 'nothing';
-  return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
-}
-
-function onlyKeys(o: Record<string, unknown>, allowed: readonly string[], path: string): string | undefined {
-  for (const k of Object.keys(o)) if (!allowed.includes(k)) return `${path}: unexpected key ${shown(k)}`;
-  return undefined;
-}
+export type ViewParseResult<K extends ViewKind> = Parsed<ViewWebviewMessage<K>>;
 
 /** Checks a message from a view webview of the given kind. Never throws. */
 export function parseViewMessage<K extends ViewKind>(kind: K, raw: unknown): ViewParseResult<K> {
-  if (!isPlainObject(raw)) return { ok: false, error: 'message: expected an object' };
-  if (raw.type === 'ready') {
-    const extra = onlyKeys(raw, ['type'], 'message');
-    return extra ? { ok: false, error: extra } : { ok: true, message: { type: 'ready' } };
-  }
-  if (raw.type !== 'request') return { ok: false, error: `message.type: expected "ready" or "request", got ${shown(raw.type)}` };
-  const id = typeof raw.id === 'number' && Number.isSafeInteger(raw.id) && raw.id >= 0 ? raw.id : undefined;
-  if (id === undefined) return { ok: false, error: 'message.id: expected a non-negative integer' };
-  const fail = (error: string): ViewParseResult<K> => ({ ok: false, error, id });
-  const extra = onlyKeys(raw, ['type', 'id', 'method', 'params'], 'message');
-  if (extra) return fail(extra);
-  if (raw.method !== 'action') return fail('message.method: expected "action"');
-  const p = raw.params;
-  if (!isPlainObject(p)) return fail('message.params: expected an object');
-  const extraParams = onlyKeys(p, ['action', 'containerId', 'networkId'], 'message.params');
-  if (extraParams) return fail(extraParams);
-  const actions: readonly string[] = VIEW_ACTIONS[kind];
-  if (typeof p.action !== 'string' || !actions.includes(p.action)) {
-    return fail(`message.params.action: expected one of ${actions.map((a) => JSON.stringify(a)).join(', ')}`);
-  }
-  const params: ActionParams<K> = { action: p.action as ViewActionOf<K> };
-  for (const key of ['containerId', 'networkId'] as const) {
-    const v = p[key];
-    if (v === undefined) continue;
-    if (typeof v !== 'string' || !ID.test(v)) return fail(`message.params.${key}: expected an engine id (12 to 64 hex digits)`);
-    params[key] = v;
-  }
-  return { ok: true, message: { type: 'request', id, method: 'action', params } };
+  const action = obj<ActionParams<K>>({
+    action: oneOf<ViewActionOf<K>>(VIEW_ACTIONS[kind]),
+    containerId: optional(engineId),
+    networkId: optional(engineId),
+  });
+  return parseEnvelope<ViewWebviewMessage<K>>({ notifications: { ready: obj<{ type: 'ready' }>({ type: oneOf(['ready'] as const) }) }, methods: { action } }, raw);
 }

@@ -5,10 +5,15 @@
 // Each case says whether the parser must accept it and, for a refused request, which id the refusal must carry
 // (so the webview's request rejects instead of hanging). Used by test/unit/fuzz-messages.test.ts and by the
 // reliability run (reliability/scenarios/fuzz.ts), which reports the counts.
-import { emptyConnectForm, emptyCreateNetworkForm, emptyIpamEntry, emptyPortEntry, emptyRunForm } from '../../src/core/forms';
-import { FORM_KINDS, MAX_ROWS, METHODS, parseWebviewMessage, type FormKind } from '../../src/protocol/messages';
+import { emptyConnectForm, emptyCreateNetworkForm, emptyPortEntry, emptyRunForm, type IpamEntry } from '../../src/core/forms';
+import { FORM_CHECKS, MAX_ROWS, METHODS, parseWebviewMessage, type FormKind } from '../../src/protocol/messages';
 import { parseTopologyMessage } from '../../src/protocol/topology';
-import { parseViewMessage, VIEW_ACTIONS, VIEW_KINDS, type ViewKind } from '../../src/protocol/views';
+import { parseViewMessage, VIEW_ACTIONS, type ViewKind } from '../../src/protocol/views';
+
+/** Every kind each protocol has: the keys of its own tables, so a new kind is fuzzed as soon as it exists. */
+const FORM_KINDS = Object.keys(FORM_CHECKS) as FormKind[];
+const VIEW_KINDS = Object.keys(VIEW_ACTIONS) as ViewKind[];
+const IPAM_ROW: IpamEntry = { subnet: '', ipRange: '', gateway: '', auxAddresses: '' };
 
 export type Protocol = 'forms' | 'views' | 'topology';
 export const PROTOCOLS: readonly Protocol[] = ['forms', 'views', 'topology'];
@@ -67,7 +72,7 @@ export function parseCase(c: Pick<FuzzCase, 'protocol' | 'kind' | 'raw'>): FuzzO
 /** An empty form of the kind with one row in every table whose row shape the parser accepts. */
 function formWithRows(kind: FormKind): Json {
   const empty = { createNetwork: emptyCreateNetworkForm, connect: emptyConnectForm, run: emptyRunForm }[kind]() as unknown as Json;
-  const rowFor = (key: string): unknown => (key === 'ipv4' || key === 'ipv6' ? emptyIpamEntry() : key === 'ports' ? emptyPortEntry() : { key: 'k', value: 'v' });
+  const rowFor = (key: string): unknown => (key === 'ipv4' || key === 'ipv6' ? { ...IPAM_ROW } : key === 'ports' ? emptyPortEntry() : { key: 'k', value: 'v' });
   const form: Json = { ...empty };
   for (const key of Object.keys(form)) {
     if (!Array.isArray(form[key])) continue;
