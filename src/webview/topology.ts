@@ -5,9 +5,11 @@
 // Keyboard: Tab reaches the filter, the toggles, the container list (arrows, Home/End, type-ahead by the filter),
 // the reach list (each target is a button that selects it), the toolbar and the map (arrows pan, + and - zoom,
 // 0 fits). Escape clears the selection.
-import type { GraphMessage, LayoutKind, TopologyGraph, TopologyReach, TopologySavedState } from '../protocol/topology';
+import type {
+  GraphMessage, LayoutKind, TopologyGraph, TopologyMethods, TopologyReach, TopologySavedState,
+} from '../protocol/topology';
+import { Channel, RequestFailed } from './lib/channel';
 import { h } from './lib/dom';
-import { RequestFailed, TopologyChannel } from './topology/channel';
 import { filterGraph, type FilterResult } from './topology/filter';
 import { TopologyMap, type Point } from './topology/map';
 
@@ -16,7 +18,7 @@ const SAVE_DEBOUNCE_MS = 400;
 const SELECT_DEBOUNCE_MS = 80;
 
 class TopologyPage {
-  private readonly channel = new TopologyChannel((m) => this.onGraph(m));
+  private readonly channel = new Channel<TopologyMethods, GraphMessage, TopologySavedState>((m) => { if (m.type === 'graph') this.onGraph(m); });
   private readonly map: TopologyMap;
   private graph?: TopologyGraph;
   private filter?: FilterResult;
@@ -172,7 +174,7 @@ class TopologyPage {
       this.el.cy.dataset.renderMs = String(ms);
       this.el.cy.dataset.layout = layout;
       this.el.status.textContent = `${nodes} nodes · ${graph.edges.length} edges · drawn in ${ms} ms${layout === 'full' ? ' (full layout)' : layout === 'incremental' ? ' (new nodes placed)' : ''}`;
-      this.channel.rendered({ version: msg.version, nodes, edges: graph.edges.length, ms, layout });
+      this.channel.notify({ type: 'rendered', version: msg.version, nodes, edges: graph.edges.length, ms, layout });
       this.scheduleSave();
     }));
   }

@@ -5,10 +5,11 @@
 // on submit, and shows what comes back. Its state is saved with setState() on every change, so hiding the panel
 // (which discards this page) loses nothing.
 import {
-  fieldId, readNotices, type Choice, type FieldError, type FormKind, type FormOf, type HostMessage, type OptionsOf, type ReplyMessage,
+  fieldId, readNotices, type Choice, type FieldError, type FormKind, type FormOf, type HostMessage, type Methods, type OptionsOf,
+  type ReplyMessage, type SavedState,
 } from '../../protocol/messages';
 import { append, getPath, h, hasValue, isField, setDescribedBy, setPath } from './dom';
-import { HostChannel, RequestFailed } from './host';
+import { Channel, RequestFailed } from './channel';
 
 const VALIDATE_DEBOUNCE_MS = 200;
 
@@ -102,7 +103,7 @@ export class FormController<K extends FormKind> {
   /** The banner shows why the last check could not run. */
   private checkFailed = false;
   private pendingFocus?: string;
-  private readonly channel: HostChannel<K>;
+  private readonly channel: Channel<Methods<K>, Exclude<HostMessage<K>, ReplyMessage>, SavedState<K>>;
   private readonly app: HTMLElement;
   private title = '';
 
@@ -110,7 +111,7 @@ export class FormController<K extends FormKind> {
     const app = document.getElementById('app');
     if (!app) throw new Error('no #app');
     this.app = app;
-    this.channel = new HostChannel<K>((msg) => this.onHostMessage(msg));
+    this.channel = new Channel((msg) => this.onHostMessage(msg));
     this.channel.ready();
   }
 

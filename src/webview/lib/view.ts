@@ -2,22 +2,13 @@
 // sends (kept with setState so a hidden panel comes back at once), buttons as `action` requests with ids whose replies
 // resolve or reject them (never hang), and small builders for sections, tables and term lists. Keyboard use: every
 // control is a real <button>; focus and scroll survive a re-render (ids are stable).
-import type { ReplyMessage } from '../../protocol/messages';
 import type {
-  ActionParams, ActionResult, ViewHostMessage, ViewKind, ViewSavedState, ViewStateOf,
+  ActionParams, ActionResult, ViewKind, ViewSavedState, ViewStateMessage, ViewStateOf,
 } from '../../protocol/views';
+import { Channel } from './channel';
 import { append, h } from './dom';
 
-interface VsCodeApi<S> {
-  postMessage(message: unknown): void;
-  getState(): S | undefined;
-  setState(state: S): void;
-}
-
-declare function acquireVsCodeApi<S>(): VsCodeApi<S>;
-
-/** Some actions run for long (a matrix of probes); the reply still always comes, or this ends the wait. */
-const ACTION_TIMEOUT_MS = 15 * 60_000;
+type ViewMethods<K extends ViewKind> = { action: { params: ActionParams<K>; result: ActionResult } };
 
 export interface ViewUi<K extends ViewKind> {
   /** A button that sends an action; it is disabled while its request runs. */
@@ -27,52 +18,28 @@ export interface ViewUi<K extends ViewKind> {
 export type RenderView<K extends ViewKind> = (state: ViewStateOf[K], ui: ViewUi<K>) => Node[];
 
 class ViewController<K extends ViewKind> {
-  private readonly api = acquireVsCodeApi<ViewSavedState<K>>();
+  private readonly channel: Channel<ViewMethods<K>, ViewStateMessage<K>, ViewSavedState<K>>;
   private readonly app: HTMLElement;
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve(r: ActionResult): void; reject(e: Error): void; timer: number }>();
   private readonly busy = new Set<string>();
 
   constructor(private readonly kind: K, private readonly render: RenderView<K>) {
     const app = document.getElementById('app');
     if (!app) throw new Error('no #app');
     this.app = app;
-    window.addEventListener('message', (e: MessageEvent<unknown>) => this.dispatch(e.data));
-    const saved = this.api.getState();
+    this.channel = new Channel((msg) => this.onState(msg));
+    const saved = this.channel.state;
     if (saved && saved.kind === kind) this.show(saved.state);
-    this.api.postMessage({ type: 'ready' });
+    this.channel.ready();
   }
 
-  private dispatch(data: unknown): void {
-    if (typeof data !== 'object' || data === null || !('type' in data)) return;
-    const msg = data as ViewHostMessage<K>;
-    if (msg.type === 'state' && msg.kind === this.kind) {
-      this.show(msg.state);
-      this.api.setState({ kind: this.kind, state: msg.state });
-    } else if (msg.type === 'reply') {
-      this.settle(msg);
-    }
+  private onState(msg: ViewStateMessage<K>): void {
+    if (msg.type !== 'state' || msg.kind !== this.kind) return;
+    this.show(msg.state);
+    this.channel.save({ kind: this.kind, state: msg.state });
   }
 
-  private settle(msg: ReplyMessage): void {
-    const p = this.pending.get(msg.id);
-    if (!p) return;
-    this.pending.delete(msg.id);
-    window.clearTimeout(p.timer);
-    if (msg.ok) p.resolve((msg.result ?? {}) as ActionResult);
-    else p.reject(new Error(msg.error.message));
-  }
-
-  private request(params: ActionParams<K>): Promise<ActionResult> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      const timer = window.setTimeout(() => {
-        this.pending.delete(id);
-        reject(new Error('The extension did not answer in time.'));
-      }, ACTION_TIMEOUT_MS);
-      this.pending.set(id, { resolve, reject, timer });
-      this.api.postMessage({ type: 'request', id, method: 'action', params });
-    });
+  private async request(params: ActionParams<K>): Promise<ActionResult> {
+    return (await this.channel.request('action', params)) ?? {};
   }
 
   private show(state: ViewStateOf[K]): void {
