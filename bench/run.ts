@@ -195,6 +195,7 @@ async function main(): Promise<number> {
 const ok = (pass: boolean | undefined): string => (pass === undefined ? '—' : pass ? '✅' : '❌ miss');
 const st = (x: Stats | undefined, d = 1): string => (x ? `median ${ms(x.median, d)} · p95 ${ms(x.p95, d)} ms (n=${x.n})` : 'n/a');
 const num = (x: number | undefined, d: number): string => (x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(d));
+const patchesText = (p: number | undefined): string => (p === undefined ? '' : ` (full snapshots) + ${p} targeted patches`);
 const kib = (b: number | undefined): string => (b === undefined ? 'n/a' : `${b.toLocaleString('en-US')} B (${(b / 1024).toFixed(0)} KiB)`);
 
 function report(r: Results): { markdown: string; summary: string } {
@@ -234,9 +235,9 @@ function report(r: Results): { markdown: string; summary: string } {
     row(`${judge ? '**' : ''}(d)${tag} event → model, all ${e.changes} changes${judge ? '**' : ''}`, `p50 ${ms(e.all.median)} · **p95 ${ms(e.all.p95)} ms** · max ${ms(e.all.max)} ms`, 'p95 ≤ 150 ms', ok(e.all.p95 <= 150));
     row(`— API reply → engine event in our listener`, `p50 ${ms(e.eventLag.median)} · p95 ${ms(e.eventLag.p95)} ms`, '', '');
     row(`— engine event → first snapshot showing it (wait + rebuild)`, `p50 ${ms(e.eventToSnapshot.median)} · p95 ${ms(e.eventToSnapshot.p95)} ms`, '', '');
-    row(`(d)${tag} rebuilds for those ${e.changes} changes`, `${e.rebuilds}${e.rechecks !== undefined ? ` (of which ${e.rechecks} re-checks: the lists lagged the event)` : ''}${e.foreignEvents ? ` (${e.foreignEvents} engine events from other users meanwhile)` : ''}`, '', '');
+    row(`(d)${tag} rebuilds for those ${e.changes} changes`, `${e.rebuilds}${patchesText(e.patches)}${e.rechecks !== undefined ? ` (of which ${e.rechecks} re-checks: the lists lagged the event)` : ''}${e.foreignEvents ? ` (${e.foreignEvents} engine events from other users meanwhile)` : ''}`, '', '');
     for (const b of e.bursts) {
-      row(`(d)${tag} burst: ${b.label} (took ${ms(b.spanMs, 0)} ms)`, `**${b.rebuilds} rebuilds**, converged ${ms(b.convergedMs, 0)} ms after the last reply${b.foreignEvents ? ` (${b.foreignEvents} foreign events)` : ''}`,
+      row(`(d)${tag} burst: ${b.label} (took ${ms(b.spanMs, 0)} ms)`, `**${b.rebuilds} rebuilds**${patchesText(b.patches)}, converged ${ms(b.convergedMs, 0)} ms after the last reply${b.foreignEvents ? ` (${b.foreignEvents} foreign events)` : ''}`,
         '≤ 10 rebuilds, ≤ 1000 ms', ok(b.rebuilds <= 10 && b.convergedMs <= 1000));
     }
   };

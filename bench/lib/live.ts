@@ -21,9 +21,15 @@ export interface ModelLike {
   readonly rebuilds: number;
   /** rebuilds made only to re-check a change the lists did not show yet */
   readonly rechecks?: number;
+  /** targeted patches (a model that applies events with reads of only what they name; `rebuilds` are then full snapshots) */
+  readonly patches?: number;
   onDidChange(listener: (s: LiveState) => void): { dispose(): void };
   onEvent(listener: (e: EngineEvent) => void): { dispose(): void };
   dispose(): void;
+}
+
+function sinceThen(now: number | undefined, then: number | undefined): number | undefined {
+  return now !== undefined && then !== undefined ? now - then : undefined;
 }
 
 /** Resolves with performance.now() of the first model change whose snapshot satisfies `pred`. */
@@ -53,6 +59,7 @@ export interface BurstResult {
   /** from the first call to the last reply */
   spanMs: number;
   rebuilds: number;
+  patches?: number;
   /** from the last reply to the first snapshot equal to the engine's state */
   convergedMs: number;
   foreignEvents: number;
@@ -76,6 +83,7 @@ export interface EventsResult {
   all: Stats;
   changes: number;
   rebuilds: number;
+  patches?: number;
   rechecks?: number;
   foreignEvents: number;
   bursts: BurstResult[];
@@ -103,6 +111,7 @@ export async function eventToModel(model: ModelLike, modelLabel: string, docker:
     const lags: number[] = [];
     const toSnap: number[] = [];
     const r0 = model.rebuilds;
+    const p0 = model.patches;
     const f0 = foreign;
     for (const phase of ['connect', 'disconnect'] as const) {
       for (const id of containerIds) {
@@ -131,6 +140,7 @@ export async function eventToModel(model: ModelLike, modelLabel: string, docker:
     }
     await sleep(quiet);
     const rebuilds = model.rebuilds - r0;
+    const patches = sinceThen(model.patches, p0);
     const rechecks = model.rechecks;
     const foreignEvents = foreign - f0;
 
@@ -138,6 +148,8 @@ export async function eventToModel(model: ModelLike, modelLabel: string, docker:
     const burst = async (label: string, connect: boolean, parallel: boolean): Promise<void> => {
       await sleep(quiet);
       const rb = model.rebuilds;
+      const pb = model.patches;
+      const reads = (): number => model.rebuilds + (model.patches ?? 0);
       const fb = foreign;
       const expected = connect ? containerIds.length : 0;
       const matches = (s: Snapshot): boolean => {
@@ -156,18 +168,18 @@ export async function eventToModel(model: ModelLike, modelLabel: string, docker:
         else for (const id of containerIds) await change(id);
         lastReply = now();
         await until(() => converged !== undefined, 15000, `${label} to converge`);
-        // count the rebuilds until the model is quiet for a while
-        let last = model.rebuilds;
+        // count the rebuilds (and patches) until the model is quiet for a while
+        let last = reads();
         let quietSince = now();
         while (now() - quietSince < quiet + 500) {
           await sleep(50);
-          if (model.rebuilds !== last) { last = model.rebuilds; quietSince = now(); }
+          if (reads() !== last) { last = reads(); quietSince = now(); }
         }
       } finally {
         watch.dispose();
       }
       const r: BurstResult = {
-        label, changes: containerIds.length, spanMs: lastReply - t0, rebuilds: model.rebuilds - rb,
+        label, changes: containerIds.length, spanMs: lastReply - t0, rebuilds: model.rebuilds - rb, patches: sinceThen(model.patches, pb),
         convergedMs: Math.max(0, (converged ?? NaN) - lastReply), foreignEvents: foreign - fb,
       };
       // the engine agrees: what the model shows is what the engine has
@@ -192,7 +204,7 @@ export async function eventToModel(model: ModelLike, modelLabel: string, docker:
     const all = [...lat.connect, ...lat.disconnect];
     return {
       model: modelLabel, pauseMs, eventLag: stats(lags), eventToSnapshot: stats(toSnap), options, connect: stats(lat.connect), disconnect: stats(lat.disconnect), all: stats(all), changes: all.length,
-      rebuilds, rechecks, foreignEvents, bursts,
+      rebuilds, patches, rechecks, foreignEvents, bursts,
     };
   } finally {
     sub.dispose();
