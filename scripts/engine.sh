@@ -223,7 +223,14 @@ stop_engine() {
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 300); do our_pid >/dev/null || break; sleep 0.1; done
     if our_pid >/dev/null; then log "dockerd did not stop in 30 s: SIGKILL"; kill -9 "$pid" 2>/dev/null || true; sleep 0.5; fi
-    # a stopped engine leaves its bridges up, still routing their subnets: delete them (the engine remakes them)
+    # a stopped engine leaves its bridges up, still routing their subnets: delete them (the engine remakes them).
+    # docker0 too, unless another dockerd here uses it: an engine started later adopts a docker0 it finds, address
+    # and all, as a configured subnet, and then answers differently than on a machine of its own (Docker 28.5 drops
+    # the "no user configured subnets" line of its joined endpoint errors for the default bridge).
+    local netns; netns=$(readlink /proc/self/ns/net)
+    local others; others=$(for p in $(pgrep -x dockerd || true); do
+      if [ "$p" != "$pid" ] && alive "$p" dockerd && [ "$(readlink "/proc/$p/ns/net" 2>/dev/null)" = "$netns" ]; then echo "$p"; fi; done)
+    [ -z "$others" ] && [ ! -f "$DIR/own-bridge" ] && bridges="$bridges docker0"
     for b in $bridges; do ip link show "$b" >/dev/null 2>&1 && ip link del "$b" 2>/dev/null && log "deleted bridge $b"; done
   else
     log "not running"

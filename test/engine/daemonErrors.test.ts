@@ -93,6 +93,8 @@ interface Expected {
   said?: RegExp;
   /** For a message joining several errors (engines 25+): every line's rule and field, in order. */
   lines?: Array<[string, string | undefined]>;
+  /** Another line list the engine may answer instead (a check that depends on the engine's own history). */
+  orLines?: Array<[string, string | undefined]>;
 }
 
 /** Runs the action, which must fail with an engine refusal carrying the daemon's words; returns the refusal. */
@@ -124,7 +126,11 @@ async function provoke(t: TestContext, action: () => Promise<unknown>, want: Exp
   assert.equal(why.id, want.rule, said);
   assert.equal(why.field, want.field, `field for: ${said}`);
   const all = explainDaemonErrors(said, ctx);
-  if (want.lines) assert.deepEqual(all.map((w) => [w.id, w.field]), want.lines, said);
+  if (want.lines) {
+    const got = all.map((w) => [w.id, w.field]);
+    if (want.orLines && JSON.stringify(got) === JSON.stringify(want.orLines)) assert.deepEqual(got, want.orLines, said);
+    else assert.deepEqual(got, want.lines, said);
+  }
   for (const w of all) {
     assert.ok(w.cause.trim().length > 10, `cause: ${w.cause}`);
     assert.ok(w.fix.trim().length > 10, `fix: ${w.fix}`);
@@ -665,6 +671,10 @@ describe('daemon errors, provoked on the real engine', () => {
         kind: 'badRequest', rule: 'ip-needs-user-network', field: 'ipv4Address',
         ctx: { network: 'bridge', ...endpointErrorContext({ ipv4Address: '172.17.250.250', ipv6Address: 'fd77:0:0:57::5' }) },
         lines: [['ip-needs-user-network', 'ipv4Address'], ['alias-needs-user-network', 'aliases'], ['ip-needs-configured-subnet', 'ipv4Address'], ['ip-needs-configured-subnet', 'ipv6Address']],
+        // the IPv4 "no user configured subnet" line comes only when the default bridge's subnet is not static (moby's
+        // IsStatic): an engine whose data-root remembers a docker0 it adopted leaves it out
+        // (its one remaining line cannot say which address it is about: it is placed on the first address given)
+        orLines: [['ip-needs-user-network', 'ipv4Address'], ['alias-needs-user-network', 'aliases'], ['ip-needs-configured-subnet', 'ipv4Address']],
       });
     });
 
@@ -899,7 +909,7 @@ describe('daemon errors, provoked on the real engine', () => {
       // 25+ (API 1.44) also say the default bridge has no subnet of the user's: two lines, the same field
       await provoke(t, () => connect('bridge', 'dn-err-web', { ip: '172.17.250.250' }), {
         kind: 'badRequest', rule: 'ip-needs-user-network', field: 'ipv4Address', said: /supported on user defined networks only/,
-        ...(at('1.44') ? { lines: [['ip-needs-user-network', 'ipv4Address'], ['ip-needs-configured-subnet', 'ipv4Address']] } : {}),
+        ...(at('1.44') ? { lines: [['ip-needs-user-network', 'ipv4Address'], ['ip-needs-configured-subnet', 'ipv4Address']], orLines: [['ip-needs-user-network', 'ipv4Address']] } : {}),
       });
       await provoke(t, () => runOn('dn-err-bridgeip', 'bridge', { ip: '172.17.250.250' }), { kind: 'badRequest', rule: 'ip-needs-user-network', field: 'ipv4Address' });
       assert.deepEqual(await containersNamed('dn-err-bridgeip'), []);

@@ -18,7 +18,8 @@ import {
   validationContext, type CreateNetworkForm,
 } from '../../src/core/forms';
 import { validateCreateNetwork } from '../../src/core/validate/network';
-import { networkDescription } from '../../src/core/format';
+import { attachmentTooltip, networkDescription } from '../../src/core/format';
+import { EndpointDetailsCache } from '../../src/docker/details';
 import { defaultRoute, routeCandidate } from '../../src/core/defaultRoute';
 import { computeReachability, reachBetween } from '../../src/core/reachability';
 import type { Snapshot } from '../../src/core/model';
@@ -55,7 +56,8 @@ async function create(f: CreateNetworkForm): Promise<string> {
 
 async function run(name: string, network: string, gwPriority = ''): Promise<string> {
   const f = { ...emptyRunForm(), image: SEED_IMAGE, name, network, gwPriority, command: 'sleep 3600', labels: [MINE] };
-  return runContainer(engine, toRunRequest(f) as Dockerode.ContainerCreateOptions);
+  const { name: n, body } = toRunRequest(f);
+  return runContainer(engine, { ...body, name: n } as Dockerode.ContainerCreateOptions);
 }
 
 describe('what engines 25–29 added, on the real engine', () => {
@@ -134,15 +136,18 @@ describe('what engines 25–29 added, on the real engine', () => {
     assert.match(out.output, /default via 10\.78\.4\.1 /, out.output);
   });
 
-  test('DNS names on each endpoint (API 1.44+): the name and the short id, read from the list call', async (t) => {
+  test('DNS names on each endpoint (API 1.44+): the name and the short id, read by the one inspect the tooltip makes', async (t) => {
     if (needs(t, 'dnsNames')) return;
     await create(form({ name: 'dn-mod-dns', ipv4: [{ subnet: '10.78.5.0/24', ipRange: '', gateway: '', auxAddresses: '' }] }));
     const id = await run('dn-mod-dns-a', 'dn-mod-dns');
     const att = (await snap()).networks.find((n) => n.name === 'dn-mod-dns')?.attachments.find((a) => a.containerId === id);
     assert.ok(att);
+    // the list call does not carry DNSNames (28.5): the tree's hover reads them with one inspect (EndpointDetailsCache)
+    const details = await new EndpointDetailsCache(engine).get(att, 'dn-mod-dns');
     const engineSays = ((await docker.getContainer(id).inspect()).NetworkSettings.Networks['dn-mod-dns'] as { DNSNames?: string[] }).DNSNames;
-    assert.deepEqual([...(att.dnsNames ?? [])].sort(), [...(engineSays ?? [])].sort());
-    assert.ok(att.dnsNames?.includes('dn-mod-dns-a') && att.dnsNames.includes(id.slice(0, 12)), JSON.stringify(att.dnsNames));
+    assert.deepEqual([...(details?.dnsNames ?? [])].sort(), [...(engineSays ?? [])].sort());
+    assert.ok(details?.dnsNames.includes('dn-mod-dns-a') && details.dnsNames.includes(id.slice(0, 12)), JSON.stringify(details?.dnsNames));
+    assert.match(attachmentTooltip({ ...att, dnsNames: details!.dnsNames }, (await snap()).networks.find((n) => n.name === 'dn-mod-dns')!), /DNS names.*dn-mod-dns-a/s);
   });
 
   test('IPv6 without a subnet: allocated from the default pool on 27+, refused before sending on older engines', async (t) => {

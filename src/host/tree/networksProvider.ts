@@ -3,6 +3,7 @@
 // `dockerNetworks.contexts` lists contexts, each under its own top-level node.
 import * as vscode from 'vscode';
 import type { Connection } from '../connection';
+import { OLDEST_KNOWN_API, supports } from '../../core/apiVersion';
 import { describeProblem } from '../connection';
 import type { Engines } from '../engines';
 import { ContainerNode, EngineNode, NetworkNode, ServiceNode, type TreeNode } from './nodes';
@@ -119,9 +120,11 @@ export class NetworksProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   /** Hovering a container fills in what the list calls left out (aliases on older engines), for that one container. */
   async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
-    if (!(node instanceof ContainerNode) || node.attachment.aliases.length > 0) return item;
+    // aliases: absent from 20.10's list; DNS names (API 1.44+): only in inspect. One inspect of this container fills both.
+    const dnsApi = supports(node.connection.model?.snapshot?.api ?? OLDEST_KNOWN_API, 'dnsNames');
+    if (!(node instanceof ContainerNode) || (node.attachment.aliases.length > 0 && !(dnsApi && !node.attachment.dnsNames))) return item;
     const details = await node.connection.details?.get(node.attachment, node.network.name).catch(() => undefined);
-    if (details) item.tooltip = node.tooltipWith(details.aliases);
+    if (details) item.tooltip = node.tooltipWith(details);
     return item;
   }
 

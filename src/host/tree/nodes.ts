@@ -69,15 +69,17 @@ export class ContainerNode {
     const item = new vscode.TreeItem(a.name, vscode.TreeItemCollapsibleState.None);
     item.id = `${scope(this.connection).id}network/${this.network.id}/container/${a.containerId}`;
     item.description = attachmentDescription(a);
-    item.tooltip = this.tooltipWith(a.aliases);
+    item.tooltip = this.tooltipWith({ aliases: a.aliases, dnsNames: a.dnsNames ?? [] });
     const color = a.state === 'running' ? new vscode.ThemeColor('testing.iconPassed') : undefined;
     item.iconPath = new vscode.ThemeIcon(stateIcon(a.state), color);
     item.contextValue = 'container.attached' + scope(this.connection).remote;
     return item;
   }
 
-  tooltipWith(aliases: string[]): vscode.MarkdownString {
-    return new vscode.MarkdownString(attachmentTooltip({ ...this.attachment, aliases }, this.network));
+  /** The tooltip with what one inspect adds: aliases (missing from 20.10's list) and DNS names (never in the list). */
+  tooltipWith(details: { aliases: string[]; dnsNames: string[] }): vscode.MarkdownString {
+    const dnsNames = details.dnsNames.length > 0 ? details.dnsNames : this.attachment.dnsNames;
+    return new vscode.MarkdownString(attachmentTooltip({ ...this.attachment, aliases: details.aliases, dnsNames }, this.network));
   }
 }
 
