@@ -2,6 +2,7 @@
 // VS Code itself cannot be downloaded here, so vscodeExecutablePath is scripts/vscode/code-shim.sh, which runs the
 // suite in code-server's extension host (installed by scripts/setup-vshost.sh). Build first:
 //   node esbuild.mjs --tests && DOCKER_HOST=$(scripts/engine.sh start) node scripts/run-host-tests.cjs
+// DN_SECOND_DOCKER_HOST (optional): a second engine, for the tests of two engines side by side (skipped without it).
 // Every run gets a fresh user-data dir, extensions dir and workspace folder, removed afterwards.
 'use strict';
 const fs = require('node:fs');
@@ -29,6 +30,10 @@ async function main() {
     const cli = (...args) => execFileSync('docker', args, { env: { ...process.env, DOCKER_CONFIG: dockerConfig }, stdio: 'ignore' });
     cli('context', 'create', 'dn-a', '--description', 'the private test engine', '--docker', `host=${process.env.DOCKER_HOST}`);
     cli('context', 'create', 'dn-down', '--description', 'an engine that is not there', '--docker', 'host=unix:///nonexistent/dn.sock');
+    // A second real engine (DN_SECOND_DOCKER_HOST) for the side-by-side tests; without it they are skipped, saying so.
+    if (process.env.DN_SECOND_DOCKER_HOST) {
+      cli('context', 'create', 'dn-b', '--description', 'the second private test engine', '--docker', `host=${process.env.DN_SECOND_DOCKER_HOST}`);
+    }
   }
   const t0 = Date.now();
   try {
@@ -36,7 +41,11 @@ async function main() {
       vscodeExecutablePath: path.join(root, 'scripts', 'vscode', 'code-shim.sh'),
       extensionDevelopmentPath: root,
       extensionTestsPath: tests,
-      extensionTestsEnv: { VSHOST: vshost, DOCKER_CONFIG: dockerConfig, ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}) },
+      extensionTestsEnv: {
+        VSHOST: vshost, DOCKER_CONFIG: dockerConfig,
+        ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
+        ...(process.env.DN_SECOND_DOCKER_HOST ? { DN_SECOND_DOCKER_HOST: process.env.DN_SECOND_DOCKER_HOST } : {}),
+      },
       launchArgs: [workspace, `--user-data-dir=${path.join(run, 'ud')}`, `--extensions-dir=${path.join(run, 'exts')}`],
     });
     console.log(`[host-tests] passed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

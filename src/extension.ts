@@ -6,13 +6,15 @@ import { InspectDocuments } from './host/inspect/inspectDocuments';
 import { registerCommands } from './host/commands/register';
 import { EngineStatusBar } from './host/statusBar';
 import { Engines } from './host/engines';
-import { FormPanels } from './host/panels/formPanel';
+import { FormPanels } from './host/panels/formPanels';
 import { ViewPanels } from './host/panels/views';
 import { TopologyPanels } from './host/panels/topology';
 import { disposeLog } from './host/log';
 
 export interface ExtensionApi {
   connection: Connection;
+  /** The engines the view lists (one, or several side by side). */
+  engines: Engines;
   tree: NetworksProvider;
   inspect: InspectDocuments;
   /** The open webview forms (tests drive them through the same path as the webview's messages). */
@@ -33,13 +35,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const engines = new Engines(connection);
   const tree = new NetworksProvider(engines);
   const inspect = new InspectDocuments(engines);
-  const panels = new FormPanels(connection, context.extensionUri);
-  const views = new ViewPanels(context.extensionUri);
-  const topology = new TopologyPanels(context.extensionUri);
+  const panels = new FormPanels(engines, context.extensionUri);
+  const views = new ViewPanels(engines, context.extensionUri);
+  const topology = new TopologyPanels(engines, context.extensionUri);
   const view = vscode.window.createTreeView('dockerNetworks.networks', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   tree.attach(view);
   const statusBar = new EngineStatusBar(connection);
-  context.subscriptions.push(statusBar, connection, engines, tree, inspect, panels, views, topology, ...registerCommands({ connection, inspect, panels, views, topology }));
+  context.subscriptions.push(statusBar, connection, engines, tree, inspect, panels, views, topology, ...registerCommands({ connection, engines, inspect, panels, views, topology }));
   const first = connection.onDidChange((s) => {
     if (s.kind !== 'connected') return;
     timings.firstData = performance.now();
@@ -49,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // Activation comes from the view opening or a command: either way the engine is needed now, not a frame later.
   connection.start();
   timings.activateEnd = performance.now();
-  return { connection, tree, inspect, panels, views, topology, statusBar, timings };
+  return { connection, engines, tree, inspect, panels, views, topology, statusBar, timings };
 }
 
 export function deactivate(): void {

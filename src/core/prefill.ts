@@ -2,8 +2,8 @@
 import {
   dedicatedOptionHelpers, emptyCreateNetworkForm, OPT_BRIDGE_NAME, OPT_ENABLE_IPV4, OPT_ENABLE_IPV6, splitInterfaceList,
   type CreateNetworkForm, type IpamEntry, type KeyValue,
-} from '../../core/forms';
-import type { RawNetwork } from '../../core/model';
+} from './forms';
+import type { RawNetwork } from './model';
 
 /**
  * Options that belong to one network only and would make a copy fail (or pretend to be the default bridge), and the

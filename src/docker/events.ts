@@ -1,4 +1,4 @@
-// Follows `GET /events` for network and container changes. One long-lived request: no polling. When the stream
+// Follows `GET /events` for network and container changes (and image changes, told apart for the Run form). One long-lived request: no polling. When the stream
 // breaks (engine restarted, socket gone) it reconnects with exponential backoff and reports the state.
 import type { Engine } from './client';
 import { classifyError, type EngineError } from '../core/errors';
@@ -25,6 +25,8 @@ export function isRelevant(e: EngineEvent): boolean {
 
 export interface FollowerListener {
   event(e: EngineEvent): void;
+  /** An image event (pull, tag, untag, delete…): nothing the tree shows, so not an `event`. */
+  image?(e: EngineEvent): void;
   /** Called once the stream is open (first time and after every reconnect: changes may have been missed). */
   connected(): void;
   disconnected(err: EngineError): void;
@@ -66,7 +68,7 @@ export class EventFollower {
       // The stream itself has no deadline (it is idle by design); only opening it does.
       stream = (await this.engine.call('follow events', (abortSignal) =>
         this.engine.docker.getEvents({
-          filters: { type: ['network', 'container', 'service'] },
+          filters: { type: ['network', 'container', 'service', 'image'] },
           ...(this.since !== undefined ? { since: this.since } : {}),
           abortSignal: anySignal(ac.signal, abortSignal),
         }),
@@ -93,6 +95,7 @@ export class EventFollower {
           continue; // a torn line can only come from a broken stream, which 'end'/'error' reports
         }
         if (isRelevant(e)) this.listener.event(e);
+        else if (e.Type === 'image') this.listener.image?.(e);
       }
     });
     const ended = (err?: unknown): void => {

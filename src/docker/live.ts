@@ -49,6 +49,9 @@ export class LiveModel {
   readonly onDidChange = this.changed.event;
   /** Every relevant engine event, before debouncing (open documents use it to know what to re-read). */
   readonly onEvent = this.eventSeen.event;
+  private readonly imageSeen = new Emitter<EngineEvent>();
+  /** Image events: they change nothing here, the Run form's image list follows them. */
+  readonly onImageEvent = this.imageSeen.event;
 
   private current: LiveState = { kind: 'idle' };
   private follower?: EventFollower;
@@ -120,6 +123,7 @@ export class LiveModel {
         this.batch.add(e);
         this.schedule();
       },
+      image: (e) => this.imageSeen.fire(e),
       connected: () => {
         this.streamUp = true;
         // The first opening is covered by the parallel snapshot (in flight or done); otherwise (a break, or that
@@ -298,5 +302,6 @@ export class LiveModel {
     this.follower?.dispose();
     this.changed.dispose();
     this.eventSeen.dispose();
+    this.imageSeen.dispose();
   }
 }

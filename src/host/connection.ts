@@ -22,6 +22,15 @@ export class Connection implements vscode.Disposable {
   private readonly eventSeen = new vscode.EventEmitter<EngineEvent>();
   /** Every relevant engine event of the current engine, as it comes (before the model's debounce). */
   readonly onEvent = this.eventSeen.event;
+  private readonly disposed = new vscode.EventEmitter<void>();
+  /** The connection went for good (its context left `dockerNetworks.contexts`): its panels close. */
+  readonly onDidDispose = this.disposed.event;
+  private readonly refreshed = new vscode.EventEmitter<void>();
+  /** The user asked for a fresh read (Refresh/Retry): what is cached beyond the snapshot is read again too. */
+  readonly onDidRefresh = this.refreshed.event;
+  private readonly imageSeen = new vscode.EventEmitter<EngineEvent>();
+  /** An image was pulled, tagged, untagged or removed (the Run form's image list follows). */
+  readonly onImageEvent = this.imageSeen.event;
   /** Live models made so far: one per (re)connection (tests check a settings change reconnects once). */
   connects = 0;
   private reconnectTimer?: NodeJS.Timeout;
@@ -37,7 +46,7 @@ export class Connection implements vscode.Disposable {
    * engine of that one context (a top-level node when several contexts are shown side by side).
    */
   constructor(readonly fixedContext?: string) {
-    this.disposables.push(this.changed, this.eventSeen);
+    this.disposables.push(this.changed, this.eventSeen, this.refreshed, this.imageSeen);
     if (fixedContext === undefined) {
       this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('dockerNetworks.host') && !e.affectsConfiguration('dockerNetworks.context')) return;
@@ -100,6 +109,7 @@ export class Connection implements vscode.Disposable {
   }
 
   async retry(): Promise<void> {
+    this.refreshed.fire();
     if (!this.started) return this.start();
     if (this.configError) return this.reconnect();
     await this.live?.retry();
@@ -132,7 +142,8 @@ export class Connection implements vscode.Disposable {
     this.detailsCache = new EndpointDetailsCache(engine);
     const stateSub = this.live.onDidChange(() => this.publish());
     const eventSub = this.live.onEvent((e) => this.eventSeen.fire(e));
-    this.liveSub = { dispose: () => { stateSub.dispose(); eventSub.dispose(); } };
+    const imageSub = this.live.onImageEvent((e) => this.imageSeen.fire(e));
+    this.liveSub = { dispose: () => { stateSub.dispose(); eventSub.dispose(); imageSub.dispose(); } };
     this.live.start();
   }
 
@@ -172,6 +183,8 @@ export class Connection implements vscode.Disposable {
   dispose(): void {
     clearTimeout(this.reconnectTimer);
     this.teardown();
+    this.disposed.fire();
+    this.disposed.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

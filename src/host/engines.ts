@@ -14,15 +14,23 @@ export class Engines implements vscode.Disposable {
     this.side = this.fromSetting();
     this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('dockerNetworks.contexts')) return;
-      for (const c of this.side) c.dispose();
-      this.side = this.fromSetting();
+      const before = this.side;
+      this.side = this.fromSetting(before);
+      // Only the engines that left the setting go (their panels close with them); the others keep their state.
+      for (const c of before) if (!this.side.includes(c)) c.dispose();
       this.changed.fire();
     }));
   }
 
-  private fromSetting(): Connection[] {
+  /** The contexts of the setting, in its order; a context already followed keeps its connection. */
+  private fromSetting(existing: readonly Connection[] = []): Connection[] {
     const names = vscode.workspace.getConfiguration('dockerNetworks').get<string[]>('contexts', []);
-    return [...new Set(names.map((n) => n.trim()).filter(Boolean))].map((n) => new Connection(n));
+    return [...new Set(names.map((n) => n.trim()).filter(Boolean))].map((n) => existing.find((c) => c.key === n) ?? new Connection(n));
+  }
+
+  /** How titles and pickers name an engine: its context, or the endpoint of the extension's own. */
+  nameOf(connection: Connection): string {
+    return connection.key || connection.endpoint?.display || vscode.l10n.t('Docker engine');
   }
 
   /** True when the tree shows engines side by side (a top-level node per context). */

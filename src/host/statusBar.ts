@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { describeNegotiation } from '../core/apiVersion';
 import { explainEndpoint } from '../core/endpoint';
 import type { Connection } from './connection';
-import { CommandIds } from './commands/ids';
+import { CommandIds } from './commandIds';
 
 export class EngineStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('dockerNetworks.engine', vscode.StatusBarAlignment.Left, 50);

@@ -163,6 +163,11 @@ export interface InitMessage<K extends FormKind> {
   /** Lines to show above the form, about this prefill (e.g. what it left out for this engine). */
   notices: string[];
   options: OptionsOf[K];
+  /**
+   * The last submit's failure, while the form is the one that failed: shown again as the submit showed it (a reply
+   * posted while the panel was hidden never reached the page that was discarded).
+   */
+  outcome?: ReplyError;
 }
 
 export interface OptionsMessage<K extends FormKind> {

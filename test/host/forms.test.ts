@@ -27,6 +27,18 @@ function assertOk<R>(reply: ReplyMessage<R>): R {
 }
 
 
+/** Hides a panel behind a saved plain-text file in its column (closed again without a save prompt); returns the file. */
+async function hide(panel: { panel: vscode.WebviewPanel }): Promise<vscode.Uri> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  assert.ok(folder, 'the host tests run with a workspace folder');
+  const file = vscode.Uri.joinPath(folder, 'hide-the-panel.txt');
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('hide the panel\n'));
+  const doc = await vscode.workspace.openTextDocument(file);
+  await vscode.window.showTextDocument(doc, { viewColumn: panel.panel.viewColumn, preview: false });
+  await until(() => !panel.panel.visible, 5000, 'the panel to be hidden');
+  return file;
+}
+
 async function networkNode(a: Api, name: string): Promise<unknown> {
   return until(() => findNetwork(a, name), 5000, `${name} in the tree`);
 }
@@ -45,6 +57,8 @@ suite('forms: create, connect, run through their panels', () => {
     await startContainer('dnf-box');
     await startContainer('dnf-stopped', { start: false });
     await startContainer('dnf-hostmode', { networkMode: 'host' });
+    // a second user network dnf-box can join (the palette's network pick is then never empty)
+    await docker().createNetwork({ Name: 'dnf-spare', Labels: { [LABEL]: '1' } });
     await fresh();
   });
   suiteTeardown(async function () {
@@ -100,7 +114,7 @@ suite('forms: create, connect, run through their panels', () => {
     assert.strictEqual(panel.rejected.length - before, bad.length, panel.rejected.slice(before).join('\n'));
     const r = await panel.receive({ type: 'request', id: 8, method: 'submit', params: { form: { ...createForm(), name: 5 } } });
     assert.ok(r && !r.ok && /does not accept/.test(r.error.message) && r.id === 8, JSON.stringify(r));
-    assert.ok(!(await docker().listNetworks()).some((n) => n.Labels?.[LABEL]), 'nothing was created');
+    assert.ok(!(await docker().listNetworks()).some((n) => n.Labels?.[LABEL] && n.Name !== 'dnf-spare'), 'nothing was created');
     const ok = await panel.validate(createForm({ name: 'dnf-still-fine' }));
     assert.deepStrictEqual(assertOk(ok).errors, []);
   });
@@ -265,19 +279,121 @@ suite('forms: create, connect, run through their panels', () => {
     const form = createForm({ name: 'dnf-kept', ipv4: [{ subnet: '10.79.0.0/16', ipRange: '', gateway: '', auxAddresses: '' }] });
     panel.setForm(form);
     const readies = panel.readyCount;
-    // a saved plain-text file hides the panel (and closes again without a save prompt)
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    assert.ok(folder, 'the host tests run with a workspace folder');
-    const file = vscode.Uri.joinPath(folder, 'hide-the-panel.txt');
-    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('hide the panel\n'));
-    const doc = await vscode.workspace.openTextDocument(file);
-    await vscode.window.showTextDocument(doc, { viewColumn: panel.panel.viewColumn, preview: false });
-    await until(() => !panel.panel.visible, 5000, 'the panel to be hidden');
+    const file = await hide(panel);
     panel.reveal();
     await until(() => panel.readyCount > readies, 20000, 'a new ready handshake after showing it again');
     assert.deepStrictEqual(panel.currentForm, form);
     panel.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(file);
+  });
+
+  test('an engine refusal that comes while the panel is hidden is shown when the panel comes back', async function () {
+    this.timeout(40000);
+    const server = net.createServer();
+    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(18082, '127.0.0.1', () => resolve()));
+    try {
+      const a = await fresh();
+      await vscode.commands.executeCommand('dockerNetworks.runContainer');
+      const panel = a.panels.get('run')!;
+      await until(() => panel.readyCount > 0, 20000, 'ready');
+      const form: RunForm = {
+        ...emptyRunForm(), image: SEED_IMAGE, name: 'dnf-hidden', network: NET, labels, command: 'sleep 3600',
+        ports: [{ hostIp: '127.0.0.1', hostPort: '18082', containerPort: '80', protocol: 'tcp' }],
+      };
+      const file = await hide(panel);
+      // the reply goes to a page that is not there (retainContextWhenHidden is off)
+      const reply = await panel.submit(form);
+      assert.ok(!reply.ok, 'the engine refused');
+      const inits: InitMessage<'run'>[] = [];
+      const sub = panel.onDidPost((m) => { if (m.type === 'init') inits.push(m); });
+      const readies = panel.readyCount;
+      panel.reveal();
+      await until(() => panel.readyCount > readies, 20000, 'the page to load again');
+      sub.dispose();
+      const outcome = inits[inits.length - 1]?.outcome;
+      assert.ok(outcome?.cause && outcome.fix, `the refusal comes with the new page: ${JSON.stringify(inits.map((i) => i.outcome))}`);
+      assert.deepStrictEqual(outcome.fieldErrors.map((e) => e.field), ['ports[0].hostPort']);
+      panel.dispose();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(file);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  test('Run from another network node keeps what was typed (image, ports, environment); only the network changes', async function () {
+    this.timeout(30000);
+    const a = await fresh();
+    await vscode.commands.executeCommand('dockerNetworks.runContainer', await networkNode(a, 'dnf-spare'));
+    const panel = a.panels.get('run')!;
+    await until(() => panel.readyCount > 0, 20000, 'ready');
+    const typed: RunForm = {
+      ...panel.currentForm, image: SEED_IMAGE, ports: [{ hostIp: '', hostPort: '18083', containerPort: '80', protocol: 'tcp' }],
+      env: [{ key: 'TYPED', value: 'by hand' }],
+    };
+    assertOk(await panel.validate(typed)); // what the webview sends while the user types
+    await vscode.commands.executeCommand('dockerNetworks.runContainer', await networkNode(a, 'bridge'));
+    assert.strictEqual(a.panels.get('run'), panel, 'the open form is reused');
+    assert.deepStrictEqual(panel.currentForm, { ...typed, network: 'bridge' });
+    panel.dispose();
+  });
+
+  test('Create Network Like another network asks before replacing a name the user typed', async function () {
+    this.timeout(30000);
+    const a = await fresh();
+    await vscode.commands.executeCommand('dockerNetworks.createNetworkLike', await networkNode(a, 'dnf-spare'));
+    const panel = a.panels.get('createNetwork')!;
+    const typed = { ...panel.currentForm, name: 'dnf-mine' };
+    assertOk(await panel.validate(typed));
+    const w = vscode.window as unknown as Record<string, unknown>;
+    const saved = w.showWarningMessage;
+    const asked: string[] = [];
+    let answer: string | undefined;
+    w.showWarningMessage = async (message: string) => {
+      asked.push(message);
+      return answer;
+    };
+    try {
+      await vscode.commands.executeCommand('dockerNetworks.createNetworkLike', await networkNode(a, 'bridge'));
+      assert.strictEqual(asked.length, 1, 'asked first');
+      assert.deepStrictEqual(panel.currentForm, typed, 'kept as typed when the user says no');
+      answer = 'Replace';
+      await vscode.commands.executeCommand('dockerNetworks.createNetworkLike', await networkNode(a, 'bridge'));
+      assert.strictEqual(panel.currentForm.name, 'bridge-copy', 'replaced when the user says so');
+    } finally {
+      w.showWarningMessage = saved;
+    }
+    panel.dispose();
+  });
+
+  test('the Run form reads the images when it opens and on image events, not on every engine change', async function () {
+    this.timeout(40000);
+    const a = await fresh();
+    await vscode.commands.executeCommand('dockerNetworks.runContainer');
+    const panel = a.panels.get('run')!;
+    await until(() => panel.readyCount > 0, 20000, 'ready');
+    const options: { networks: string[]; images: string[] }[] = [];
+    const sub = panel.onDidPost((m) => {
+      if (m.type === 'options') options.push({ networks: m.options.networks.map((c) => c.value), images: m.options.images.map((c) => c.value) });
+    });
+    try {
+      const reads = panel.imageReads;
+      const n = await docker().createNetwork({ Name: 'dnf-churn', Labels: { [LABEL]: '1' } });
+      await until(() => options.some((o) => o.networks.includes('dnf-churn')), 10000, 'the new network in the Run form');
+      await n.remove();
+      await until(() => !options[options.length - 1].networks.includes('dnf-churn'), 10000, 'the network gone from the Run form');
+      assert.strictEqual(panel.imageReads, reads, 'no image list read for network changes');
+      await docker().getImage(SEED_IMAGE).tag({ repo: 'dnf-tagged', tag: 'v1' });
+      try {
+        await until(() => options.some((o) => o.images.includes('dnf-tagged:v1')), 10000, 'the new tag in the Run form');
+        assert.strictEqual(panel.imageReads, reads + 1, 'one image list read for the image event');
+      } finally {
+        await docker().getImage('dnf-tagged:v1').remove();
+      }
+    } finally {
+      sub.dispose();
+      panel.dispose();
+    }
   });
 });

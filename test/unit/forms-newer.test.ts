@@ -10,7 +10,7 @@ import {
   emptyConnectForm, emptyCreateNetworkForm, emptyRunForm, parseGwPriority, splitInterfaceList, toConnectRequest,
   toCreateNetworkRequest, toRunRequest, type CreateNetworkForm,
 } from '../../src/core/forms';
-import { formFromNetwork } from '../../src/host/panels/prefill';
+import { formFromNetwork } from '../../src/core/prefill';
 import {
   checkForm, readCreateNetworkCapabilities, readEndpointCapabilities, readNotices,
 } from '../../src/protocol/messages';

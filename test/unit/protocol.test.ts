@@ -6,7 +6,7 @@ import {
   checkForm, fieldId, MAX_ROWS, MAX_TEXT, parseWebviewMessage, rejectReply, type FormKind,
 } from '../../src/protocol/messages';
 import { emptyConnectForm, emptyCreateNetworkForm, emptyRunForm } from '../../src/core/forms';
-import { formFromNetwork, freshName } from '../../src/host/panels/prefill';
+import { formFromNetwork, freshName } from '../../src/core/prefill';
 
 const forms = { createNetwork: emptyCreateNetworkForm(), connect: emptyConnectForm(), run: emptyRunForm() };
 const req = (_kind: FormKind, form: unknown, extra: Record<string, unknown> = {}): unknown =>

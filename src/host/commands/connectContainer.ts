@@ -68,5 +68,5 @@ export async function connectContainer(ctx: CommandContext, node?: unknown): Pro
     if (container) network = await pickNetworkFor(snapshot, container);
   }
   if (!container || !network) return;
-  ctx.panels.open('connect', { ...emptyConnectForm(), container: containerName(container), network: network.name });
+  await ctx.panels.open(ctx.connection, 'connect', { ...emptyConnectForm(), container: containerName(container), network: network.name });
 }

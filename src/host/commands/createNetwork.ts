@@ -4,5 +4,5 @@ import { emptyCreateNetworkForm } from '../../core/forms';
 /** "Create Network…": opens the form (or brings back the one already open, as the user left it). */
 export async function createNetwork(ctx: CommandContext): Promise<void> {
   ctx.connection.start();
-  ctx.panels.open('createNetwork', emptyCreateNetworkForm(), false);
+  await ctx.panels.open(ctx.connection, 'createNetwork', emptyCreateNetworkForm(), false);
 }

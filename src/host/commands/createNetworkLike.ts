@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CommandContext } from './context';
 import { NetworkNode } from '../tree/nodes';
 import { pickNetwork } from './pickers';
-import { formFromNetwork } from '../panels/prefill';
+import { formFromNetwork } from '../../core/prefill';
 import { fitCreateNetworkForm } from '../../core/formCapabilities';
 
 /** "Create Network Like This…": the Create Network form filled from an existing network's inspect, with a new name. */
@@ -20,5 +20,5 @@ export async function createNetworkLike(ctx: CommandContext, node?: unknown): Pr
   const taken = new Set(snapshot.networks.map((n) => n.name));
   // What this engine cannot take is left out, with a notice above the form, rather than refused by the engine.
   const { form, notices } = fitCreateNetworkForm(formFromNetwork(inspect, taken), snapshot.api);
-  ctx.panels.open('createNetwork', form, true, notices);
+  await ctx.panels.open(ctx.connection, 'createNetwork', form, true, notices);
 }

@@ -1,5 +1,7 @@
 // QuickPicks used when a command runs from the palette without a tree node.
 import * as vscode from 'vscode';
+import type { Connection } from '../connection';
+import type { Engines } from '../engines';
 import type { Attachment, NetworkView, Snapshot } from '../../core/model';
 import { attachmentDescription, networkDescription } from '../../core/format';
 import { shortId } from '../../core/join';
@@ -53,4 +55,19 @@ export function pickAttachment(
     })),
   );
   return pick(items, placeHolder);
+}
+
+/**
+ * The engine a command from the palette acts on: the extension's own; side by side, the one listed engine, or the
+ * one the user picks when several are listed (undefined: the user cancelled).
+ */
+export async function pickEngine(engines: Engines, placeHolder = vscode.l10n.t('On which engine?')): Promise<Connection | undefined> {
+  const listed = engines.listed;
+  if (listed.length <= 1) return listed[0] ?? engines.primary;
+  const items = listed.map((c) => {
+    const s = c.state;
+    const detail = s.kind === 'disconnected' || s.kind === 'misconfigured' ? vscode.l10n.t('unreachable: {0}', s.error.message) : undefined;
+    return { label: engines.nameOf(c), description: c.endpoint?.display, detail, value: c };
+  });
+  return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true }))?.value;
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from './context';
-import { describeFailure } from './run';
+import { describeFailure } from '../../core/refusal';
 import { parseLabelFilter, parseUntil, pruneCandidates } from '../../core/prune';
 import { removeNetwork } from '../../docker/actions';
 import { EngineError } from '../../core/errors';

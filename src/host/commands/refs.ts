@@ -4,30 +4,37 @@
 import * as vscode from 'vscode';
 import { ContainerNode, NetworkNode } from '../tree/nodes';
 import type { CommandContext } from './context';
+import { pickEngine } from './pickers';
 
 /** Ids instead of a tree node. */
 export interface ItemRef {
   networkId?: string;
   containerId?: string;
+  /** The engine's context when several are side by side; without it the user is asked which. */
+  engine?: string;
 }
 
-const REF_KEYS = new Set(['networkId', 'containerId']);
+const REF_KEYS = new Set(['networkId', 'containerId', 'engine']);
 
 export function isItemRef(v: unknown): v is ItemRef {
   if (typeof v !== 'object' || v === null || Array.isArray(v) || Object.getPrototypeOf(v) !== Object.prototype) return false;
   const keys = Object.keys(v);
-  if (keys.length === 0 || !keys.every((k) => REF_KEYS.has(k))) return false;
+  if (!keys.some((k) => k !== 'engine') || !keys.every((k) => REF_KEYS.has(k))) return false;
   const r = v as Record<string, unknown>;
   return keys.every((k) => typeof r[k] === 'string' && r[k] !== '');
 }
 
 /**
  * A tree node for the ids (a ContainerNode when a container is named), or the argument unchanged when it is no ItemRef.
- * Ids are looked up on the extension's own engine.
+ * Ids are looked up on the engine the ref names, else on the one engine listed, else on the one the user picks.
  */
 export async function resolveRef(ctx: CommandContext, arg: unknown): Promise<unknown> {
   if (!isItemRef(arg)) return arg;
-  const connection = ctx.connection;
+  const connection = arg.engine !== undefined ? ctx.engines.byKey(arg.engine) : await pickEngine(ctx.engines);
+  if (!connection) {
+    if (arg.engine === undefined) return undefined;
+    throw new Error(vscode.l10n.t('No engine {0} is listed.', arg.engine));
+  }
   const snapshot = await connection.snapshot();
   const byId = (id: string | undefined) => (id === undefined ? undefined : snapshot.networks.find((n) => n.id === id || n.name === id));
   const network = byId(arg.networkId);

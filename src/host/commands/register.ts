@@ -1,7 +1,7 @@
 // Binds every id in CommandIds to its handler. Handlers never throw into VS Code: see guarded().
 import * as vscode from 'vscode';
 import type { CommandContext } from './context';
-import { CommandIds, type CommandId } from './ids';
+import { CommandIds, type CommandId } from '../commandIds';
 import { guarded } from './run';
 import { connectionOf } from '../tree/nodes';
 import { refresh } from './refresh';
@@ -21,10 +21,14 @@ import { showNetworkDetails } from './showNetworkDetails';
 import { showContainerNetworking } from './showContainerNetworking';
 import { checkConnectivity } from './checkConnectivity';
 import { showTopology } from './showTopology';
-import { resolveRef } from './refs';
+import { isItemRef, resolveRef } from './refs';
+import { pickEngine } from './pickers';
 
 /** `node` is the clicked tree node, `selection` the whole multi-selection; both absent from the palette. */
 type Handler = (ctx: CommandContext, node?: unknown, selection?: unknown) => Promise<void>;
+
+/** Commands that act on no one engine (the palette never asks which). */
+const ENGINELESS = new Set<CommandId>([CommandIds.refresh, CommandIds.switchContext]);
 
 const handlers: Record<CommandId, Handler> = {
   [CommandIds.refresh]: refresh,
@@ -49,10 +53,13 @@ const handlers: Record<CommandId, Handler> = {
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   return Object.entries(handlers).map(([id, handler]) =>
     vscode.commands.registerCommand(id, guarded(async (arg?: unknown, selection?: unknown) => {
-      // Ids instead of a node (`{ networkId, containerId }`, from a panel or another caller) become the tree's node.
+      // Ids instead of a node (`{ networkId, containerId, engine? }`, from a panel or another caller) become the tree's node.
       const node = await resolveRef(ctx, arg);
-      // A node from a side-by-side engine carries its engine: the command acts there.
-      const connection = connectionOf(node);
+      if (node === undefined && isItemRef(arg)) return undefined; // the user cancelled the engine pick
+      // A node carries its engine: the command acts there. Without one, side by side, the user says which.
+      let connection = connectionOf(node);
+      if (!connection && !ENGINELESS.has(id as CommandId)) connection = await pickEngine(ctx.engines);
+      if (!connection && !ENGINELESS.has(id as CommandId)) return undefined;
       return handler(connection ? { ...ctx, connection } : ctx, node, selection);
     })),
   );

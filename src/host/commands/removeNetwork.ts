@@ -1,28 +1,35 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from './context';
-import { describeFailure } from './run';
+import { describeFailure } from '../../core/refusal';
 import { NetworkNode } from '../tree/nodes';
 import type { NetworkView } from '../../core/model';
 import { networkDescription } from '../../core/format';
 import { disconnectContainer, removeNetwork as remove } from '../../docker/actions';
 import type { Engine } from '../../docker/client';
+import type { Connection } from '../connection';
+
+/** A network and the engine it is on (a multi-selection may span the engines shown side by side). */
+interface Target {
+  network: NetworkView;
+  connection: Connection;
+}
 
 /** Tree multi-select passes (clicked, selection); the palette passes nothing and we ask. */
-async function chooseNetworks(ctx: CommandContext, node: unknown, selection: unknown): Promise<NetworkView[]> {
+async function chooseNetworks(ctx: CommandContext, node: unknown, selection: unknown): Promise<Target[]> {
   const picked = (Array.isArray(selection) ? selection : [node]).filter((n): n is NetworkNode => n instanceof NetworkNode);
   if (picked.length > 0) {
     const builtin = picked.filter((n) => n.network.builtin).map((n) => n.network.name);
     if (builtin.length) {
       void vscode.window.showInformationMessage(vscode.l10n.t('{0}: built into the engine, never removed.', builtin.join(', ')));
     }
-    return picked.map((n) => n.network).filter((n) => !n.builtin);
+    return picked.filter((n) => !n.network.builtin).map((n) => ({ network: n.network, connection: n.connection }));
   }
   const snapshot = await ctx.connection.snapshot();
   const items = snapshot.networks
     .filter((n) => !n.builtin)
     .map((n) => ({ label: n.name, description: networkDescription(n), detail: vscode.l10n.t('{0} containers', n.attachments.length), value: n }));
   const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: vscode.l10n.t('Remove which networks?') });
-  return chosen?.map((c) => c.value) ?? [];
+  return chosen?.map((c) => ({ network: c.value, connection: ctx.connection })) ?? [];
 }
 
 /** Disconnects every running endpoint, then removes the network; on failure says exactly where it stopped. */
@@ -52,10 +59,14 @@ async function disconnectAllAndRemove(engine: Engine, n: NetworkView): Promise<v
 }
 
 export async function removeNetwork(ctx: CommandContext, node?: unknown, selection?: unknown): Promise<void> {
-  const networks = await chooseNetworks(ctx, node, selection);
-  if (networks.length === 0) return;
+  const targets = await chooseNetworks(ctx, node, selection);
+  if (targets.length === 0) return;
+  const networks = targets.map((t) => t.network);
+  const engines = new Set(targets.map((t) => t.connection));
+  // Several engines: each network is named with its engine's.
+  const nameOf = (t: Target): string => (engines.size > 1 ? `${t.network.name} (${ctx.engines.nameOf(t.connection)})` : t.network.name);
   const inUse = networks.filter((n) => n.attachments.length > 0);
-  const names = networks.map((n) => n.name).join(', ');
+  const names = targets.map(nameOf).join(', ');
   const lines = inUse.map((n) =>
     `• ${n.name}: ${n.attachments.map((a) => `${a.name} (${a.state}${a.ipv4 ? `, ${a.ipv4}` : ''})`).join(', ')}`,
   );
@@ -70,16 +81,17 @@ export async function removeNetwork(ctx: CommandContext, node?: unknown, selecti
     ...(inUse.length ? [disconnectLabel] : [removeLabel]),
   );
   if (!choice) return;
-  const engine = ctx.connection.engine();
   const removed: string[] = [];
   const failed: string[] = [];
-  for (const n of networks) {
+  for (const t of targets) {
     try {
-      if (choice === disconnectLabel) await disconnectAllAndRemove(engine, n);
-      else await remove(engine, n.id);
-      removed.push(n.name);
+      // each through its own engine
+      const engine = t.connection.engine();
+      if (choice === disconnectLabel) await disconnectAllAndRemove(engine, t.network);
+      else await remove(engine, t.network.id);
+      removed.push(nameOf(t));
     } catch (err) {
-      failed.push(`${n.name}: ${describeFailure(err)}`);
+      failed.push(`${nameOf(t)}: ${describeFailure(err)}`);
     }
   }
   if (failed.length) {

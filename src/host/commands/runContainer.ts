@@ -6,8 +6,8 @@ import { emptyRunForm } from '../../core/forms';
 export async function runContainer(ctx: CommandContext, node?: unknown): Promise<void> {
   ctx.connection.start();
   if (node instanceof NetworkNode) {
-    ctx.panels.open('run', { ...emptyRunForm(), network: node.network.name });
+    await ctx.panels.open(ctx.connection, 'run', { ...emptyRunForm(), network: node.network.name });
   } else {
-    ctx.panels.open('run', emptyRunForm(), false);
+    await ctx.panels.open(ctx.connection, 'run', emptyRunForm(), false);
   }
 }

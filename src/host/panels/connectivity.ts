@@ -4,8 +4,8 @@
 // notification or the panel's Cancel button.
 import * as vscode from 'vscode';
 import type { Connection } from '../connection';
-import { describeFailure } from '../commands/run';
-import { CommandIds } from '../commands/ids';
+import { describeFailure } from '../../core/refusal';
+import { CommandIds } from '../commandIds';
 import { NetworkNode } from '../tree/nodes';
 import { computeReachability, reachBetween, type Reachability } from '../../core/reachability';
 import { agreement, capText, formatArgv, matrixPlan, modelAt, probeTarget, MATRIX_CAP } from '../../core/probe';
@@ -13,6 +13,7 @@ import type { Snapshot } from '../../core/model';
 import { probePair, type ExecFn } from '../../docker/probe';
 import type { ActionParams, ActionResult, ConnectivityRow, ConnectivityState } from '../../protocol/views';
 import { ViewPanel } from './viewPanel';
+import type { PanelEngine } from './webviewHost';
 
 /** Probes at once in a matrix (each is one or a few short execs). */
 const CONCURRENCY = 6;
@@ -32,14 +33,17 @@ export class ConnectivityView implements vscode.Disposable {
   /** Tests replace the exec to see what would run; normally the engine's. */
   exec?: ExecFn;
 
-  constructor(readonly connection: Connection, extensionUri: vscode.Uri) {
+  readonly connection: Connection;
+
+  constructor(engine: PanelEngine, extensionUri: vscode.Uri) {
+    this.connection = engine.connection;
     this.panel = new ViewPanel<'connectivity'>({
       kind: 'connectivity',
       title: vscode.l10n.t('Connectivity'),
       script: 'connectivity',
       onAction: (p) => this.act(p),
       onDispose: () => this.dispose(),
-    }, extensionUri);
+    }, engine, extensionUri);
   }
 
   get state(): ConnectivityState | undefined {

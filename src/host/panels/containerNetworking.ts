@@ -10,10 +10,11 @@ import { EngineError } from '../../core/errors';
 import type { RawContainer, Snapshot } from '../../core/model';
 import { OwnerResolver } from '../../core/join';
 import { containerNamespaceIds, namespaceDefaults } from '../../docker/namespaceIds';
-import { CommandIds } from '../commands/ids';
+import { CommandIds } from '../commandIds';
 import { ContainerNode, NetworkNode } from '../tree/nodes';
 import type { ActionParams, ActionResult } from '../../protocol/views';
 import { ViewPanel } from './viewPanel';
+import type { PanelEngine } from './webviewHost';
 
 const DEBOUNCE_MS = 250;
 
@@ -32,15 +33,18 @@ export class ContainerNetworkingView implements vscode.Disposable {
   private readonly refreshedEmitter = new vscode.EventEmitter<ContainerNetworkingState>();
   readonly onDidRefresh = this.refreshedEmitter.event;
 
-  constructor(readonly connection: Connection, readonly containerId: string, name: string, extensionUri: vscode.Uri) {
+  readonly connection: Connection;
+
+  constructor(engine: PanelEngine, readonly containerId: string, name: string, extensionUri: vscode.Uri) {
+    this.connection = engine.connection;
     this.panel = new ViewPanel<'containerNetworking'>({
       kind: 'containerNetworking',
       title: vscode.l10n.t('Container: {0}', name),
       script: 'containerNetworking',
       onAction: (p) => this.act(p),
       onDispose: () => this.dispose(),
-    }, extensionUri);
-    this.subs.push(this.refreshedEmitter, connection.onDidChange(() => this.schedule()));
+    }, engine, extensionUri);
+    this.subs.push(this.refreshedEmitter, this.connection.onDidChange(() => this.schedule()));
   }
 
   get state(): ContainerNetworkingState | undefined {

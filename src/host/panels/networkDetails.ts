@@ -6,10 +6,11 @@ import type { Connection } from '../connection';
 import { apiOrOldest, supports } from '../../core/apiVersion';
 import { networkDetailsState, type NetworkDetailsState } from '../../core/details';
 import type { NetworkView, RawNetworkStatus, RawSubnetStatus } from '../../core/model';
-import { CommandIds } from '../commands/ids';
+import { CommandIds } from '../commandIds';
 import { ContainerNode, NetworkNode } from '../tree/nodes';
 import type { ActionParams, ActionResult } from '../../protocol/views';
 import { ViewPanel } from './viewPanel';
+import type { PanelEngine } from './webviewHost';
 
 export class NetworkDetailsView implements vscode.Disposable {
   readonly panel: ViewPanel<'networkDetails'>;
@@ -26,7 +27,10 @@ export class NetworkDetailsView implements vscode.Disposable {
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
 
-  constructor(readonly connection: Connection, network: NetworkView, extensionUri: vscode.Uri) {
+  readonly connection: Connection;
+
+  constructor(engine: PanelEngine, network: NetworkView, extensionUri: vscode.Uri) {
+    this.connection = engine.connection;
     this.network = network;
     this.panel = new ViewPanel<'networkDetails'>({
       kind: 'networkDetails',
@@ -34,8 +38,8 @@ export class NetworkDetailsView implements vscode.Disposable {
       script: 'networkDetails',
       onAction: (p) => this.act(p),
       onDispose: () => this.dispose(),
-    }, extensionUri);
-    this.subs.push(connection.onDidChange(() => this.update()));
+    }, engine, extensionUri);
+    this.subs.push(this.connection.onDidChange(() => this.update()));
     this.publish();
   }
 

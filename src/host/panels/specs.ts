@@ -12,7 +12,7 @@ import { createNetworkErrorContext, endpointErrorContext, type DaemonErrorContex
 import type { Snapshot } from '../../core/model';
 import { shortId } from '../../core/join';
 import {
-  connectContainer, createNetwork, listImages, runContainer, type EngineInfo,
+  connectContainer, createNetwork, runContainer, type EngineInfo, type LocalImage,
 } from '../../docker/actions';
 import type { Engine } from '../../docker/client';
 import type { Choice, FormKind, FormOf, OptionsOf } from '../../protocol/messages';
@@ -25,7 +25,8 @@ import {
 export interface FormEnv {
   snapshot(): Promise<Snapshot>;
   engineInfo(): Promise<EngineInfo>;
-  engine(): Engine;
+  /** The engine's local images (read when the page loads and on image events, not on every engine change). */
+  images(): Promise<LocalImage[]>;
 }
 
 export interface FormSpec<K extends FormKind> {
@@ -127,7 +128,7 @@ const runSpec: FormSpec<'run'> = {
   script: 'run',
   action: vscode.l10n.t('Run'),
   async options(env, form) {
-    const [snapshot, images] = await Promise.all([env.snapshot(), listImages(env.engine())]);
+    const [snapshot, images] = await Promise.all([env.snapshot(), env.images()]);
     const imageChoices: Choice[] = [];
     for (const i of images) {
       const size = `${(i.size / 1e6).toFixed(1)} MB`;

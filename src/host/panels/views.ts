@@ -1,7 +1,8 @@
 // The read-only view panels, one per network (Network Details), per container (Container Networking), and one
-// Connectivity panel per engine. Opening what is already open reveals it.
+// Connectivity panel per engine. Opening what is already open reveals it; a panel closes with its engine.
 import * as vscode from 'vscode';
 import type { Connection } from '../connection';
+import type { Engines } from '../engines';
 import type { NetworkView } from '../../core/model';
 import { ConnectivityView } from './connectivity';
 import { ContainerNetworkingView } from './containerNetworking';
@@ -12,7 +13,7 @@ export class ViewPanels implements vscode.Disposable {
   private readonly containers = new Map<string, ContainerNetworkingView>();
   private readonly probes = new Map<string, ConnectivityView>();
 
-  constructor(private readonly extensionUri: vscode.Uri) {}
+  constructor(private readonly engines: Engines, private readonly extensionUri: vscode.Uri) {}
 
   networkDetails(connection: Connection, network: NetworkView): NetworkDetailsView {
     const key = `${connection.key}/${network.id}`;
@@ -22,7 +23,7 @@ export class ViewPanels implements vscode.Disposable {
       open.reveal();
       return open;
     }
-    const view = new NetworkDetailsView(connection, network, this.extensionUri);
+    const view = new NetworkDetailsView({ connection, engines: this.engines }, network, this.extensionUri);
     this.networks.set(key, view);
     view.onDidDispose(() => this.networks.get(key) === view && this.networks.delete(key));
     return view;
@@ -36,7 +37,7 @@ export class ViewPanels implements vscode.Disposable {
       void open.refresh();
       return open;
     }
-    const view = new ContainerNetworkingView(connection, containerId, name, this.extensionUri);
+    const view = new ContainerNetworkingView({ connection, engines: this.engines }, containerId, name, this.extensionUri);
     this.containers.set(key, view);
     view.onDidDispose(() => this.containers.get(key) === view && this.containers.delete(key));
     void view.refresh();
@@ -50,7 +51,7 @@ export class ViewPanels implements vscode.Disposable {
       open.reveal();
       return open;
     }
-    const view = new ConnectivityView(connection, this.extensionUri);
+    const view = new ConnectivityView({ connection, engines: this.engines }, this.extensionUri);
     this.probes.set(key, view);
     view.onDidDispose(() => this.probes.get(key) === view && this.probes.delete(key));
     return view;

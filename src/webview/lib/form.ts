@@ -6,7 +6,7 @@
 // (which discards this page) loses nothing.
 import {
   fieldId, readNotices, type Choice, type FieldError, type FormKind, type FormOf, type HostMessage, type Methods, type OptionsOf,
-  type ReplyMessage, type SavedState,
+  type ReplyError, type ReplyMessage, type SavedState,
 } from '../../protocol/messages';
 import { append, getPath, h, hasValue, isField, setDescribedBy, setPath } from './dom';
 import { Channel, RequestFailed } from './channel';
@@ -96,6 +96,8 @@ export class FormController<K extends FormKind> {
   private touched = new Set<string>();
   private submitted = false;
   private errors: FieldError[] = [];
+  /** The engine's field errors of the last failed submit: they stay beside live validation until the form changes. */
+  private refused: FieldError[] = [];
   private command = '';
   private validateTimer?: number;
   private validateSeq = 0;
@@ -134,6 +136,8 @@ export class FormController<K extends FormKind> {
         this.notices = readNotices(msg.notices);
         this.render(true);
         this.validateNow();
+        // the last submit failed while this page was not there to show it (or before it was discarded): show it now
+        if (msg.outcome) this.showFailure(msg.outcome);
         break;
       }
       case 'options': {
@@ -144,6 +148,7 @@ export class FormController<K extends FormKind> {
         break;
       }
       case 'setForm': {
+        this.refused = [];
         this.form = msg.form;
         this.formVersion = msg.formVersion;
         this.notices = readNotices(msg.notices);
@@ -166,6 +171,7 @@ export class FormController<K extends FormKind> {
 
   private changed(path: string, structural = false): void {
     this.touched.add(path);
+    this.refused = [];
     this.save();
     if (structural) this.render();
     this.scheduleValidate();
@@ -182,7 +188,7 @@ export class FormController<K extends FormKind> {
     this.channel.request('validate', { form: this.form }).then(
       (r) => {
         if (seq !== this.validateSeq) return; // an older answer: a newer form is on its way
-        this.errors = r.errors;
+        this.errors = [...r.errors, ...this.refused];
         this.setCommand(r.command);
         this.applyErrors();
         if (this.checkFailed) this.showBanner(undefined);
@@ -217,23 +223,27 @@ export class FormController<K extends FormKind> {
       this.showBanner(r.message, 'success');
     } catch (e) {
       this.setStatus('');
-      if (e instanceof RequestFailed) {
-        this.errors = e.error.fieldErrors;
-        const unplaced = this.applyErrors();
-        const lines: string[] = [];
-        const explained = e.error.explanations ?? (e.error.cause ? [{ cause: e.error.cause, fix: e.error.fix ?? '' }] : []);
-        for (const w of explained) lines.push(w.cause, w.fix);
-        if (explained.length === 0) lines.push(e.error.message);
-        if (e.error.cause && e.error.message) lines.push(e.error.message);
-        this.showBanner(lines.filter(Boolean), 'error', unplaced);
-        this.focusFirstError();
-      } else {
-        this.showBanner(String(e), 'error');
-      }
+      if (e instanceof RequestFailed) this.showFailure(e.error);
+      else this.showBanner(String(e), 'error');
     } finally {
       this.busy = false;
       formEl?.removeAttribute('aria-busy');
     }
+  }
+
+  /** A failed submit: each error next to its field, the explanations (or the message) in the banner. */
+  private showFailure(error: ReplyError): void {
+    this.submitted = true;
+    this.refused = error.fieldErrors;
+    this.errors = error.fieldErrors;
+    const unplaced = this.applyErrors();
+    const lines: string[] = [];
+    const explained = error.explanations ?? (error.cause ? [{ cause: error.cause, fix: error.fix ?? '' }] : []);
+    for (const w of explained) lines.push(w.cause, w.fix);
+    if (explained.length === 0) lines.push(error.message);
+    if (error.cause && error.message) lines.push(error.message);
+    this.showBanner(lines.filter(Boolean), 'error', unplaced);
+    this.focusFirstError();
   }
 
   private async copy(): Promise<void> {
