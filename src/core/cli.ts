@@ -1,10 +1,11 @@
 // The `docker …` command equivalent to each form, shown live under it. The argv is what the CLI would receive;
 // renderCommand quotes it for DISPLAY (copy/paste into a POSIX shell) — nothing here ever runs a shell.
+import type { ConnectForm, CreateNetworkForm, KeyValue, PortEntry, RunForm } from './forms';
 import {
-  addressFamilies, dedicatedOptionsRecord, isBlankIpamEntry, isBlankKeyValue, isBlankPortEntry, normalizeProtocol,
-  parseAuxAddresses, runNetworkName, splitCommand, splitList, type ConnectForm, type CreateNetworkForm, type KeyValue,
-  type PortEntry, type RunForm,
-} from './forms';
+  addressFamilies, isBlankIpamEntry, isBlankKeyValue, isBlankPortEntry, normalizeProtocol, parseAuxAddresses, splitList,
+} from './formValues';
+import { splitCommand } from './commandLine';
+import { dedicatedOptionsRecord, runNetworkName } from './formRequests';
 
 function kv(row: KeyValue): string {
   return `${row.key.trim()}=${row.value}`;

@@ -4,7 +4,8 @@
 // Also the fitting of a Create Network Like This prefill to an engine that lacks something the source network uses.
 import * as l10n from '@vscode/l10n';
 import { apiOrOldest, gatewayModes, supports, unsupportedReason, type Feature } from './apiVersion';
-import type { CreateNetworkForm, DedicatedOptionField } from './forms';
+import type { CreateNetworkForm } from './forms';
+import type { DedicatedOptionField } from './driverOptions';
 
 export interface CreateNetworkCapabilities {
   /** The negotiated API version these were read from. */

@@ -2,9 +2,8 @@
 // gateway modes and trusted host interfaces (moby daemon/libnetwork/drivers/bridge). The tree, Network Details and
 // the reachability model all ask here, so they agree.
 import * as l10n from '@vscode/l10n';
-import {
-  OPT_GATEWAY_MODE_IPV4, OPT_GATEWAY_MODE_IPV6, OPT_TRUSTED_HOST_INTERFACES, splitInterfaceList,
-} from './forms';
+import { OPT_GATEWAY_MODE_IPV4, OPT_GATEWAY_MODE_IPV6, OPT_TRUSTED_HOST_INTERFACES } from './driverOptions';
+import { splitInterfaceList } from './formValues';
 import type { NetworkView } from './model';
 
 export type IpFamily = 'ipv4' | 'ipv6';

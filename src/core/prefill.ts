@@ -1,8 +1,7 @@
 // "Create Network Like This…": a Create Network form filled from an existing network's inspect, with a new name.
-import {
-  dedicatedOptionHelpers, emptyCreateNetworkForm, OPT_BRIDGE_NAME, OPT_ENABLE_IPV4, OPT_ENABLE_IPV6, splitInterfaceList,
-  type CreateNetworkForm, type IpamEntry, type KeyValue,
-} from './forms';
+import { emptyCreateNetworkForm, type CreateNetworkForm, type IpamEntry, type KeyValue } from './forms';
+import { dedicatedOptionHelpers, OPT_BRIDGE_NAME, OPT_ENABLE_IPV4, OPT_ENABLE_IPV6 } from './driverOptions';
+import { splitInterfaceList } from './formValues';
 import type { RawNetwork } from './model';
 
 /**

@@ -15,8 +15,9 @@
 // Everything that comes from a webview is untrusted: parseWebviewMessage() checks it at run time (shape, types,
 // sizes, no unknown keys) and the host rejects anything else without acting on it.
 import type {
-  ConnectForm, CreateNetworkForm, DriverOptionHelper, FieldError, IpamEntry, KeyValue, NetworkScope, PortEntry, RunForm,
+  ConnectForm, CreateNetworkForm, FieldError, IpamEntry, KeyValue, NetworkScope, PortEntry, RunForm,
 } from '../core/forms';
+import type { DriverOptionHelper } from '../core/driverOptions';
 import type { CreateNetworkCapabilities, EndpointCapabilities } from '../core/formCapabilities';
 import {
   arr, bool, isPlainObject, MAX_LONG_TEXT, MAX_TEXT, obj, oneOf, parseEnvelope, str, type Check, type Parsed,

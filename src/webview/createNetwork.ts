@@ -3,7 +3,8 @@
 // words, so a non-exact getByLabel still finds exactly one field. The fields of engines 27–29 (`Enable IPv4`,
 // `IPv4 routing mode`, `IPv6 routing mode`, `Trusted host interfaces`) show only where the host's capabilities
 // say the engine has them (or the form already holds a value, so it can be seen and cleared).
-import type { CreateNetworkForm, DriverOptionHelper, IpamEntry } from '../core/forms';
+import type { CreateNetworkForm, IpamEntry } from '../core/forms';
+import type { DriverOptionHelper } from '../core/driverOptions';
 import { fieldId, readCreateNetworkCapabilities, type CreateNetworkCapabilities } from '../protocol/messages';
 import { h } from './lib/dom';
 import { rowLabel, startForm, type FormUi } from './lib/form';

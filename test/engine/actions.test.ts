@@ -14,9 +14,9 @@ import {
 import type { Engine } from '../../src/docker/client';
 import { EngineError } from '../../src/core/errors';
 import {
-  emptyConnectForm, emptyCreateNetworkForm, emptyPortEntry, emptyRunForm, toConnectRequest, toCreateNetworkRequest,
-  toRunRequest, type CreateNetworkForm, type RunForm,
+  emptyConnectForm, emptyCreateNetworkForm, emptyPortEntry, emptyRunForm, type CreateNetworkForm, type RunForm,
 } from '../../src/core/forms';
+import { toConnectRequest, toCreateNetworkRequest, toRunRequest } from '../../src/core/formRequests';
 import { cleanLabelled, SEED_IMAGE } from '../fixtures/seed';
 import { engineAt, rawDocker, until } from './support';
 

@@ -53,7 +53,8 @@ import { apiAtLeast } from '../../src/core/apiVersion';
 import {
   createNetworkErrorContext, endpointErrorContext, explainDaemonError, explainDaemonErrors, type DaemonErrorContext,
 } from '../../src/core/daemonErrors';
-import { emptyCreateNetworkForm, toCreateNetworkRequest } from '../../src/core/forms';
+import { emptyCreateNetworkForm } from '../../src/core/forms';
+import { toCreateNetworkRequest } from '../../src/core/formRequests';
 import { cleanLabelled, SEED_IMAGE } from '../fixtures/seed';
 import { engineAt, rawDocker } from './support';
 

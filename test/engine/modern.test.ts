@@ -14,9 +14,9 @@ import { execInContainer } from '../../src/docker/probe';
 import type { Engine } from '../../src/docker/client';
 import { apiAtLeast, FEATURE_MIN_API, type Feature } from '../../src/core/apiVersion';
 import {
-  emptyConnectForm, emptyCreateNetworkForm, emptyRunForm, toConnectRequest, toCreateNetworkRequest, toRunRequest,
-  validationContext, type CreateNetworkForm,
+  emptyConnectForm, emptyCreateNetworkForm, emptyRunForm, validationContext, type CreateNetworkForm,
 } from '../../src/core/forms';
+import { toConnectRequest, toCreateNetworkRequest, toRunRequest } from '../../src/core/formRequests';
 import { validateCreateNetwork } from '../../src/core/validate/network';
 import { attachmentTooltip, networkDescription } from '../../src/core/format';
 import { EndpointDetailsCache } from '../../src/docker/details';

@@ -6,7 +6,9 @@ import * as assert from 'assert';
 import * as net from 'node:net';
 import * as vscode from 'vscode';
 import { cleanLabelled, SEED_IMAGE } from '../fixtures/seed';
-import { emptyConnectForm, emptyCreateNetworkForm, emptyRunForm, type CreateNetworkForm, type RunForm } from '../../src/core/forms';
+import {
+  emptyConnectForm, emptyCreateNetworkForm, emptyRunForm, type CreateNetworkForm, type RunForm,
+} from '../../src/core/forms';
 import type { CreateNetworkOptions, HostMessage, InitMessage, ReplyMessage } from '../../src/protocol/messages';
 import { api, docker, findNetwork, fresh, until, answerPicks } from './support';
 

@@ -5,7 +5,9 @@
 // Each case says whether the parser must accept it and, for a refused request, which id the refusal must carry
 // (so the webview's request rejects instead of hanging). Used by test/unit/fuzz-messages.test.ts and by the
 // reliability run (reliability/scenarios/fuzz.ts), which reports the counts.
-import { emptyConnectForm, emptyCreateNetworkForm, emptyPortEntry, emptyRunForm, type IpamEntry } from '../../src/core/forms';
+import {
+  emptyConnectForm, emptyCreateNetworkForm, emptyPortEntry, emptyRunForm, type IpamEntry,
+} from '../../src/core/forms';
 import { FORM_CHECKS, MAX_ROWS, METHODS, parseWebviewMessage, type FormKind } from '../../src/protocol/messages';
 import { parseTopologyMessage } from '../../src/protocol/topology';
 import { parseViewMessage, VIEW_ACTIONS, type ViewKind } from '../../src/protocol/views';

@@ -1,7 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { connectArgv, createNetworkArgv, portSpec, quoteArg, renderCommand, runArgv } from '../../src/core/cli';
-import { emptyConnectForm, emptyCreateNetworkForm, emptyRunForm, type CreateNetworkForm, type RunForm } from '../../src/core/forms';
+import {
+  emptyConnectForm, emptyCreateNetworkForm, emptyRunForm, type CreateNetworkForm, type RunForm,
+} from '../../src/core/forms';
 
 const fullNetwork: CreateNetworkForm = {
   ...emptyCreateNetworkForm(),

@@ -5,11 +5,10 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connectArgv, createNetworkArgv, renderCommand, runArgv } from '../../src/core/cli';
 import { createNetworkCapabilities, endpointCapabilities, fitCreateNetworkForm } from '../../src/core/formCapabilities';
-import {
-  addressFamilies, coerceConnectForm, coerceCreateNetworkForm, coerceRunForm, dedicatedOptionHelpers, driverOptionHelpers,
-  emptyConnectForm, emptyCreateNetworkForm, emptyRunForm, parseGwPriority, splitInterfaceList, toConnectRequest,
-  toCreateNetworkRequest, toRunRequest, type CreateNetworkForm,
-} from '../../src/core/forms';
+import { emptyConnectForm, emptyCreateNetworkForm, emptyRunForm, type CreateNetworkForm } from '../../src/core/forms';
+import { dedicatedOptionHelpers, driverOptionHelpers } from '../../src/core/driverOptions';
+import { addressFamilies, parseGwPriority, splitInterfaceList } from '../../src/core/formValues';
+import { toConnectRequest, toCreateNetworkRequest, toRunRequest } from '../../src/core/formRequests';
 import { formFromNetwork } from '../../src/core/prefill';
 import {
   checkForm, readCreateNetworkCapabilities, readEndpointCapabilities, readNotices,
@@ -115,15 +114,6 @@ describe('the equivalent docker command', () => {
 });
 
 describe('what a webview sends', () => {
-  test('coercion: IPv4 stays on unless the form says false; the new text fields default to empty', () => {
-    assert.equal(coerceCreateNetworkForm({ name: 'n' }).enableIPv4, true);
-    assert.equal(coerceCreateNetworkForm({ enableIPv4: false }).enableIPv4, false);
-    const f = coerceCreateNetworkForm({ gatewayModeIPv4: 'routed', trustedHostInterfaces: 7 });
-    assert.deepEqual([f.gatewayModeIPv4, f.gatewayModeIPv6, f.trustedHostInterfaces], ['routed', '', '7']);
-    assert.equal(coerceConnectForm({ gwPriority: -3 }).gwPriority, '-3');
-    assert.equal(coerceRunForm({ gwPriority: { x: 1 } }).gwPriority, '');
-  });
-
   test('the run-time check accepts the new fields and refuses forms without them, or mistyped', () => {
     assert.deepEqual(checkForm('createNetwork', bridgeModes), bridgeModes);
     const withoutV4: Partial<CreateNetworkForm> = { ...ipv6Only };

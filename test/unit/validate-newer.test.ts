@@ -4,8 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  emptyConnectForm, emptyCreateNetworkForm, emptyRunForm, validationContext, type ConnectForm, type CreateNetworkForm,
-  type FieldError, type RunForm, type ValidationContext,
+  emptyConnectForm, emptyCreateNetworkForm, emptyRunForm, validationContext, type ConnectForm, type CreateNetworkForm, type FieldError, type RunForm, type ValidationContext,
 } from '../../src/core/forms';
 import type { RawContainer } from '../../src/core/model';
 import { validateConnect, validateCreateNetwork, validateRun } from '../../src/core/validate';

@@ -1,10 +1,11 @@
 // The request builders and the input parsing they share with validation.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  coerceConnectForm, coerceCreateNetworkForm, coerceRunForm, driverOptionHelpers, emptyConnectForm, emptyCreateNetworkForm, emptyRunForm, parseAuxAddresses, splitCommand, splitList,
-  toConnectRequest, toCreateNetworkRequest, toRunRequest,
-} from '../../src/core/forms';
+import { emptyConnectForm, emptyCreateNetworkForm, emptyRunForm } from '../../src/core/forms';
+import { driverOptionHelpers } from '../../src/core/driverOptions';
+import { parseAuxAddresses, splitList } from '../../src/core/formValues';
+import { splitCommand } from '../../src/core/commandLine';
+import { toConnectRequest, toCreateNetworkRequest, toRunRequest } from '../../src/core/formRequests';
 
 describe('toCreateNetworkRequest', () => {
   it('a bare form gives the name and the default driver (empty fields omitted)', () => {
@@ -156,19 +157,5 @@ describe('input parsing', () => {
   it('driver option helpers per driver', () => {
     assert.deepEqual(driverOptionHelpers('macvlan').map((h) => h.key), ['com.docker.network.driver.mtu', 'parent', 'macvlan_mode']);
     assert.ok(driverOptionHelpers('bridge').some((h) => h.key === 'com.docker.network.bridge.enable_ip_masquerade'));
-  });
-});
-
-describe('coercing untrusted webview messages', () => {
-  it('fills what is missing or mistyped, keeps what was typed', () => {
-    assert.deepEqual(coerceCreateNetworkForm(null), { ...emptyCreateNetworkForm(), driver: '' });
-    const f = coerceCreateNetworkForm({ name: 'n', scope: 'galaxy', enableIPv6: 'yes', ipv4: [{ subnet: '10.0.0.0/8', gateway: 5 }, 'junk'], labels: { a: 1 } });
-    assert.equal(f.name, 'n');
-    assert.equal(f.scope, '');
-    assert.equal(f.enableIPv6, false);
-    assert.deepEqual(f.ipv4, [{ subnet: '10.0.0.0/8', ipRange: '', gateway: '5', auxAddresses: '' }, { subnet: '', ipRange: '', gateway: '', auxAddresses: '' }]);
-    assert.deepEqual(f.labels, []);
-    assert.deepEqual(coerceConnectForm({ container: 'db', driverOptions: [{ key: 'k' }] }), { ...emptyConnectForm(), container: 'db', driverOptions: [{ key: 'k', value: '' }] });
-    assert.deepEqual(coerceRunForm({ image: 'busybox', ports: [{ containerPort: 80 }] }).ports, [{ hostIp: '', hostPort: '', containerPort: '80', protocol: '' }]);
   });
 });

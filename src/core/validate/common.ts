@@ -4,7 +4,8 @@ import * as ipaddr from 'ipaddr.js';
 import * as l10n from '@vscode/l10n';
 import { containerName } from '../join';
 import type { NetworkView, RawContainer } from '../model';
-import { isBlankKeyValue, parseGoBool, type FieldError, type KeyValue } from '../forms';
+import type { FieldError, KeyValue } from '../forms';
+import { isBlankKeyValue, parseGoBool } from '../formValues';
 
 export type Family = 'ipv4' | 'ipv6';
 export type Addr = ipaddr.IPv4 | ipaddr.IPv6;

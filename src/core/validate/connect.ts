@@ -2,9 +2,8 @@
 // aliases) that the Run form shares.
 import * as l10n from '@vscode/l10n';
 import { apiOrOldest, unsupportedReason } from '../apiVersion';
-import {
-  GW_PRIORITY_MAX, GW_PRIORITY_MIN, parseGwPriority, splitList, type ConnectForm, type FieldError, type ValidationContext,
-} from '../forms';
+import type { ConnectForm, FieldError, ValidationContext } from '../forms';
+import { GW_PRIORITY_MAX, GW_PRIORITY_MIN, parseGwPriority, splitList } from '../formValues';
 import { containerName } from '../join';
 import type { NetworkView, RawContainer } from '../model';
 import {

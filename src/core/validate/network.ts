@@ -1,12 +1,11 @@
 // Pre-flight checks of the Create Network form: what `docker network create` (and the engine behind it) would
 // refuse, found before anything is sent, each attached to the field that needs changing.
 import * as l10n from '@vscode/l10n';
+import type { CreateNetworkForm, FieldError, IpamEntry, ValidationContext } from '../forms';
 import {
-  IPVLAN_FLAGS, IPVLAN_MODES, MACVLAN_MODES, OPT_BRIDGE_NAME, OPT_ENABLE_IPV4, OPT_ENABLE_IPV6, OPT_HOST_BINDING_IPV4,
-  OPT_ICC, OPT_IPVLAN_FLAG, OPT_IPVLAN_MODE, OPT_MACVLAN_MODE, OPT_MASQUERADE, OPT_MTU, OPT_PARENT, addressFamilies,
-  dedicatedOptionHelpers, isBlankIpamEntry, isBlankKeyValue, parseAuxAddresses, type CreateNetworkForm, type FieldError,
-  type IpamEntry, type ValidationContext,
-} from '../forms';
+  IPVLAN_FLAGS, IPVLAN_MODES, MACVLAN_MODES, OPT_BRIDGE_NAME, OPT_ENABLE_IPV4, OPT_ENABLE_IPV6, OPT_HOST_BINDING_IPV4, OPT_ICC, OPT_IPVLAN_FLAG, OPT_IPVLAN_MODE, OPT_MACVLAN_MODE, OPT_MASQUERADE, OPT_MTU, OPT_PARENT, dedicatedOptionHelpers,
+} from '../driverOptions';
+import { addressFamilies, isBlankIpamEntry, isBlankKeyValue, parseAuxAddresses } from '../formValues';
 import type { NetworkView } from '../model';
 import {
   NAME_PATTERN, PREDEFINED_NETWORK_NAMES, cidrContains, cidrOverlaps, cidrWithin, familyLabel, findNetwork,

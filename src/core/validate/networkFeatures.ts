@@ -5,10 +5,9 @@
 import * as l10n from '@vscode/l10n';
 import { apiOrOldest, gatewayModes, supports, unsupportedReason } from '../apiVersion';
 import { gatewayModeFeature } from '../formCapabilities';
-import {
-  GATEWAY_MODES, OPT_ENABLE_IPV4, OPT_ENABLE_IPV6, addressFamilies, dedicatedOptionHelpers, isBlankKeyValue,
-  parseGoBool, splitInterfaceList, type CreateNetworkForm, type FieldError, type ValidationContext,
-} from '../forms';
+import type { CreateNetworkForm, FieldError, ValidationContext } from '../forms';
+import { GATEWAY_MODES, OPT_ENABLE_IPV4, OPT_ENABLE_IPV6, dedicatedOptionHelpers } from '../driverOptions';
+import { addressFamilies, isBlankKeyValue, parseGoBool, splitInterfaceList } from '../formValues';
 import { isInterfaceName } from './common';
 
 /** What validateCreateNetwork already knows: the driver, and how many IPAM rows of each family are used. */

@@ -1,8 +1,8 @@
 // Pre-flight checks of the Run form (`docker run -d`).
 import * as l10n from '@vscode/l10n';
-import {
-  isBlankPortEntry, normalizeProtocol, splitCommand, splitList, type FieldError, type PortEntry, type RunForm, type ValidationContext,
-} from '../forms';
+import type { FieldError, PortEntry, RunForm, ValidationContext } from '../forms';
+import { isBlankPortEntry, normalizeProtocol, splitList } from '../formValues';
+import { splitCommand } from '../commandLine';
 import { containerName } from '../join';
 import type { RawContainer } from '../model';
 import {

@@ -1,10 +1,9 @@
 // What each form kind does on the host: the pick lists it offers, the checks it runs (src/core/validate against the
 // current snapshot and engine info), the docker command it shows (src/core/cli), and the one engine action it makes.
 import * as vscode from 'vscode';
-import {
-  availableScopes, creatableDrivers, driverOptionHelpers, toConnectRequest, toCreateNetworkRequest, toRunRequest,
-  type FieldError, type ValidationContext,
-} from '../../core/forms';
+import type { FieldError, ValidationContext } from '../../core/forms';
+import { availableScopes, creatableDrivers, driverOptionHelpers } from '../../core/driverOptions';
+import { toConnectRequest, toCreateNetworkRequest, toRunRequest } from '../../core/formRequests';
 import { validateConnect, validateCreateNetwork, validateRun, configOnlyNetworks } from '../../core/validate';
 import { connectArgv, createNetworkArgv, runArgv } from '../../core/cli';
 import { createNetworkCapabilities, endpointCapabilities } from '../../core/formCapabilities';
