@@ -6,10 +6,17 @@ import assert from 'node:assert/strict';
 import { joinSnapshot } from '../../src/core/join';
 import type { RawNetwork } from '../../src/core/model';
 import {
-  blockedFrom, computeReachability, describeBlock, describeVia, explainPair, reachableFrom, reachBetween,
+  blockedFrom, computeReachability, describeBlock, describeVia, reachableFrom, reachBetween, type PairReach,
 } from '../../src/core/reachability';
 import { reachabilityOf, topologyReach } from '../../src/core/topology';
 import { hexId, rawContainer, rawNetwork } from './seedSnapshot';
+
+/** Test helpers: a way and a pair in one sentence, from the words the map and Check Connectivity use. */
+function explainPair(p: PairReach): string {
+  return p.reachable
+    ? `${p.fromName} can reach ${p.toName} (${p.via.map(describeVia).join('; ')})`
+    : `${p.fromName} cannot reach ${p.toName}: ${p.blocked.map(describeBlock).join('; ')}`;
+}
 
 const GW4 = 'com.docker.network.bridge.gateway_mode_ipv4';
 const GW6 = 'com.docker.network.bridge.gateway_mode_ipv6';

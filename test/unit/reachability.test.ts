@@ -2,10 +2,22 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { joinSnapshot } from '../../src/core/join';
 import type { RawContainer, RawEndpoint, RawNetwork, RawPort, Snapshot } from '../../src/core/model';
+import { collectPublished, indexNodes } from '../../src/core/reachIndex';
 import {
-  blockedFrom, computeReachability, describeVia, explainPair, explainReach, formatPublished, publishedToHost,
-  reachableFrom, reachBetween, summarizeReach, type Reachability, type ReachEntry,
+  blockedFrom, computeReachability, describeVia, describeBlock,
+  reachableFrom, reachBetween, summarizeReach, type PairReach, type Reachability, type ReachEntry,
 } from '../../src/core/reachability';
+
+/** Test helpers: a way and a pair in one sentence, from the words the map and Check Connectivity use. */
+function explainReach(e: ReachEntry): string {
+  return `${e.fromName} can reach: ${e.toName} (${e.via.map(describeVia).join('; ')})`;
+}
+
+function explainPair(p: PairReach): string {
+  return p.reachable
+    ? `${p.fromName} can reach ${p.toName} (${p.via.map(describeVia).join('; ')})`
+    : `${p.fromName} cannot reach ${p.toName}: ${p.blocked.map(describeBlock).join('; ')}`;
+}
 
 // Hand-made topologies, shaped like Engine API 1.41 answers and joined by the real joinSnapshot.
 
@@ -274,7 +286,7 @@ describe('reachability: rules', () => {
     assert.deepEqual(targets(r, id('web')), [], 'bridged containers do not reach host-mode ones (not modelled)');
   });
 
-  test('publishedToHost: every published port of running containers, host side first', () => {
+  test('the ports published on the host: every one of running containers, in port order', () => {
     const { s } = setup([BRIDGE], [
       container('web', { bridge: '172.17.0.2' }, { ports: [
         { IP: '::', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' },
@@ -284,9 +296,8 @@ describe('reachability: rules', () => {
       ] }),
       container('old', { bridge: '' }, { state: 'exited', ports: [{ IP: '0.0.0.0', PrivatePort: 22, PublicPort: 2222, Type: 'tcp' }] }),
     ]);
-    assert.deepEqual(publishedToHost(s).map(formatPublished), [
-      '127.0.0.1:5353 → web:53/udp', '0.0.0.0:8080 → web:80/tcp', '[::]:8080 → web:80/tcp',
-    ]);
+    const shown = collectPublished(s.containers, indexNodes(s.containers)).map((p) => `${p.port.hostIp ?? ''}:${p.port.hostPort} → ${p.containerName}:${p.port.containerPort}/${p.port.protocol}`);
+    assert.deepEqual(shown, ['127.0.0.1:5353 → web:53/udp', '0.0.0.0:8080 → web:80/tcp', ':::8080 → web:80/tcp']);
   });
 
   test('unknown ids and self', () => {
