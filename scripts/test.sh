@@ -54,6 +54,8 @@ finish() {
     PASS[$CUR_LEVEL]=0 FAIL[$CUR_LEVEL]=1 SECS[$CUR_LEVEL]=- NOTE[$CUR_LEVEL]="interrupted"; TOTAL_FAIL=$((TOTAL_FAIL + 1)); STOPPED=$CUR_LEVEL
   fi
   if [ -n "${BG_SETUP:-}" ]; then kill -- -"$BG_SETUP" 2>/dev/null; fi   # its own process group (setsid)
+  # the second engine lives only for the host and workbench levels (its namespace goes with it)
+  if [ -n "${STARTED_SECOND:-}" ]; then bash scripts/netns.sh "$SECOND_NS" stop "$SECOND_DIR" 28 >/dev/null 2>&1 || true; fi
   if [ -n "${DN_STOP_ENGINE:-}" ] || { [ "$CI" = true ] && [ -n "${STARTED_ENGINE:-}" ]; }; then
     DN_ENGINE=20 bash scripts/engine.sh stop 2>/dev/null || true; DN_ENGINE=28 bash scripts/engine.sh stop || true
   fi
@@ -196,6 +198,18 @@ if selected podman; then
     tests podman node_counts node --import tsx --test --test-timeout=120000 test/engine/podman.test.ts
   elif [ "$CI" = true ]; then NOTE[podman]="no Podman service (CI: a failure)"; record podman 0 1 "$(ms)"
   else skip podman "no Podman service (log: $LOGS/podman-start.log)"; fi
+fi
+
+# --- a second engine for the side-by-side host tests: Docker 28.5 in a network namespace of its own (its own
+# docker0 and iptables, so it shares no bridge with the first; its socket is reachable from here)
+SECOND_NS=dn-second SECOND_DIR=${XDG_CACHE_HOME:-$HOME/.cache}/docker-networks/engine-second
+if selected host || selected workbench; then
+  say "second engine: scripts/netns.sh $SECOND_NS engine $SECOND_DIR 28"
+  if SH=$(bash scripts/netns.sh "$SECOND_NS" engine "$SECOND_DIR" 28 2> >(tee "$LOGS/engine-second-start.log" >&2)) && [ -n "$SH" ]; then
+    export DN_SECOND_DOCKER_HOST=$SH; STARTED_SECOND=1; echo "DN_SECOND_DOCKER_HOST=$DN_SECOND_DOCKER_HOST"
+  else
+    echo "no second engine (log: $LOGS/engine-second-start.log): the side-by-side host tests skip (under CI: a failure)"
+  fi
 fi
 
 HOST_OK=""
