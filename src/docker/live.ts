@@ -17,31 +17,18 @@ import { Backoff } from '../core/backoff';
 import { ChangeBatch } from '../core/changes';
 import { Expectations } from '../core/expectations';
 import { RawState } from '../core/rawState';
-import type { Stale } from '../core/stale';
 import type { Engine } from './client';
 import { Emitter } from './emitter';
 import { BACKOFF_MAX_MS, BACKOFF_MIN_MS, EventFollower, type EngineEvent } from './events';
 import { applyPatch } from './patch';
 import { readLists } from './snapshot';
 import { engineInfo } from './actions';
+import type { LiveOptions, LiveState } from './liveState';
 
 const RECHECK_MIN_MS = 30;
 const RECHECK_MAX_MS = 480;
 
-export type LiveState =
-  | { kind: 'idle' }
-  | { kind: 'connecting' }
-  | { kind: 'connected'; snapshot: Snapshot; stale?: Stale }
-  | { kind: 'disconnected'; error: EngineError; snapshot?: undefined };
-
-export interface LiveOptions {
-  /** Events closer than this are a burst; a burst is read after this much quiet. */
-  debounceMs?: number;
-  /** Longest an event may wait while a burst goes on. */
-  maxWaitMs?: number;
-  /** An isolated event is read after this (events inside the window join it). */
-  settleMs?: number;
-}
+export type { LiveOptions, LiveState } from './liveState';
 
 export class LiveModel {
   private readonly changed = new Emitter<LiveState>();

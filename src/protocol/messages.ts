@@ -19,11 +19,13 @@ import type {
 } from '../core/forms';
 import type { DriverOptionHelper } from '../core/driverOptions';
 import type { CreateNetworkCapabilities, EndpointCapabilities } from '../core/formCapabilities';
+import type { ReplyError, ReplyMessage } from './reply';
 import {
   arr, bool, isPlainObject, MAX_LONG_TEXT, MAX_TEXT, obj, oneOf, parseEnvelope, str, type Check, type Parsed,
 } from './check';
 
 export { MAX_LONG_TEXT, MAX_ROWS, MAX_TEXT, ProtocolError } from './check';
+export { rejectReply, type ReplyError, type ReplyMessage } from './reply';
 
 export type { CreateNetworkCapabilities, EndpointCapabilities, FieldError };
 
@@ -133,26 +135,6 @@ export type WebviewMessage<K extends FormKind> = ReadyMessage | { [M in Method]:
 
 // ---------------------------------------------------------------------------------------------------------------
 // Host → webview
-
-/** Why a request failed. `fieldErrors` go next to their fields; `cause` and `fix` explain an engine refusal. */
-export interface ReplyError {
-  message: string;
-  fieldErrors: FieldError[];
-  /** The engine's refusal in plain words (from the daemon-error table), when it matched. */
-  cause?: string;
-  fix?: string;
-  /** The field the engine's refusal is about, when known. */
-  field?: string;
-  /**
-   * Every error of the refusal, explained, when the engine joined several (engines 25+: one a line); `cause`, `fix`
-   * and `field` are then the first of them.
-   */
-  explanations?: Array<{ cause: string; fix: string; field?: string }>;
-}
-
-export type ReplyMessage<R = unknown> =
-  | { type: 'reply'; id: number; ok: true; result: R }
-  | { type: 'reply'; id: number; ok: false; error: ReplyError };
 
 export interface InitMessage<K extends FormKind> {
   type: 'init';
@@ -294,11 +276,6 @@ export function readEndpointCapabilities(v: unknown): EndpointCapabilities {
 /** Notices as sent by the host: strings only, a few of them. */
 export function readNotices(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').slice(0, 16).map((x) => x.slice(0, MAX_TEXT)) : [];
-}
-
-/** A failed reply for a request the host could not accept. */
-export function rejectReply(id: number, message: string, fieldErrors: FieldError[] = []): ReplyMessage<never> {
-  return { type: 'reply', id, ok: false, error: { message, fieldErrors } };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@
 //
 // It imports only types from core, so the webview bundle stays DOM-only.
 import type { TopologyGraph, TopologyReach } from '../core/topology';
-import type { ReplyMessage } from './messages';
+import type { ReplyMessage } from './reply';
 import { count, engineId, exactlyOne, obj, oneOf, parseEnvelope, type Check, type Envelope, type Parsed } from './check';
 
 export type {

@@ -10,7 +10,7 @@
 // The state is rendered as it is: the host has already put every text into words (src/core/details.ts).
 import type { ContainerNetworkingState, NetworkDetailsState } from '../core/details';
 import type { Agreement, ModelAtAddress, ProbeResult } from '../core/probe';
-import type { ReplyMessage } from './messages';
+import type { ReplyMessage } from './reply';
 import { engineId, obj, oneOf, optional, parseEnvelope, type Parsed } from './check';
 
 export type ViewKind = 'networkDetails' | 'containerNetworking' | 'connectivity';

@@ -1,7 +1,7 @@
 // What every panel does with a message from its webview that fails the protocol check: keep a short record
 // (tests read it), log it, and answer with a failed reply when the message carried a request id.
 import * as vscode from 'vscode';
-import { rejectReply, type ReplyMessage } from '../../protocol/messages';
+import { rejectReply, type ReplyMessage } from '../../protocol/reply';
 
 const KEEP = 50;
 

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { Snapshot } from '../../core/model';
 import { buildTopology, reachabilityOf, topologyReach, type TopologyGraph } from '../../core/topology';
-import type { ReplyMessage } from '../../protocol/messages';
+import type { ReplyMessage } from '../../protocol/reply';
 import {
   parseTopologyMessage, type GraphMessage, type RenderedMessage, type TopologyMethods, type TopologyRequest,
   type TopologyWebviewMessage,

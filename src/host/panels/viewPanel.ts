@@ -2,7 +2,7 @@
 // (webviewHost.ts), speaking src/protocol/views.ts. A view holds no form: the host sends the whole picture on `ready`
 // and again whenever it changes; buttons come back as `action` requests, which the owner turns into commands.
 import type * as vscode from 'vscode';
-import type { ReplyMessage } from '../../protocol/messages';
+import type { ReplyMessage } from '../../protocol/reply';
 import {
   parseViewMessage, type ActionParams, type ActionResult, type ViewKind, type ViewRequest, type ViewStateMessage,
   type ViewStateOf, type ViewWebviewMessage,

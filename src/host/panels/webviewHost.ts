@@ -9,7 +9,7 @@
 //   listed, and closes when that engine goes away (its connection is disposed: the context left the setting).
 import * as vscode from 'vscode';
 import type { Parsed } from '../../protocol/check';
-import { rejectReply, type ReplyMessage } from '../../protocol/messages';
+import { rejectReply, type ReplyMessage } from '../../protocol/reply';
 import type { Connection } from '../connection';
 import type { Engines } from '../engines';
 import { formHtml, webviewRoot } from './html';

@@ -6,7 +6,7 @@
 // own, and the host answers every request it accepted, with a result or an error), so the webview's timer is only a
 // backstop against a reply that can never come. It is set above the longest thing a request may legitimately wait
 // for: a view button that runs a command, which can wait on the user (a modal confirmation) or on a probe matrix.
-import type { ReplyError, ReplyMessage } from '../../protocol/messages';
+import type { ReplyError, ReplyMessage } from '../../protocol/reply';
 
 interface VsCodeApi<S> {
   postMessage(message: unknown): void;
