@@ -4,7 +4,8 @@
 #   scripts/run-workbench-tests.sh [test/workbench/x.spec.cjs ...]
 # DN_VSIX: the .vsix (default: docker-networks-<version>.vsix, made by `npm run package`).
 # DOCKER_HOST: the engine the extension talks to (default: the private engine, started by scripts/engine.sh).
-# Needs the VS Code host of scripts/setup-vshost.sh. Ends with "N passed, N failed"; non-zero exit on failure.
+# DN_SECOND_DOCKER_HOST (optional): a second engine, for the side-by-side spec (skipped without it).
+# Needs the VS Code host of scripts/setup-vshost.sh. Ends with "N passed, N failed, N skipped"; non-zero exit on failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VSHOST=${VSHOST:-${XDG_CACHE_HOME:-$HOME/.cache}/docker-networks/vshost}; export VSHOST

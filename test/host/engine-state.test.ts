@@ -24,17 +24,23 @@ suite('engine state', () => {
     await cfg().update('context', undefined, vscode.ConfigurationTarget.Global);
   });
 
-  test('an unreachable endpoint empties the tree and names the endpoint; fixing it brings the tree back', async () => {
+  test('an unreachable endpoint names the endpoint and offers Retry and Open Settings as rows; fixing it brings the tree back', async () => {
     const a = await api();
     await a.connection.snapshot();
     await cfg().update('host', 'unix:///nonexistent/dn.sock', vscode.ConfigurationTarget.Global);
     await until(() => a.connection.state.kind === 'disconnected', 5000, 'disconnected');
-    assert.deepStrictEqual(await a.tree.getChildren(), []);
+    // no networks: what to do about it, as rows (a view with a message shows no welcome content, so no links there)
+    const rows = (await a.tree.getChildren()).map((n) => a.tree.getTreeItem(n));
+    // the settings of a remote window (this one: code-server's) are on its Remote tab
+    const open = vscode.env.remoteName ? 'workbench.action.openRemoteSettings' : 'workbench.action.openSettings';
+    assert.deepStrictEqual(rows.slice(1).map((i) => [i.label, i.command?.command, i.command?.arguments ?? []]),
+      [['Retry', 'dockerNetworks.refresh', []], ['Open Settings', open, [{ query: 'dockerNetworks.host' }]]]);
+    assert.match(String(rows[0].label), /Start the engine/);
     const s = a.connection.state;
     assert.ok(s.kind === 'disconnected' && s.error.kind === 'unreachable');
     assert.match(s.error.message, /\/nonexistent\/dn\.sock/);
     await cfg().update('host', undefined, vscode.ConfigurationTarget.Global);
-    await until(async () => (await a.tree.getChildren()).length > 0, 5000, 'tree back');
+    await until(async () => (await a.tree.getChildren()).some((n) => a.tree.getTreeItem(n).label === 'bridge') || undefined, 5000, 'tree back');
   });
 
   test('the status bar tooltip names the engine version, its API and the API spoken (min of it and the newest tested)', async () => {
@@ -73,5 +79,7 @@ suite('engine state', () => {
     assert.ok(s.kind === 'misconfigured');
     assert.match(s.error.message, /dockerNetworks\.host/);
     assert.match(s.error.message, /unix:\/\//);
+    const rows = (await a.tree.getChildren()).map((n) => a.tree.getTreeItem(n));
+    assert.deepStrictEqual(rows.map((i) => i.label).slice(1), ['Open Settings', 'Retry'], 'a setting to fix: Open Settings first');
   });
 });

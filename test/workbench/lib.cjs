@@ -216,6 +216,36 @@ async function collapseAll(page) {
   await btn.click({ timeout: 10000 });
 }
 
+/**
+ * A private DOCKER_CONFIG (under $VSHOST/tmp) holding the docker contexts dn-a (DOCKER_HOST) and, when
+ * DN_SECOND_DOCKER_HOST is set, dn-b, made by the real docker CLI. Returns its path.
+ */
+function dockerContexts() {
+  fs.mkdirSync(path.join(VSHOST, 'tmp'), { recursive: true });
+  const dir = fs.mkdtempSync(path.join(VSHOST, 'tmp', 'docker-config-'));
+  const cli = (...args) => execFileSync('docker', args, { env: { ...process.env, DOCKER_CONFIG: dir }, stdio: 'ignore' });
+  cli('context', 'create', 'dn-a', '--description', 'the private test engine', '--docker', `host=${process.env.DOCKER_HOST}`);
+  if (process.env.DN_SECOND_DOCKER_HOST) {
+    cli('context', 'create', 'dn-b', '--description', 'the second private test engine', '--docker', `host=${process.env.DN_SECOND_DOCKER_HOST}`);
+  }
+  return dir;
+}
+
+/**
+ * Changes settings the way the Settings editor would, in the files the workbench watches: the user settings and
+ * (for `"scope": "machine"` settings, which a remote window such as code-server's reads from there) the machine
+ * settings. `undefined` removes a key.
+ */
+function updateSettings(server, changes) {
+  for (const kind of ['User', 'Machine']) {
+    const file = path.join(server.dir, 'ud', kind, 'settings.json');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const s = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+    for (const [k, v] of Object.entries(changes)) { if (v === undefined) delete s[k]; else s[k] = v; }
+    fs.writeFileSync(file, `${JSON.stringify(s, null, 2)}\n`);
+  }
+}
+
 /** Runs the seed CLI (scripts/seed.ts) on DOCKER_HOST: 'up' or 'down' with optional extra args. */
 function seed(cmd, ...args) {
   execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'seed.ts'), cmd, ...args],
@@ -224,5 +254,5 @@ function seed(cmd, ...args) {
 
 module.exports = { SHOTS,
   ROOT, VSHOST, VIEWPORT, say, sleep, until, freePort, checkHost, startCodeServer, launchBrowser, openWorkbench,
-  openViewContainer, treeRows, rowsLabelled, revealRow, expandRow, collapseAll, seed,
+  openViewContainer, treeRows, rowsLabelled, revealRow, expandRow, collapseAll, seed, dockerContexts, updateSettings,
 };

@@ -3,7 +3,10 @@
 //   DN_VSIX=docker-networks-0.1.0.vsix DOCKER_HOST=unix://... node test/workbench/run.cjs [spec ...]
 // A spec exports { title, setup?(ctx), teardown?(ctx), tests: [[name, async (ctx) => {...}], ...] }; ctx holds
 // { server, browser, lib, shots, failures } and whatever setup puts there (conventionally ctx.page). A failed test gets a
-// screenshot in out/workbench/. Ends with the line "N passed, N failed"; exit code 1 on any failure.
+// screenshot in out/workbench/. A spec whose setup sets ctx.skip (a reason) skips its tests, each named on a line
+// "SKIPPED: <spec> › <test> (<reason>)". Ends with the line "N passed, N failed, N skipped"; exit code 1 on any failure.
+// The extension host gets a private DOCKER_CONFIG with the contexts dn-a (DOCKER_HOST) and, when
+// DN_SECOND_DOCKER_HOST names a second engine, dn-b (the side-by-side spec uses them).
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -18,7 +21,11 @@ async function main() {
   const shots = path.join(lib.ROOT, 'out', 'workbench');
   fs.mkdirSync(shots, { recursive: true });
   let passed = 0, failed = 0;
-  const server = await lib.startCodeServer({ vsix, env: { DOCKER_HOST: process.env.DOCKER_HOST } });
+  const skipped = [];
+  const dockerConfig = lib.dockerContexts();
+  const env = { DOCKER_HOST: process.env.DOCKER_HOST, DOCKER_CONFIG: dockerConfig };
+  if (process.env.DN_SECOND_DOCKER_HOST) env.DN_SECOND_DOCKER_HOST = process.env.DN_SECOND_DOCKER_HOST;
+  const server = await lib.startCodeServer({ vsix, env });
   let browser;
   try {
     browser = await lib.launchBrowser();
@@ -31,6 +38,11 @@ async function main() {
       try { if (spec.setup) await spec.setup(ctx); } catch (e) { setupError = e; }
       for (const [i, [title, fn]] of spec.tests.entries()) {
         const t = Date.now();
+        if (!setupError && ctx.skip) {
+          skipped.push(`${spec.title || name} › ${title} (${ctx.skip})`);
+          console.log(`    - ${title} (skipped: ${ctx.skip})`);
+          continue;
+        }
         try {
           if (setupError) throw new Error(`setup failed: ${setupError.stack || setupError}`);
           await fn(ctx);
@@ -63,8 +75,11 @@ async function main() {
       console.log(`  code-server log: ${path.relative(lib.ROOT, copy)}`);
     }
     if (!process.env.DN_KEEP_WB_RUN) fs.rmSync(server.dir, { recursive: true, force: true });
+    fs.rmSync(dockerConfig, { recursive: true, force: true });
   }
-  console.log(`\n${passed} passed, ${failed} failed`);
+  console.log('');
+  for (const s of skipped) console.log(`SKIPPED: ${s}`);
+  console.log(`${passed} passed, ${failed} failed, ${skipped.length} skipped`);
   return failed === 0 ? 0 : 1;
 }
 

@@ -7,6 +7,10 @@ import { OLDEST_KNOWN_API, supports } from '../../core/apiVersion';
 import { describeProblem } from '../connection';
 import type { Engines } from '../engines';
 import { ContainerNode, EngineNode, NetworkNode, ServiceNode, type TreeNode } from './nodes';
+import { ActionNode, problemRows } from './actionNodes';
+
+/** Everything the view shows: the model's nodes, and the rows of a disconnected engine (hint, Retry, Open Settings). */
+export type ViewNode = TreeNode | ActionNode;
 import { describeStale } from '../../core/stale';
 
 /** Above this many networks, nodes start collapsed so a big engine does not render thousands of rows at once. */
@@ -14,10 +18,10 @@ const EXPAND_LIMIT = 30;
 /** While the tree shows a stale picture, its message (which says how old) is rewritten this often. */
 const STALE_TICK_MS = 1000;
 
-export class NetworksProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+export class NetworksProvider implements vscode.TreeDataProvider<ViewNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ViewNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private view?: vscode.TreeView<TreeNode>;
+  private view?: vscode.TreeView<ViewNode>;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private engineSubs: vscode.Disposable[] = [];
   private staleTicker?: NodeJS.Timeout;
@@ -50,7 +54,7 @@ export class NetworksProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     for (const c of this.engines.listed) c.start();
   }
 
-  attach(view: vscode.TreeView<TreeNode>): void {
+  attach(view: vscode.TreeView<ViewNode>): void {
     this.view = view;
     this.disposables.push(view);
     // Follow the engines from the moment the view is first shown, not at activation.
@@ -76,7 +80,7 @@ export class NetworksProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     }
   }
 
-  getTreeItem(node: TreeNode): vscode.TreeItem {
+  getTreeItem(node: ViewNode): vscode.TreeItem {
     if (node instanceof NetworkNode) {
       const count = node.connection.model?.snapshot?.networks.length ?? 0;
       return node.toTreeItem(count <= EXPAND_LIMIT);
@@ -84,12 +88,14 @@ export class NetworksProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return node.toTreeItem();
   }
 
-  getChildren(node?: TreeNode): TreeNode[] {
+  getChildren(node?: ViewNode): ViewNode[] {
     this.startAll();
     if (!node) {
-      return this.engines.sideBySide ? this.engines.listed.map((c) => new EngineNode(c)) : this.networksOf(this.connection);
+      if (this.engines.sideBySide) return this.engines.listed.map((c) => new EngineNode(c));
+      return this.networksOrProblem(this.connection, false);
     }
-    if (node instanceof EngineNode) return this.networksOf(node.connection);
+    if (node instanceof ActionNode) return [];
+    if (node instanceof EngineNode) return this.networksOrProblem(node.connection, true);
     const snapshot = node.connection.model?.snapshot;
     // Read the current version of the network: the node may come from an older snapshot.
     const current = snapshot?.networks.find((n) => n.id === node.network.id);
@@ -111,6 +117,12 @@ export class NetworksProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return [];
   }
 
+  /** The engine's networks; while it cannot be reached, what to do about it (Retry, Open Settings). */
+  private networksOrProblem(connection: Connection, sideBySide: boolean): ViewNode[] {
+    const rows = problemRows(connection, sideBySide);
+    return rows.length > 0 ? rows : this.networksOf(connection);
+  }
+
   private networksOf(connection: Connection): NetworkNode[] {
     const snapshot = connection.model?.snapshot;
     if (!snapshot) return [];
@@ -128,8 +140,9 @@ export class NetworksProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return item;
   }
 
-  getParent(node: TreeNode): TreeNode | undefined {
+  getParent(node: ViewNode): ViewNode | undefined {
     if (node instanceof EngineNode) return undefined;
+    if (node instanceof ActionNode) return this.engines.sideBySide ? this.engines.listed.map((c) => new EngineNode(c)).find((e) => node.id.startsWith(`problem/${e.connection.key}/`)) : undefined;
     const top = this.engines.sideBySide ? new EngineNode(node.connection) : undefined;
     if (node instanceof NetworkNode) return top;
     if (node instanceof ServiceNode) return new NetworkNode(node.network, node.connection);
