@@ -246,9 +246,13 @@ module.exports = {
       await f.locator('fieldset', { has: f.locator('legend', { hasText: /^Network$/ }) }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await shot(page, lib, 'run-container.png');
       await f.getByRole('button', { name: 'Run', exact: true }).click();
+      // Run is create, then start: the address comes with the start, so wait for a running container
       const c = await lib.until(async () => {
-        try { return await docker().getContainer(WEB).inspect(); } catch { return undefined; }
-      }, 20000, `${WEB} to exist`);
+        try {
+          const info = await docker().getContainer(WEB).inspect();
+          return info.State.Running && info;
+        } catch { return undefined; }
+      }, 20000, `${WEB} to be running`);
       const ep = c.NetworkSettings.Networks[APP.name];
       const got = { ip: ep && ep.IPAddress, ports: c.HostConfig.PortBindings };
       if (got.ip !== APP.web || JSON.stringify(got.ports) !== JSON.stringify({ '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '18090' }] })) {
