@@ -2,6 +2,7 @@
 // namespace): each scenario against the private engine, results to out/reliability/engine-<kind>.json, and
 // docs/RELIABILITY.md from every engine's results there.
 //   node --import tsx --expose-gc reliability/run.ts [--quick] [--only fuzz,faults,storm,kill,restart,churn]
+//   node --import tsx reliability/run.ts --render     only docs/RELIABILITY.md again, from the results there
 // Env: DOCKER_HOST (the engine's socket), DN_ENGINE (28 or 20), DN_REL_ENGINE_DIR (its folder, for the pidfile and
 // engine.sh restarts), DN_CHURN_SECONDS (3600), DN_KILL_REPS (5), DN_RESTARTS (20), DN_STORM_EVENTS (1000),
 // DN_REL_SEED (1).
@@ -38,10 +39,23 @@ function selected(argv: string[]): Scenario[] {
   return names as Scenario[];
 }
 
+/** docs/RELIABILITY.md from every engine's latest results in out/reliability (a run on one engine keeps the other's). */
+function render(root: string, outDir: string): EngineRun[] {
+  const runs = readdirSync(outDir).filter((f) => /^engine-\d+\.json$/.test(f)).sort().reverse()
+    .map((f) => JSON.parse(readFileSync(path.join(outDir, f), 'utf8')) as EngineRun);
+  writeFileSync(path.join(root, 'docs', 'RELIABILITY.md'), renderMarkdown(runs));
+  return runs;
+}
+
 async function main(): Promise<number> {
   installFaultCounters();
   const root = path.resolve(__dirname, '..');
   process.chdir(root);
+  if (process.argv.includes('--render')) {
+    const runs = render(root, path.join(root, 'out', 'reliability'));
+    process.stderr.write(`[reliability] wrote docs/RELIABILITY.md from the results of ${runs.map((r) => r.version).join(', ')}\n`);
+    return 0;
+  }
   const kind = process.env.DN_ENGINE ?? '28';
   const dir = process.env.DN_REL_ENGINE_DIR;
   if (!dir) throw new Error('DN_REL_ENGINE_DIR is not set: run through scripts/reliability.sh');
@@ -92,10 +106,7 @@ async function main(): Promise<number> {
     unhandledRejections: faults.unhandledRejections, uncaughtExceptions: faults.uncaughtExceptions, faultSamples: faults.first,
   };
   writeFileSync(path.join(outDir, `engine-${kind}.json`), JSON.stringify(result, null, 1));
-  // every engine's latest results (a run on one engine keeps the other's section)
-  const runs = readdirSync(outDir).filter((f) => /^engine-\d+\.json$/.test(f)).sort().reverse()
-    .map((f) => JSON.parse(readFileSync(path.join(outDir, f), 'utf8')) as EngineRun);
-  writeFileSync(path.join(root, 'docs', 'RELIABILITY.md'), renderMarkdown(runs));
+  const runs = render(root, outDir);
   log(`wrote docs/RELIABILITY.md (${runs.map((r) => r.version).join(', ')})`);
   for (const s of sections) process.stdout.write(`${s.pass ? 'PASS' : 'FAIL'}  ${s.title}\n`);
   process.stdout.write(`${machineLines([result]).join('\n')}\n`);

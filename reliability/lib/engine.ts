@@ -1,7 +1,7 @@
 // The private engine the reliability run drives (scripts/reliability.sh starts it in a network namespace of its own):
 // its pid from the pidfile, signals, and restarts through the same `scripts/engine.sh start` that made it.
 import { execFile } from 'node:child_process';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import Dockerode from 'dockerode';
@@ -79,14 +79,11 @@ export class PrivateEngine {
       }
     })();
     try {
-      await new Promise<void>((resolve, reject) => {
-        execFile('bash', ['scripts/engine.sh', 'start'], {
-          env: { ...process.env, DN_ENGINE: this.kind, DN_ENGINE_DIR: this.dir }, maxBuffer: 16 << 20,
-        }, (err, _stdout, stderr) => {
-          appendFileSync(this.logFile, stderr);
-          if (err) reject(new Error(`engine.sh start failed: ${stderr.split('\n').filter(Boolean).slice(-3).join(' | ')}`));
-          else resolve();
-        });
+      // once more after a failure: the script may have been caught mid-edit (others work in this tree)
+      await this.engineSh().catch(async (e: unknown) => {
+        appendFileSync(this.logFile, `[reliability] ${e instanceof Error ? e.message : String(e)}: once more\n`);
+        await sleep(2000);
+        await this.engineSh();
       });
     } finally {
       done = true;
@@ -94,6 +91,51 @@ export class PrivateEngine {
     }
     const readyAt = performance.now();
     return { answeredAt: Number.isNaN(answeredAt) ? readyAt : answeredAt, readyAt };
+  }
+
+  private engineSh(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      execFile('bash', ['scripts/engine.sh', 'start'], {
+        env: { ...process.env, DN_ENGINE: this.kind, DN_ENGINE_DIR: this.dir }, maxBuffer: 16 << 20,
+      }, (err, _stdout, stderr) => {
+        appendFileSync(this.logFile, stderr);
+        if (err) reject(new Error(`engine.sh start failed: ${stderr.split('\n').filter(Boolean).slice(-3).join(' | ')}`));
+        else resolve();
+      });
+    });
+  }
+
+  private get dockerdLog(): string {
+    return path.join(this.dir, 'dockerd.log');
+  }
+
+  /** Where dockerd.log ends now (to read only what comes after). */
+  logMark(): number {
+    try {
+      return statSync(this.dockerdLog).size;
+    } catch {
+      return 0;
+    }
+  }
+
+  /** The last panic dockerd logged after `mark`, in one line with its first frame, or undefined. */
+  panicSince(mark: number): string | undefined {
+    let text: string;
+    try {
+      text = readFileSync(this.dockerdLog).subarray(mark).toString();
+    } catch {
+      return undefined;
+    }
+    const i = text.lastIndexOf('panic: ');
+    if (i < 0) return undefined;
+    const lines = text.slice(i).split('\n');
+    const frame = lines.slice(1).find((l) => /^\S+\.\S+\(/.test(l));
+    return `${lines[0]}${frame ? ` in ${frame.replace(/\(0x[^)]*\)$/, '').replace(/^github\.com\/docker\//, '')}` : ''}`;
+  }
+
+  /** Deletes the engine's network store (data/network/files/local-kv.db): every network goes with it. */
+  forgetNetworks(): void {
+    rmSync(path.join(this.dir, 'data', 'network', 'files', 'local-kv.db'), { force: true });
   }
 
   async version(): Promise<{ version: string; api: string }> {

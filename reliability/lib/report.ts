@@ -74,19 +74,24 @@ export function renderMarkdown(runs: readonly EngineRun[]): string {
     '# Reliability: fault figures',
     '',
     'Made by `npm run reliability` (scripts/reliability.sh → reliability/run.ts); every number below is what that run',
-    'produced, rewritten on each run. Not a test and not part of `npm test`: a scenario that misses its expectation',
-    'says FAIL here and the run still finishes (exit code 1 only when a scenario could not run at all). The protocol',
-    'fuzz is also a unit test (test/unit/fuzz-messages.test.ts), so it runs in CI.',
+    'produced (each engine\'s section is its latest run). Not a test and not part of `npm test`: a scenario that misses',
+    'its expectation says FAIL here and the run still finishes (exit code 1 only when a scenario could not run at all).',
+    'The protocol fuzz is also a unit test (test/unit/fuzz-messages.test.ts), so it runs in CI.',
     '',
     'It drives the project\'s own code (src/docker: `Engine`, `LiveModel`, the actions, `takeSnapshot`) against a',
-    'private Docker engine of its own, started by scripts/engine.sh in a network namespace of its own (`dn-rel`: its',
-    'own loopback, bridges and iptables; nothing reaches another address). Faults come from killing and restarting',
-    'that dockerd (its pidfile) and from test/support/countingProxy.ts in front of its socket (modes `delay`,',
-    '`stall`, `fail`). Options: see scripts/reliability.sh.',
+    'private Docker engine of its own, started by scripts/engine.sh in a network namespace of its own (scripts/netns.sh,',
+    '`dn-rel`: its own loopback, bridges and iptables; nothing reaches another address). Faults come from killing and',
+    'restarting that dockerd (its pidfile; test/support/countingProxy.ts says when an action\'s request has been',
+    'written) and from test/support/faultProxy.ts in front of its socket (every request delayed, stalled or answered',
+    '503). Options: see scripts/reliability.sh. On a busy 2-core machine a run without churn (`-- --quick`) takes 10 to',
+    '12 minutes (engine restarts take 5 to 20 s each here), the churn as long as `DN_CHURN_SECONDS` (default the issue\'s',
+    'hour) plus a minute: about 70 minutes in all.',
     '',
   );
   p('## Summary', '', table(['engine', 'scenario', 'expectation', 'result', 'figures'],
     runs.flatMap((r) => r.sections.map((s) => [`${r.version} (API ${r.api})`, s.title, s.expectation, verdict(s.pass), summaryFigures(s)]))), '');
+  const findings = runs.flatMap((r) => r.sections.flatMap((s) => s.notes.filter((n) => n.startsWith('FINDING')).map((n) => `- Docker ${r.version}, ${s.title}: ${n.replace(/^FINDING:? ?/, '').replace(/^\(([^)]*)\): /, '($1) ')}`)));
+  p('## Findings', '', ...(findings.length ? findings : ['None: every scenario met its expectation.']), '');
   for (const r of runs) {
     p(`## Docker ${r.version} (API ${r.api})`, '',
       `Run started ${r.startedAt}, took ${fmt(r.seconds)} s. Parameters: ${Object.entries(r.params).map(([k, v]) => `${k} = ${cell(v)}`).join(', ')}.`,
@@ -105,5 +110,5 @@ export function renderMarkdown(runs: readonly EngineRun[]): string {
 }
 
 function summaryFigures(s: Section): string {
-  return Object.entries(s.figures).slice(0, 6).map(([k, v]) => `${k} ${typeof v === 'number' ? fmt(v, Number.isInteger(v) ? 0 : 1) : String(v)}`).join(', ');
+  return Object.entries(s.figures).map(([k, v]) => `${k} ${typeof v === 'number' ? fmt(v, Number.isInteger(v) ? 0 : 1) : String(v)}`).join(', ');
 }

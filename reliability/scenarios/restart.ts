@@ -114,7 +114,7 @@ function section(
     ['snapshot equal to a fresh takeSnapshot afterwards', `${rounds.length - unequal}/${rounds.length}`, unequal ? rounds.find((r) => !r.equal)?.difference ?? '' : 'status texts blanked'],
     ['unhandled rejections', rejections, ''],
     ['model listeners (onDidChange, onEvent) before → after', `${lb.onDidChange}, ${lb.onEvent} → ${la.onDidChange}, ${la.onEvent}`, 'private emitters, read structurally'],
-    ['active resources before', resourceText(before.resources), 'process.getActiveResourcesInfo()'],
+    ['active resources before', resourceText(before.resources), 'process.getActiveResourcesInfo(); PipeWrap: unix sockets (the event stream) and stdio pipes'],
     ['active resources after', resourceText(after.resources), grown.length ? `changed: ${grown.join(', ')}` : 'same'],
     ['open sockets before → after', `${before.sockets} → ${after.sockets}`, '/proc/self/fd'],
     ['heap after GC before → after', `${mb(before.heapUsed)} → ${mb(after.heapUsed)}`, ''],
