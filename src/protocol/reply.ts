@@ -1,22 +1,14 @@
 // The reply every protocol (forms, views, topology) gives a request: its id, then a result or an error. A request
 // is always answered, so a webview's request never hangs.
 import type { FieldError } from '../core/forms';
+import type { ExplainedRefusal } from '../core/refusal';
 
-/** Why a request failed. `fieldErrors` go next to their fields; `cause` and `fix` explain an engine refusal. */
-export interface ReplyError {
-  message: string;
-  fieldErrors: FieldError[];
-  /** The engine's refusal in plain words (from the daemon-error table), when it matched. */
-  cause?: string;
-  fix?: string;
-  /** The field the engine's refusal is about, when known. */
-  field?: string;
-  /**
-   * Every error of the refusal, explained, when the engine joined several (engines 25+: one a line); `cause`, `fix`
-   * and `field` are then the first of them.
-   */
-  explanations?: Array<{ cause: string; fix: string; field?: string }>;
-}
+/**
+ * Why a request failed: `fieldErrors` go next to their fields; `cause`, `fix`, `field` and `explanations` explain an
+ * engine refusal (every error it joined, one a line, the first of them in `cause`/`fix`/`field`). The same shape as
+ * core's ExplainedRefusal, which builds it: one definition.
+ */
+export type ReplyError = ExplainedRefusal;
 
 export type ReplyMessage<R = unknown> =
   | { type: 'reply'; id: number; ok: true; result: R }
