@@ -10,6 +10,8 @@ import type {
 } from '../protocol/topology';
 import { Channel, RequestFailed } from './lib/channel';
 import { h } from './lib/dom';
+import { ContainerList } from './topology/containerList';
+import { layOut, pageElements } from './topology/page';
 import { filterGraph, type FilterResult } from './topology/filter';
 import { TopologyMap, type Point } from './topology/map';
 
@@ -29,23 +31,10 @@ class TopologyPage {
   private saveTimer?: number;
   private filterTimer?: number;
   private selectTimer?: number;
-  private active?: string;
+  private readonly list: ContainerList;
 
-  private readonly el = {
-    engine: h('p', { className: 'intro', id: 'engine' }, 'Waiting for the engine…'),
-    filter: h('input', { type: 'search', id: 'filter', className: 'code', placeholder: 'name, image, subnet or key=value', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'filter-help' }),
-    only: h('input', { type: 'checkbox', id: 'only' }),
-    collapse: h('input', { type: 'checkbox', id: 'collapse' }),
-    listHeading: h('h2', { id: 'containers-h' }, 'Containers'),
-    list: h('ul', { id: 'containers', role: 'listbox', tabindex: 0, 'aria-labelledby': 'containers-h', className: 'topo-list' }),
-    reachSummary: h('p', { id: 'reach-summary' }, 'Select a container to see what it can reach.'),
-    reachList: h('ul', { id: 'reach-list', className: 'topo-reach', 'aria-label': 'Reachable containers' }),
-    blocked: h('div', { id: 'reach-blocked' }),
-    openSelected: h('button', { type: 'button', className: 'secondary', id: 'open-selected', hidden: true }, 'Show Container Networking'),
-    status: h('p', { className: 'status', id: 'status', role: 'status' }),
-    problem: h('div', { className: 'banner banner-error', id: 'problem', role: 'alert', hidden: true }),
-    cy: h('div', { id: 'cy', tabindex: 0, role: 'application', 'aria-roledescription': 'network map', 'aria-label': 'Topology map. Arrows pan, plus and minus zoom, 0 fits. Select containers from the list.' }),
-  };
+  private readonly el = pageElements();
+
 
   constructor() {
     const saved = this.channel.state;
@@ -55,6 +44,14 @@ class TopologyPage {
     this.el.only.checked = this.state.onlyMatches;
     this.el.collapse.checked = this.state.collapseBuiltin;
     this.build();
+    this.list = new ContainerList(this.el.list, this.el.listHeading, {
+      moved: (id) => {
+        this.map.setFocus(id);
+        window.clearTimeout(this.selectTimer);
+        this.selectTimer = window.setTimeout(() => this.select(id), SELECT_DEBOUNCE_MS);
+      },
+      chosen: (id) => this.select(id, true),
+    });
     this.map = new TopologyMap(this.el.cy, {
       select: (id) => this.select(id),
       open: (kind, id) => void this.show(kind, id),
@@ -65,41 +62,12 @@ class TopologyPage {
   }
 
   private build(): void {
-    const app = document.getElementById('app');
-    if (!app) throw new Error('no #app');
-    const tool = (text: string, label: string, fn: () => void, id: string): HTMLButtonElement => {
-      const b = h('button', { type: 'button', className: 'secondary', id, title: label, 'aria-label': label }, text);
-      b.addEventListener('click', fn);
-      return b;
-    };
-    const side = h('aside', { className: 'topo-side' },
-      h('h1', {}, 'Topology'),
-      this.el.engine,
-      h('div', { className: 'field' },
-        h('label', { for: 'filter' }, 'Filter by name or label'),
-        this.el.filter,
-        h('p', { className: 'help', id: 'filter-help' }, 'Every word must match a name, image, driver, subnet or label; key=value matches a label.')),
-      h('div', { className: 'field field-check' }, this.el.only, h('label', { for: 'only' }, 'Hide what does not match')),
-      h('div', { className: 'field field-check' }, this.el.collapse, h('label', { for: 'collapse' }, 'Collapse built-in networks')),
-      this.el.listHeading,
-      this.el.list,
-      h('section', { id: 'reach', 'aria-live': 'polite', 'aria-labelledby': 'reach-h' },
-        h('h2', { id: 'reach-h' }, 'Reachability'),
-        this.el.reachSummary,
-        this.el.reachList,
-        this.el.blocked,
-        this.el.openSelected),
-    );
-    const toolbar = h('div', { className: 'topo-toolbar', role: 'toolbar', 'aria-label': 'Map' },
-      tool('Fit', 'Fit the map to the window (0)', () => this.map.fit(), 'fit'),
-      tool('+', 'Zoom in (+)', () => this.map.zoomBy(1.4), 'zoom-in'),
-      tool('−', 'Zoom out (-)', () => this.map.zoomBy(1 / 1.4), 'zoom-out'),
-      tool('Re-layout', 'Lay out what is shown again (hidden nodes keep their places)', () => this.relayout(), 'relayout'),
-      this.el.status);
-    const main = h('section', { className: 'topo-main' }, toolbar, this.el.problem, this.el.cy);
-    app.replaceChildren(side, main);
-    app.classList.add('topo');
-    app.removeAttribute('aria-busy');
+    layOut(this.el, {
+      fit: () => this.map.fit(),
+      zoomIn: () => this.map.zoomBy(1.4),
+      zoomOut: () => this.map.zoomBy(1 / 1.4),
+      relayout: () => this.relayout(),
+    });
 
     this.el.filter.addEventListener('input', () => {
       window.clearTimeout(this.filterTimer);
@@ -109,9 +77,9 @@ class TopologyPage {
       if (e.key === 'ArrowDown' || e.key === 'Enter') {
         e.preventDefault();
         this.applyFilter();
-        this.active = undefined;
+        this.list.active = undefined;
         this.el.list.focus();
-        this.moveActive(0, true);
+        this.list.move(0, true);
       }
     });
     this.el.only.addEventListener('change', () => {
@@ -124,8 +92,6 @@ class TopologyPage {
       this.map.setCollapsed(this.state.collapseBuiltin);
       this.scheduleSave();
     });
-    this.el.list.addEventListener('keydown', (e) => this.listKey(e));
-    this.el.list.addEventListener('focus', () => { if (!this.active) this.moveActive(0, false); });
     this.el.list.addEventListener('click', (e) => {
       const li = (e.target as Element).closest('li[data-id]');
       const id = li?.getAttribute('data-id');
@@ -202,75 +168,12 @@ class TopologyPage {
     this.scheduleSave();
   }
 
+  private renderList(): void {
+    this.list.render(this.listed(), this.graph?.containers.length ?? 0, this.graph?.edges ?? [], this.state.selected);
+  }
+
   private listed(): TopologyGraph['containers'] {
     return this.filter?.containers ?? this.graph?.containers ?? [];
-  }
-
-  private renderList(): void {
-    const items = this.listed();
-    const total = this.graph?.containers.length ?? 0;
-    this.el.listHeading.textContent = items.length === total ? `Containers (${total})` : `Containers (${items.length} of ${total})`;
-    const degree = new Map<string, number>();
-    for (const e of this.graph?.edges ?? []) degree.set(e.c, (degree.get(e.c) ?? 0) + 1);
-    const frag = document.createDocumentFragment();
-    for (const c of items) {
-      const n = degree.get(c.id) ?? 0;
-      const li = h('li', { role: 'option', id: `opt-${c.id}`, 'data-id': c.id, 'aria-selected': c.id === this.state.selected ? 'true' : 'false' },
-        h('span', { className: 'name' }, c.name),
-        h('span', { className: `state state-${c.state === 'running' ? 'running' : 'other'}` }, `${c.state} · ${count(n, 'network')}`));
-      frag.append(li);
-    }
-    if (items.length === 0) frag.append(h('li', { className: 'empty', role: 'presentation' }, total === 0 ? 'No containers.' : 'No container matches.'));
-    this.el.list.replaceChildren(frag);
-    if (this.active && !items.some((c) => c.id === this.active)) this.active = undefined;
-    this.markActive();
-  }
-
-  private markActive(): void {
-    this.el.list.querySelector('li.active')?.classList.remove('active');
-    if (!this.active) {
-      this.el.list.removeAttribute('aria-activedescendant');
-      return;
-    }
-    const li = document.getElementById(`opt-${this.active}`);
-    if (!li) return;
-    li.classList.add('active');
-    this.el.list.setAttribute('aria-activedescendant', li.id);
-    li.scrollIntoView({ block: 'nearest' });
-  }
-
-  /** Moves the list's active option (selection follows it). `to`: an index, or a step from the current one. */
-  private moveActive(to: number, absolute: boolean): void {
-    const items = this.listed();
-    if (items.length === 0) return;
-    const at = this.active ? items.findIndex((c) => c.id === this.active) : -1;
-    const i = Math.max(0, Math.min(items.length - 1, absolute ? to : at + to));
-    this.active = items[i].id;
-    this.markActive();
-    this.map.setFocus(this.active);
-    window.clearTimeout(this.selectTimer);
-    const id = this.active;
-    this.selectTimer = window.setTimeout(() => this.select(id), SELECT_DEBOUNCE_MS);
-  }
-
-  private listKey(e: KeyboardEvent): void {
-    const page = Math.max(1, Math.floor(this.el.list.clientHeight / 24));
-    switch (e.key) {
-      case 'ArrowDown': this.moveActive(1, false); break;
-      case 'ArrowUp': this.moveActive(-1, false); break;
-      case 'PageDown': this.moveActive(page, false); break;
-      case 'PageUp': this.moveActive(-page, false); break;
-      case 'Home': this.moveActive(0, true); break;
-      case 'End': this.moveActive(this.listed().length - 1, true); break;
-      case 'Enter':
-      case ' ':
-        if (this.active) {
-          this.select(this.active, true);
-        }
-        break;
-      default: return;
-    }
-    e.preventDefault();
   }
 
   private mapKey(e: KeyboardEvent): void {
@@ -298,8 +201,7 @@ class TopologyPage {
     if (before) document.getElementById(`opt-${before}`)?.setAttribute('aria-selected', 'false');
     if (id) {
       document.getElementById(`opt-${id}`)?.setAttribute('aria-selected', 'true');
-      this.active = id;
-      this.markActive();
+      this.list.setActive(id);
       this.map.setFocus(id);
       if (reveal) this.map.reveal(id);
       if (id !== before || !this.reach) void this.askReach(id);

@@ -11,37 +11,31 @@
 //   class); label sizes are never measured for the whole graph.
 // - pixelRatio 1 and haystack edges for big graphs; the viewport is fitted from node positions, not from
 //   label-inclusive bounding boxes.
+// This file drives cytoscape; the parts are beside it: mapDiff.ts (a new graph applied to the drawing),
+// mapPlacement.ts (where new nodes go, the fitted viewport), mapLabels.ts (which labels are drawn), mapMarks.ts
+// (collapse, filter and reach highlight as classes), mapStyle.ts (the theme's colours).
 import cytoscape from 'cytoscape';
-import type { Core, EdgeSingular, ElementDefinition, NodeSingular, StylesheetJson } from 'cytoscape';
+import type { CollectionReturnValue, Core, NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { LayoutKind, TopologyGraph } from '../../protocol/topology';
+import { applyDiff, conKey, elementsOf, layoutKind, netKey, type Diff } from './mapDiff';
+import { applyCollapse, applyFilter, applyHighlight, type Highlight, type Highlighted } from './mapMarks';
+import { LABEL_ZOOM, updateLabels } from './mapLabels';
+import { fitView, lineUp, placeFresh, type Point } from './mapPlacement';
+import { readTheme, stylesheet } from './mapStyle';
+
+export type { Point } from './mapPlacement';
 
 cytoscape.use(fcose);
 
 /** Above this many elements the map switches to its fast settings. */
 const BIG = 1200;
-/** Up to this many elements every label is always there (zoomed out, cytoscape skips drawing the tiny ones). */
-const ALL_LABELS = 150;
 /** Up to this many elements the layout refines (fcose `default`); above, its spectral step alone (`draft`). */
 const REFINE = 400;
 /** When the user asks for a new layout, the refinement is worth a second or two up to this many elements. */
 const REFINE_ON_REQUEST = 1500;
-/** Labels of containers and edges appear from this zoom on (a container is then about 12 px wide). */
-const LABEL_ZOOM = 1;
-/** Network names appear from this zoom on (11 px text is then 6 px: cytoscape would not draw it smaller anyway). */
-const NET_LABEL_ZOOM = 0.55;
-/** Labels for at most this many on-screen nodes (and their edges). */
-const MAX_LABELLED = 400;
-/** When more than this share of the nodes is new, a full layout is better than placing them one by one. */
-const RELAYOUT_SHARE = 0.5;
 
-export type Point = [number, number];
-
-export interface Highlight {
-  source: string;
-  /** Reached container id → the networks the way goes through. */
-  targets: Map<string, string[]>;
-}
+export type { Highlight } from './mapMarks';
 
 export interface MapEvents {
   /** A container was clicked (undefined: the background). */
@@ -50,87 +44,6 @@ export interface MapEvents {
   open(kind: 'container' | 'network', id: string): void;
   /** The user panned, zoomed or dragged (to be saved). */
   moved(): void;
-}
-
-interface Theme {
-  fg: string;
-  muted: string;
-  bg: string;
-  edge: string;
-  net: string;
-  builtin: string;
-  running: string;
-  stopped: string;
-  source: string;
-  reached: string;
-  font: string;
-}
-
-function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): string {
-  return style.getPropertyValue(name).trim() || fallback;
-}
-
-function readTheme(): Theme {
-  const s = getComputedStyle(document.body);
-  return {
-    fg: cssVar(s, '--vscode-foreground', '#cccccc'),
-    muted: cssVar(s, '--vscode-descriptionForeground', '#999999'),
-    bg: cssVar(s, '--vscode-editor-background', '#1e1e1e'),
-    edge: cssVar(s, '--vscode-editorIndentGuide-activeBackground1', cssVar(s, '--vscode-descriptionForeground', '#888888')),
-    net: cssVar(s, '--vscode-charts-blue', '#3794ff'),
-    builtin: cssVar(s, '--vscode-charts-purple', '#b180d7'),
-    running: cssVar(s, '--vscode-charts-green', '#89d185'),
-    stopped: cssVar(s, '--vscode-disabledForeground', '#808080'),
-    source: cssVar(s, '--vscode-charts-orange', '#d18616'),
-    reached: cssVar(s, '--vscode-charts-yellow', '#cca700'),
-    font: cssVar(s, '--vscode-font-family', 'sans-serif'),
-  };
-}
-
-/**
- * The map's style. Kept lean on purpose: every property of a rule that matches all 3000+ elements is parsed and applied
- * per element on the first render, so text properties live only on the rules of elements that show a label.
- */
-function stylesheet(t: Theme, big: boolean): StylesheetJson {
-  const text = { color: t.fg, 'font-family': t.font, 'text-outline-color': t.bg, 'text-outline-width': 2, 'text-valign': 'bottom' as const };
-  return [
-    { selector: 'node.con', style: { width: 12, height: 12, 'background-color': t.stopped } },
-    { selector: 'node.running', style: { 'background-color': t.running } },
-    { selector: 'node.net', style: {
-      shape: 'round-rectangle', width: 'data(size)', height: 'data(size)', 'background-color': t.net,
-    } },
-    { selector: 'node.net.lbl, node.net.via', style: { label: 'data(label)', 'font-size': 11, 'font-weight': 'bold', 'text-margin-y': 3, 'min-zoomed-font-size': 6, ...text } },
-    { selector: 'node.builtin', style: { 'background-color': t.builtin } },
-    { selector: 'node.collapsed', style: { 'border-width': 2, 'border-style': 'dashed', 'border-color': t.fg } },
-    { selector: 'node.con.lbl, node.src, node.hit', style: { label: 'data(name)', 'font-size': 9, 'min-zoomed-font-size': 8, 'text-margin-y': 2, ...text } },
-    { selector: 'edge', style: { width: 1, 'line-color': t.edge, 'curve-style': big ? 'haystack' : 'straight' } },
-    { selector: 'edge.lbl, edge.via', style: { label: 'data(label)', 'text-rotation': 'autorotate', 'font-size': 7, 'min-zoomed-font-size': 9, ...text, color: t.muted, 'text-valign': 'center' } },
-    { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
-    { selector: '.dim', style: { opacity: 0.15, 'text-opacity': 0 } },
-    { selector: '.chid, .fhid', style: { display: 'none' } },
-    { selector: 'node.src', style: { 'background-color': t.source, width: 20, height: 20, 'border-width': 3, 'border-color': t.fg, 'z-index': 20, 'font-size': 11, 'font-weight': 'bold' } },
-    { selector: 'node.hit', style: { 'background-color': t.reached, width: 18, height: 18, 'border-width': 2, 'border-color': t.fg, 'z-index': 15, 'font-size': 11, 'font-weight': 'bold' } },
-    { selector: 'node.via', style: { 'border-width': 3, 'border-color': t.source, 'z-index': 12 } },
-    { selector: 'edge.via', style: { width: 3, 'line-color': t.source, opacity: 1, 'z-index': 10, color: t.fg } },
-    { selector: 'node.focus', style: { 'overlay-color': t.source, 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
-  ];
-}
-
-const netKey = (id: string): string => `n:${id}`;
-const conKey = (id: string): string => `c:${id}`;
-const edgeKey = (n: string, c: string): string => `e:${n}:${c}`;
-
-/** A stable pseudo-random number in [0, 1) from a string, so a node placed twice lands in the same spot. */
-function hash01(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return ((h >>> 0) % 100000) / 100000;
-}
-
-function jitter(id: string, radius: number): Point {
-  const a = hash01(id) * 2 * Math.PI;
-  const r = radius * (0.5 + hash01(`${id}r`) / 2);
-  return [Math.cos(a) * r, Math.sin(a) * r];
 }
 
 interface FcoseOptions {
@@ -153,9 +66,8 @@ export class TopologyMap {
   private big = false;
   private theme = readTheme();
   private graph?: TopologyGraph;
-  private labelled?: cytoscape.CollectionReturnValue;
-  private highlighted?: cytoscape.CollectionReturnValue;
-  private dimmed = false;
+  private labelled?: CollectionReturnValue;
+  private shown: Highlighted = { dimmed: false };
   private labelTimer?: number;
   private collapse = false;
   private filterShown?: Set<string>;
@@ -182,42 +94,19 @@ export class TopologyMap {
     const known = new Map<string, Point>();
     if (saved) for (const [k, p] of Object.entries(saved)) known.set(k, p);
     if (!first) cy.nodes().forEach((n) => { const p = n.position(); known.set(n.id(), [p.x, p.y]); });
-
-    const wanted = this.elements(graph);
-    const wantedIds = new Set(wanted.map((e) => e.data.id as string));
-    const fresh: ElementDefinition[] = [];
-    let newNodes = 0;
-    let nodeCount = 0;
+    let diff: Diff | undefined;
     cy.batch(() => {
-      if (!first) cy.elements().filter((e) => !wantedIds.has(e.id())).remove();
-      for (const def of wanted) {
-        const id = def.data.id as string;
-        if (def.group === 'nodes') nodeCount++;
-        const existing = first ? undefined : cy.getElementById(id);
-        if (existing && existing.nonempty()) {
-          for (const [k, v] of Object.entries(def.data)) if (existing.data(k) !== v) existing.data(k, v);
-          const cls = def.classes as string;
-          for (const c of ['running', 'builtin']) existing.toggleClass(c, cls.split(' ').includes(c));
-          continue;
-        }
-        if (def.group === 'nodes' && !known.has(id)) newNodes++;
-        fresh.push(def);
-      }
-      this.place(fresh, known);
-      cy.add(fresh);
+      diff = applyDiff(cy, elementsOf(graph), first, known);
+      placeFresh(diff.fresh, known, graph.edges);
+      cy.add(diff.fresh);
     });
-
-    let kind: LayoutKind;
-    if (nodeCount === 0) kind = 'kept';
-    else if (newNodes === 0) kind = first && !saved ? 'full' : 'kept';
-    else if (newNodes / nodeCount > RELAYOUT_SHARE) kind = 'full';
-    else kind = 'incremental';
-    if (kind === 'full' && (newNodes > 0 || first)) this.layout();
+    const kind = diff ? layoutKind(diff, first, saved !== undefined) : 'kept';
+    if (kind === 'full') this.layout();
     this.labelled = undefined;
     this.applyCollapse();
     this.applyFilter();
     if (first || kind === 'full') this.fit();
-    this.updateLabels();
+    this.labelled = updateLabels(cy, this.labelled);
     return kind;
   }
 
@@ -249,84 +138,6 @@ export class TopologyMap {
     cy.on('free', 'node', () => this.events.moved());
     this.cy = cy;
     return cy;
-  }
-
-  private elements(graph: TopologyGraph): ElementDefinition[] {
-    const degree = new Map<string, number>();
-    for (const e of graph.edges) degree.set(e.n, (degree.get(e.n) ?? 0) + 1);
-    const out: ElementDefinition[] = [];
-    for (const n of graph.networks) {
-      const d = degree.get(n.id) ?? 0;
-      out.push({
-        group: 'nodes',
-        data: { id: netKey(n.id), ref: n.id, name: n.name, label: n.name, size: Math.round(20 + Math.min(16, Math.sqrt(d) * 3)) },
-        classes: n.builtin ? 'net builtin' : 'net',
-      });
-    }
-    for (const c of graph.containers) {
-      out.push({ group: 'nodes', data: { id: conKey(c.id), ref: c.id, name: c.name }, classes: c.state === 'running' ? 'con running' : 'con' });
-    }
-    for (const e of graph.edges) {
-      out.push({ group: 'edges', data: { id: edgeKey(e.n, e.c), source: conKey(e.c), target: netKey(e.n), label: e.label ?? '' }, classes: '' });
-    }
-    return out;
-  }
-
-  /** Puts new nodes where they were (saved) or beside their neighbours; never moves the others. */
-  private place(fresh: ElementDefinition[], known: Map<string, Point>): void {
-    const pos = (id: string): Point | undefined => known.get(id);
-    const neighbours = new Map<string, string[]>();
-    const link = (a: string, b: string): void => {
-      const l = neighbours.get(a);
-      if (l) l.push(b);
-      else neighbours.set(a, [b]);
-    };
-    for (const e of this.graph?.edges ?? []) {
-      link(netKey(e.n), conKey(e.c));
-      link(conKey(e.c), netKey(e.n));
-    }
-    let x2 = 0;
-    let yMid = 0;
-    if (known.size > 0) {
-      let x1 = Infinity;
-      let y1 = Infinity;
-      let y2 = -Infinity;
-      x2 = -Infinity;
-      for (const [x, y] of known.values()) {
-        x1 = Math.min(x1, x);
-        x2 = Math.max(x2, x);
-        y1 = Math.min(y1, y);
-        y2 = Math.max(y2, y);
-      }
-      yMid = (y1 + y2) / 2;
-    }
-    let spare = 0;
-    const periphery = (id: string): Point => {
-      spare++;
-      return [x2 + 80 + (spare % 5) * 40, yMid + (Math.floor(spare / 5) - 2) * 40 + hash01(id) * 10];
-    };
-    const centroid = (id: string): Point | undefined => {
-      const pts = (neighbours.get(id) ?? []).map(pos).filter((p): p is Point => p !== undefined);
-      if (pts.length === 0) return undefined;
-      return [pts.reduce((s, p) => s + p[0], 0) / pts.length, pts.reduce((s, p) => s + p[1], 0) / pts.length];
-    };
-    const nodes = fresh.filter((d) => d.group === 'nodes' && !known.has(d.data.id as string));
-    // networks that already have placed containers, then the other networks, then containers
-    const order = [
-      ...nodes.filter((d) => (d.classes as string).includes('net') && centroid(d.data.id as string)),
-      ...nodes.filter((d) => (d.classes as string).includes('net') && !centroid(d.data.id as string)),
-      ...nodes.filter((d) => (d.classes as string).includes('con')),
-    ];
-    for (const d of order) {
-      const id = d.data.id as string;
-      const c = centroid(id);
-      const [jx, jy] = jitter(id, c ? 70 : 0);
-      known.set(id, c ? [c[0] + jx, c[1] + jy] : periphery(id));
-    }
-    for (const d of fresh) {
-      const p = d.group === 'nodes' ? known.get(d.data.id as string) : undefined;
-      if (p) d.position = { x: p[0], y: p[1] };
-    }
   }
 
   /**
@@ -365,14 +176,8 @@ export class TopologyMap {
         x1 = Math.min(x1, p.x);
         y2 = Math.max(y2, p.y);
       });
-      if (!Number.isFinite(x1)) {
-        x1 = 0;
-        y2 = 0;
-      }
-      const perRow = Math.max(8, Math.ceil(Math.sqrt(lonely.length * 4)));
-      cy.batch(() => lonely.forEach((n, i) => {
-        n.position({ x: x1 + (i % perRow) * 100, y: y2 + 90 + Math.floor(i / perRow) * 70 });
-      }));
+      const spots = Number.isFinite(x1) ? lineUp(lonely.length, x1, y2) : lineUp(lonely.length, 0, 0);
+      cy.batch(() => lonely.forEach((n, i) => { n.position({ x: spots[i][0], y: spots[i][1] }); }));
     }
   }
 
@@ -380,24 +185,14 @@ export class TopologyMap {
   fit(): void {
     const cy = this.cy;
     if (!cy) return;
-    let x1 = Infinity;
-    let y1 = Infinity;
-    let x2 = -Infinity;
-    let y2 = -Infinity;
+    const points: Point[] = [];
     cy.nodes().forEach((n) => {
       if (n.hasClass('chid') || n.hasClass('fhid')) return;
       const p = n.position();
-      x1 = Math.min(x1, p.x);
-      x2 = Math.max(x2, p.x);
-      y1 = Math.min(y1, p.y);
-      y2 = Math.max(y2, p.y);
+      points.push([p.x, p.y]);
     });
-    if (!Number.isFinite(x1)) return;
-    const pad = 70; // room for the node sizes and their labels
-    const w = cy.width();
-    const h = cy.height();
-    const zoom = Math.max(cy.minZoom(), Math.min(2, (w - 2 * pad) / Math.max(1, x2 - x1), (h - 2 * pad) / Math.max(1, y2 - y1)));
-    cy.viewport({ zoom, pan: { x: (w - zoom * (x1 + x2)) / 2, y: (h - zoom * (y1 + y2)) / 2 } });
+    const view = fitView(points, cy.width(), cy.height(), cy.minZoom());
+    if (view) cy.viewport(view);
   }
 
   setViewport(zoom: number, pan: Point): void {
@@ -445,34 +240,8 @@ export class TopologyMap {
     this.applyCollapse();
   }
 
-  /** Built-in networks collapsed: their edges hidden, a count on the hub, containers on nothing else hidden. */
   private applyCollapse(): void {
-    const cy = this.cy;
-    const graph = this.graph;
-    if (!cy || !graph) return;
-    const builtin = new Set(graph.networks.filter((n) => n.builtin).map((n) => n.id));
-    const count = new Map<string, number>();
-    const visibleEdges = new Map<string, number>();
-    for (const e of graph.edges) {
-      if (builtin.has(e.n)) count.set(e.n, (count.get(e.n) ?? 0) + 1);
-      if (!builtin.has(e.n) || !this.collapse) visibleEdges.set(e.c, (visibleEdges.get(e.c) ?? 0) + 1);
-    }
-    const onAny = new Set(graph.edges.map((e) => e.c));
-    cy.batch(() => {
-      for (const n of graph.networks) {
-        if (!n.builtin) continue;
-        const node = cy.getElementById(netKey(n.id));
-        const k = count.get(n.id) ?? 0;
-        node.toggleClass('collapsed', this.collapse);
-        node.data('label', this.collapse && k > 0 ? `${n.name} (${k} hidden)` : n.name);
-        node.connectedEdges().toggleClass('chid', this.collapse);
-      }
-      for (const c of graph.containers) {
-        const hide = this.collapse && onAny.has(c.id) && !visibleEdges.has(c.id);
-        const node = cy.getElementById(conKey(c.id));
-        if (node.hasClass('chid') !== hide) node.toggleClass('chid', hide);
-      }
-    });
+    if (this.cy && this.graph) applyCollapse(this.cy, this.graph, this.collapse);
   }
 
   /** `shown` undefined: no filter. Otherwise what is not shown is faded (or hidden with `only`). */
@@ -483,67 +252,14 @@ export class TopologyMap {
   }
 
   private applyFilter(): void {
-    const cy = this.cy;
-    if (!cy) return;
-    const shown = this.filterShown;
-    const only = this.onlyMatches;
-    cy.batch(() => {
-      cy.nodes().forEach((n) => {
-        const out = shown !== undefined && !shown.has(n.data('ref') as string);
-        const fade = out && !only;
-        const hide = out && only;
-        if (n.hasClass('faded') !== fade) n.toggleClass('faded', fade);
-        if (n.hasClass('fhid') !== hide) n.toggleClass('fhid', hide);
-      });
-      cy.edges().forEach((e: EdgeSingular) => {
-        const out = shown !== undefined && (!shown.has(e.source().data('ref') as string) || !shown.has(e.target().data('ref') as string));
-        const fade = out && !only;
-        if (e.hasClass('faded') !== fade) e.toggleClass('faded', fade);
-        // hidden nodes take their edges along (display: none)
-      });
-    });
+    if (this.cy) applyFilter(this.cy, this.filterShown, this.onlyMatches);
   }
 
   /** Highlights a container, what it reaches, and the networks and edges the ways go through; dims the rest (small maps). */
   highlight(h: Highlight | undefined): void {
     const cy = this.cy;
     if (!cy) return;
-    cy.batch(() => {
-      if (this.highlighted) {
-        this.highlighted.removeClass('src hit via');
-        this.highlighted = undefined;
-      }
-      if (this.dimmed) {
-        cy.elements('.dim').removeClass('dim');
-        this.dimmed = false;
-      }
-      if (!h) return;
-      const src = cy.getElementById(conKey(h.source));
-      if (src.empty()) return;
-      let set = cy.collection().union(src);
-      src.addClass('src');
-      for (const [target, networks] of h.targets) {
-        const t = cy.getElementById(conKey(target));
-        if (t.empty()) continue;
-        t.addClass('hit');
-        set = set.union(t);
-        for (const n of networks) {
-          const hub = cy.getElementById(netKey(n));
-          const e1 = cy.getElementById(edgeKey(n, h.source));
-          const e2 = cy.getElementById(edgeKey(n, target));
-          const via = hub.union(e1).union(e2);
-          via.addClass('via');
-          set = set.union(via);
-        }
-      }
-      this.highlighted = set;
-      // Dimming the rest restyles every element: on a big map that is most of a second, so there the highlight
-      // stands out by itself (colour, size, labels, thick edges) and nothing else is touched.
-      if (!this.big) {
-        cy.elements().difference(set).addClass('dim');
-        this.dimmed = true;
-      }
-    });
+    this.shown = applyHighlight(cy, h, this.shown, !this.big);
   }
 
   /** Names of the containers highlighted as reached (tests and the status line read them). */
@@ -561,44 +277,7 @@ export class TopologyMap {
 
   private scheduleLabels(): void {
     window.clearTimeout(this.labelTimer);
-    this.labelTimer = window.setTimeout(() => this.updateLabels(), 120);
-  }
-
-  /** Names and addresses for what is on screen, once zoomed in (all of them on a small graph). */
-  private updateLabels(): void {
-    const cy = this.cy;
-    if (!cy) return;
-    if (cy.elements().length <= ALL_LABELS) {
-      if (!this.labelled) {
-        this.labelled = cy.elements().addClass('lbl');
-      } else {
-        cy.elements().not('.lbl').addClass('lbl');
-      }
-      return;
-    }
-    let want = cy.collection();
-    const zoom = cy.zoom();
-    if (zoom >= NET_LABEL_ZOOM) {
-      const ext = cy.extent();
-      // on screen, shown, and not faded by the search
-      const inView = (n: NodeSingular): boolean => {
-        if (n.hasClass('fhid') || n.hasClass('chid') || n.hasClass('faded')) return false;
-        const p = n.position();
-        return p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2;
-      };
-      want = cy.nodes('.net').filter(inView);
-      if (zoom >= LABEL_ZOOM) {
-        let nodes = cy.nodes('.con').filter(inView);
-        if (nodes.length > MAX_LABELLED) nodes = nodes.slice(0, MAX_LABELLED);
-        want = want.union(nodes).union(nodes.connectedEdges());
-      }
-    }
-    const before = this.labelled ?? cy.collection();
-    cy.batch(() => {
-      before.difference(want).removeClass('lbl');
-      want.difference(before).addClass('lbl');
-    });
-    this.labelled = want;
+    this.labelTimer = window.setTimeout(() => { if (this.cy) this.labelled = updateLabels(this.cy, this.labelled); }, 120);
   }
 
   private restyle(): void {
