@@ -7,9 +7,9 @@
 import { Writable, type Duplex } from 'node:stream';
 import type { Snapshot } from '../core/model';
 import {
-  EXEC_TIMEOUT_MS, judgeStep, probePlan, probeTarget, ProbeTargetError, shouldContinue, summarizeProbe,
-  type ExecOutcome, type ProbeResult, type ProbeTarget, type StepResult,
+  EXEC_TIMEOUT_MS, judgeStep, probePlan, shouldContinue, summarizeProbe, type ExecOutcome, type ProbeResult, type StepResult,
 } from '../core/probe';
+import { probeTarget, ProbeTargetError, type ProbeTarget } from '../core/probeTargets';
 import { EngineError, TimeoutError } from '../core/errors';
 import type { Engine } from './client';
 

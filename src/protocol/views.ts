@@ -8,8 +8,10 @@
 //                    { type: 'reply', id, ok: true, result } | { type: 'reply', id, ok: false, error }
 //
 // The state is rendered as it is: the host has already put every text into words (src/core/details.ts).
-import type { ContainerNetworkingState, NetworkDetailsState } from '../core/details';
-import type { Agreement, ModelAtAddress, ProbeResult } from '../core/probe';
+import type { NetworkDetailsState } from '../core/details';
+import type { ContainerNetworkingState } from '../core/containerDetails';
+import type { ProbeResult } from '../core/probe';
+import type { Agreement, ModelAtAddress } from '../core/probeTargets';
 import type { ReplyMessage } from './reply';
 import { engineId, obj, oneOf, optional, parseEnvelope, type Parsed } from './check';
 

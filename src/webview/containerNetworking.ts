@@ -1,6 +1,6 @@
 // Container Networking: the container's networks (IP, gateway, MAC, aliases, DNS names), its network mode and
 // ports, and the Namespaces table (mode per namespace; the real ids when the engine is on this machine).
-import type { ContainerNetworkingState } from '../core/details';
+import type { ContainerNetworkingState } from '../core/containerDetails';
 import { append, h } from './lib/dom';
 import { banner, code, lines, muted, section, startView, table, terms, when, type ViewUi } from './lib/view';
 

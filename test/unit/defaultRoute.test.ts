@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareRouteCandidates, defaultRoute, describeDefaultRoute, type RouteCandidate } from '../../src/core/defaultRoute';
-import { containerNetworkingState, type ContainerInspectNet } from '../../src/core/details';
+import { containerNetworkingState, type ContainerInspectNet } from '../../src/core/containerDetails';
 import { joinSnapshot } from '../../src/core/join';
 import type { RawEndpoint } from '../../src/core/model';
 import { hexId, rawContainer, rawNetwork } from './seedSnapshot';

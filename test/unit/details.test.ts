@@ -1,6 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { containerNetworkingState, dnsNamesOf, networkDetailsState, networkModeText, type ContainerInspectNet } from '../../src/core/details';
+import { networkDetailsState } from '../../src/core/details';
+import {
+  containerNetworkingState, dnsNamesOf, networkModeText, type ContainerInspectNet,
+} from '../../src/core/containerDetails';
 import { parseViewMessage } from '../../src/protocol/views';
 import { hexId, rawContainer, seedSnapshot } from './seedSnapshot';
 

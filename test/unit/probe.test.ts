@@ -1,9 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  agreement, capText, formatArgv, judgeStep, matrixPlan, modelAt, parsePingLatency, probePlan, probeNetworks, probeTarget,
-  ProbeTargetError, summarizeProbe, MATRIX_CAP, type ExecOutcome, type ProbeResult, type ProbeStep,
+  formatArgv, judgeStep, parsePingLatency, probePlan, summarizeProbe, MATRIX_CAP, type ExecOutcome, type ProbeResult, type ProbeStep,
 } from '../../src/core/probe';
+import {
+  agreement, capText, matrixPlan, modelAt, probeNetworks, probeTarget, ProbeTargetError,
+} from '../../src/core/probeTargets';
 import { computeReachability, reachBetween } from '../../src/core/reachability';
 import { probePair } from '../../src/docker/probe';
 import { EngineError } from '../../src/core/errors';

@@ -5,7 +5,8 @@ import { pickNetwork } from './pickers';
 import { containerName } from '../../core/join';
 import type { NetworkView, Snapshot } from '../../core/model';
 import { computeReachability, reachBetween } from '../../core/reachability';
-import { MATRIX_CAP, modelAt, probeNetworks, probeTarget } from '../../core/probe';
+import { MATRIX_CAP } from '../../core/probe';
+import { modelAt, probeNetworks, probeTarget } from '../../core/probeTargets';
 
 interface Item<T> extends vscode.QuickPickItem {
   value: T;

@@ -4,7 +4,7 @@
 // picture under a banner.
 import * as vscode from 'vscode';
 import type { Connection } from '../connection';
-import { containerNetworkingState, type ContainerNetworkingState } from '../../core/details';
+import { containerNetworkingState, type ContainerNetworkingState } from '../../core/containerDetails';
 import type { EngineNamespaceDefaults } from '../../core/namespaces';
 import { EngineError } from '../../core/errors';
 import type { RawContainer, Snapshot } from '../../core/model';
