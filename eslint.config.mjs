@@ -44,13 +44,36 @@ export default tseslint.config(
     },
   },
   {
+    // Host imports go one way: commands may use the panels, the tree and the inspect documents; those never import a
+    // command (what both need lives below them: src/host/commandIds.ts, src/core).
+    files: ['src/host/panels/**/*.ts', 'src/host/tree/**/*.ts', 'src/host/inspect/**/*.ts', 'src/host/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/commands/**', './commands/*', '../commands/*'], message: 'Panels, the tree and inspect never import commands (see DESIGN.md: the map); move what they share down (src/host/commandIds.ts, src/core).' },
+      ] }],
+    },
+  },
+  {
     // core/ is pure: no engine, no vscode, no node I/O beyond what it is handed.
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [
-        { name: 'vscode', message: 'src/core is pure logic.' },
-        { name: 'dockerode', message: 'src/core is pure logic: engine access lives in src/docker.' },
-      ] }],
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'vscode', message: 'src/core is pure logic.' },
+          { name: 'dockerode', message: 'src/core is pure logic: engine access lives in src/docker.' },
+        ],
+        patterns: [{ group: ['**/docker/**', '**/protocol/**', '**/host/**', '**/webview/**'], message: 'src/core imports nothing above it (DESIGN.md: layering).' }],
+      }],
+    },
+  },
+  {
+    // docker/ talks to the engine for the host; it knows nothing of the panels' protocol or of VS Code.
+    files: ['src/docker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'Only src/host and src/extension.ts may import vscode (see DESIGN.md layering).' }],
+        patterns: [{ group: ['**/protocol/**', '**/host/**', '**/webview/**'], message: 'src/docker imports only src/core (DESIGN.md: layering).' }],
+      }],
     },
   },
 );
