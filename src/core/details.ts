@@ -5,7 +5,7 @@ import { bridgeInterface, formatPort } from './format';
 import { describeHealth } from './health';
 import { describeUsage, subnetUsage } from './ipamUsage';
 import { shortId } from './join';
-import type { HealthInfo, NetworkView, RawSubnetStatus } from './model';
+import type { Attachment, HealthInfo, NetworkView, RawSubnetStatus } from './model';
 import { describeGatewayMode, gatewayModeOf, isIPv6Only, trustedHostInterfacesOf } from './networkTraits';
 import { unjoinable } from './validate';
 import { MATRIX_CAP } from './probe';
@@ -18,18 +18,10 @@ export interface KeyValueRow {
 // ---------------------------------------------------------------------------------------------------------------
 // Network Details
 
-export interface NetworkDetailsContainer {
+/** A container on the network: its attachment as the tree shows it (src/core/model.ts), and what the panel adds. */
+export interface NetworkDetailsContainer
+  extends Pick<Attachment, 'shortId' | 'name' | 'state' | 'status' | 'image' | 'networkMode' | 'ipv4' | 'ipv6' | 'mac' | 'aliases'> {
   id: string;
-  shortId: string;
-  name: string;
-  state: string;
-  status: string;
-  image: string;
-  networkMode: string;
-  ipv4?: string;
-  ipv6?: string;
-  mac?: string;
-  aliases: string[];
   /** Host side first: `127.0.0.1:8080 → 80/tcp`. */
   ports: string[];
   /** Its health check's state in words ("unhealthy (3 failed checks in a row)"), when it has one. */

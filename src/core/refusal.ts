@@ -6,13 +6,22 @@ import { explainDaemonErrors, type DaemonErrorContext } from './daemonErrors';
 import { EngineError } from './errors';
 import type { FieldError } from './forms';
 
-/** A form's failed reply (the protocol's ReplyError): the banner's message, field errors, and the explanations. */
+/**
+ * Why a form's request failed (the protocol's ReplyError): `fieldErrors` go next to their fields; `cause` and `fix`
+ * explain an engine refusal.
+ */
 export interface ExplainedRefusal {
   message: string;
   fieldErrors: FieldError[];
+  /** The engine's refusal in plain words (from the daemon-error table), when it matched. */
   cause?: string;
   fix?: string;
+  /** The field the engine's refusal is about, when known. */
   field?: string;
+  /**
+   * Every error of the refusal, explained, when the engine joined several (engines 25+: one a line); `cause`, `fix`
+   * and `field` are then the first of them.
+   */
   explanations?: Array<{ cause: string; fix: string; field?: string }>;
 }
 

@@ -2,7 +2,7 @@
 // `IPv6 address`, `Aliases`, and `Route priority` where the engine has it (API 1.48); the submit button reads `Connect`.
 import { readEndpointCapabilities } from '../protocol/messages';
 import { h } from './lib/dom';
-import { routePriorityField, startForm, type FormUi } from './lib/form';
+import { routePriorityField, rowTexts, startForm, type FormUi } from './lib/form';
 
 function render(ui: FormUi<'connect'>): Node[] {
   const f = ui.form;
@@ -33,8 +33,8 @@ function render(ui: FormUi<'connect'>): Node[] {
       routePriorityField(ui, readEndpointCapabilities(o.capabilities), '--gw-priority'),
     ),
     ui.keyValues({
-      path: 'driverOptions', legend: 'Driver options', keyLabel: (n) => `Option key #${n}`, valueLabel: (n) => `Option value #${n}`,
-      removeLabel: (n) => `Remove option #${n}`, addText: 'Add option', help: '--driver-opt key=value, passed to the network driver.',
+      path: 'driverOptions', legend: 'Driver options', ...rowTexts('Option key', 'Option value', 'option'),
+      help: '--driver-opt key=value, passed to the network driver.',
     }),
   ];
 }

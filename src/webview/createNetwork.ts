@@ -7,7 +7,7 @@ import type { CreateNetworkForm, IpamEntry } from '../core/forms';
 import type { DriverOptionHelper } from '../core/driverOptions';
 import { fieldId, readCreateNetworkCapabilities, type CreateNetworkCapabilities } from '../protocol/messages';
 import { h } from './lib/dom';
-import { rowLabel, startForm, type FormUi } from './lib/form';
+import { labelsField, rowLabel, rowTexts, startForm, type FormUi } from './lib/form';
 
 type Ui = FormUi<'createNetwork'>;
 
@@ -207,8 +207,7 @@ function render(ui: Ui): Node[] {
     h('legend', {}, 'IP address management (IPAM)'),
     ui.text('ipamDriver', 'IPAM plugin', { placeholder: 'default', code: true, suggestions: o.ipamDrivers, help: '--ipam-driver. Empty: the engine\'s default.' }),
     ui.keyValues({
-      path: 'ipamOptions', legend: 'IPAM options', keyLabel: (n) => `IPAM option key #${n}`, valueLabel: (n) => `IPAM option value #${n}`,
-      removeLabel: (n) => `Remove IPAM option #${n}`, addText: 'Add IPAM option',
+      path: 'ipamOptions', legend: 'IPAM options', ...rowTexts('IPAM option key', 'IPAM option value', 'IPAM option'),
     }),
   ));
 
@@ -220,16 +219,12 @@ function render(ui: Ui): Node[] {
     helpers.length > 0 ? h('div', { className: 'grid' }, ...helpers.map((x) => helperField(ui, x))) : undefined,
     dedicated.length > 0 ? h('div', { className: 'grid' }, ...dedicated) : undefined,
     ui.keyValues({
-      path: 'driverOptions', legend: 'Other options', keyLabel: (n) => `Option key #${n}`, valueLabel: (n) => `Option value #${n}`,
-      removeLabel: (n) => `Remove option #${n}`, addText: 'Add option', hide: (k) => helperKeys.has(k),
+      path: 'driverOptions', legend: 'Other options', ...rowTexts('Option key', 'Option value', 'option'), hide: (k) => helperKeys.has(k),
       keyPlaceholder: 'com.docker.network.…', help: 'Passed to the driver as --opt key=value.',
     }),
   ));
 
-  out.push(ui.keyValues({
-    path: 'labels', legend: 'Labels', keyLabel: (n) => `Label key #${n}`, valueLabel: (n) => `Label value #${n}`,
-    removeLabel: (n) => `Remove label #${n}`, addText: 'Add label', keyPlaceholder: 'com.example.team',
-  }));
+  out.push(labelsField(ui));
   return out;
 }
 

@@ -4,7 +4,7 @@
 import type { PortEntry } from '../core/forms';
 import { fieldId, readEndpointCapabilities } from '../protocol/messages';
 import { h } from './lib/dom';
-import { routePriorityField, rowLabel, startForm, type FormUi } from './lib/form';
+import { labelsField, routePriorityField, rowLabel, rowTexts, startForm, type FormUi } from './lib/form';
 
 type Ui = FormUi<'run'>;
 
@@ -54,13 +54,9 @@ function render(ui: Ui): Node[] {
       ui.button('Add port', () => ui.addRow('ports', blankPort(), `ports[${f.ports.length}].hostPort`), { className: 'secondary add', id: `${fieldId('ports')}-add` }),
     ),
     ui.keyValues({
-      path: 'env', legend: 'Environment', keyLabel: (n) => `Environment variable #${n}`, valueLabel: (n) => `Environment value #${n}`,
-      removeLabel: (n) => `Remove variable #${n}`, addText: 'Add variable', keyPlaceholder: 'KEY',
+      path: 'env', legend: 'Environment', ...rowTexts('Environment variable', 'Environment value', 'variable'), keyPlaceholder: 'KEY',
     }),
-    ui.keyValues({
-      path: 'labels', legend: 'Labels', keyLabel: (n) => `Label key #${n}`, valueLabel: (n) => `Label value #${n}`,
-      removeLabel: (n) => `Remove label #${n}`, addText: 'Add label', keyPlaceholder: 'com.example.team',
-    }),
+    labelsField(ui),
   ];
 }
 

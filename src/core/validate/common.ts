@@ -104,6 +104,20 @@ export function reservedInSubnet(c: ParsedCidr, a: Addr): 'network' | 'broadcast
   return undefined;
 }
 
+/**
+ * An address typed in a field (empty: undefined, no error). Not an address, or of the other family than `family`,
+ * is an error on `field` (`wrongFamily` says it in the field's own words).
+ */
+export function typedAddress(raw: string, family: Family, field: string, errors: FieldError[], wrongFamily: (text: string) => string): ParsedIp | undefined {
+  const text = raw.trim();
+  if (text === '') return undefined;
+  const ip = parseIp(text);
+  if (!ip) errors.push({ field, message: l10n.t('"{0}" is not an IP address.', text) });
+  else if (ip.family !== family) errors.push({ field, message: wrongFamily(text) });
+  else return ip;
+  return undefined;
+}
+
 export function familyLabel(f: Family): string {
   return f === 'ipv4' ? 'IPv4' : 'IPv6';
 }

@@ -8,7 +8,8 @@ import { containerName } from '../join';
 import type { NetworkView, RawContainer } from '../model';
 import {
   ALIAS_PATTERN, addressPart, cidrContains, familyLabel, findContainer, findNetwork, isUserDefinedNetworkName,
-  networkModeOf, parseCidr, parseIp, required, reservedInSubnet, sameAddr, validateKeyValues, type Family, type ParsedCidr,
+  networkModeOf, parseCidr, parseIp, required, reservedInSubnet, sameAddr, typedAddress, validateKeyValues, type Family,
+  type ParsedCidr,
 } from './common';
 
 export function validateConnect(form: ConnectForm, ctx: ValidationContext): FieldError[] {
@@ -138,18 +139,7 @@ function checkAliasSyntax(text: string, errors: FieldError[]): number {
 }
 
 function checkAddressSyntax(raw: string, family: Family, field: string, errors: FieldError[]): ReturnType<typeof parseIp> | undefined {
-  const text = raw.trim();
-  if (text === '') return undefined;
-  const ip = parseIp(text);
-  if (!ip) {
-    errors.push({ field, message: l10n.t('"{0}" is not an IP address.', text) });
-    return undefined;
-  }
-  if (ip.family !== family) {
-    errors.push({ field, message: l10n.t('{0} is not an {1} address.', text, familyLabel(family)) });
-    return undefined;
-  }
-  return ip;
+  return typedAddress(raw, family, field, errors, (text) => l10n.t('{0} is not an {1} address.', text, familyLabel(family)));
 }
 
 function validateStaticAddress(raw: string, family: Family, field: string, n: NetworkView, self: string | undefined, errors: FieldError[]): void {

@@ -6,7 +6,8 @@ import { dedicatedOptionHelpers } from '../driverOptions';
 import { addressFamilies, isBlankIpamEntry, isBlankKeyValue, parseAuxAddresses } from '../formValues';
 import type { NetworkView } from '../model';
 import {
-  NAME_PATTERN, PREDEFINED_NETWORK_NAMES, cidrContains, cidrOverlaps, cidrWithin, familyLabel, findNetwork, parseCidr, parseIp, required, reservedInSubnet, sameAddr, validateKeyValues, type Family, type ParsedCidr,
+  NAME_PATTERN, PREDEFINED_NETWORK_NAMES, cidrContains, cidrOverlaps, cidrWithin, familyLabel, findNetwork, parseCidr, parseIp,
+  required, reservedInSubnet, sameAddr, typedAddress, validateKeyValues, type Family, type ParsedCidr,
 } from './common';
 import { validateNetworkFeatures } from './networkFeatures';
 import { validateDriverOptions } from './networkOptions';
@@ -200,16 +201,9 @@ function validateIpRange(raw: string, subnet: ParsedCidr, field: string, errors:
 
 function validateGateway(raw: string, subnet: ParsedCidr, field: string, errors: FieldError[]): ReturnType<typeof parseIp> {
   const text = raw.trim();
-  if (text === '') return undefined;
-  const gw = parseIp(text);
-  if (!gw) {
-    errors.push({ field, message: l10n.t('"{0}" is not an IP address.', text) });
-    return undefined;
-  }
-  if (gw.family !== subnet.family) {
-    errors.push({ field, message: l10n.t('The gateway {0} is not an {1} address like its subnet {2}.', text, familyLabel(subnet.family), subnet.text) });
-    return undefined;
-  }
+  const gw = typedAddress(raw, subnet.family, field, errors,
+    (t) => l10n.t('The gateway {0} is not an {1} address like its subnet {2}.', t, familyLabel(subnet.family), subnet.text));
+  if (!gw) return undefined;
   if (!cidrContains(subnet, gw.addr)) {
     errors.push({ field, message: l10n.t('The gateway {0} is not inside the subnet {1}: choose an address within it, or leave it empty for the first one.', text, subnet.text) });
     return undefined;

@@ -13,7 +13,7 @@ import { agreement, capText, matrixPlan, modelAt, probeTarget } from '../../core
 import type { Snapshot } from '../../core/model';
 import { probePair, type ExecFn } from '../../docker/probe';
 import type { ActionParams, ActionResult, ConnectivityRow, ConnectivityState } from '../../protocol/views';
-import { ViewPanel } from './viewPanel';
+import { PanelView, ViewPanel } from './viewPanel';
 import type { PanelEngine } from './webviewHost';
 
 /** Probes at once in a matrix (each is one or a few short execs). */
@@ -23,41 +23,31 @@ type RunSpec =
   | { mode: 'pair'; sourceId: string; targetId: string; networkId: string }
   | { mode: 'matrix'; networkId: string };
 
-export class ConnectivityView implements vscode.Disposable {
+export class ConnectivityView extends PanelView<'connectivity'> {
   readonly panel: ViewPanel<'connectivity'>;
   private last?: RunSpec;
   private cancel?: vscode.CancellationTokenSource;
   private current?: Promise<ConnectivityState>;
-  private disposed = false;
-  private readonly disposeEmitter = new vscode.EventEmitter<void>();
-  readonly onDidDispose = this.disposeEmitter.event;
   /** Tests replace the exec to see what would run; normally the engine's. */
   exec?: ExecFn;
 
   readonly connection: Connection;
 
   constructor(engine: PanelEngine, extensionUri: vscode.Uri) {
+    super();
     this.connection = engine.connection;
     this.panel = new ViewPanel<'connectivity'>({
       kind: 'connectivity',
       title: vscode.l10n.t('Connectivity'),
       script: 'connectivity',
       onAction: (p) => this.act(p),
-      onDispose: () => this.dispose(),
+      onDispose: () => this.cleanup(),
     }, engine, extensionUri);
-  }
-
-  get state(): ConnectivityState | undefined {
-    return this.panel.state;
   }
 
   /** The run in progress (or the last one), resolving with its final state. */
   get running(): Promise<ConnectivityState> | undefined {
     return this.current;
-  }
-
-  reveal(): void {
-    this.panel.reveal();
   }
 
   runPair(sourceId: string, targetId: string, networkId: string): Promise<ConnectivityState> {
@@ -187,13 +177,12 @@ export class ConnectivityView implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+  private get disposed(): boolean {
+    return this.panel.isDisposed;
+  }
+
+  private cleanup(): void {
     this.cancel?.cancel();
-    this.panel.dispose();
-    this.disposeEmitter.fire();
-    this.disposeEmitter.dispose();
   }
 }
 

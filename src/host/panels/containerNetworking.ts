@@ -13,22 +13,19 @@ import { containerNamespaceIds, namespaceDefaults } from '../../docker/namespace
 import { CommandIds } from '../commandIds';
 import { ContainerNode, NetworkNode } from '../tree/nodes';
 import type { ActionParams, ActionResult } from '../../protocol/views';
-import { ViewPanel } from './viewPanel';
+import { PanelView, ViewPanel } from './viewPanel';
 import type { PanelEngine } from './webviewHost';
 
 const DEBOUNCE_MS = 250;
 
-export class ContainerNetworkingView implements vscode.Disposable {
+export class ContainerNetworkingView extends PanelView<'containerNetworking'> {
   readonly panel: ViewPanel<'containerNetworking'>;
   private signature = '';
   private removedAt?: string;
   private defaults?: Promise<EngineNamespaceDefaults | undefined>;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
-  private disposed = false;
   private readonly subs: vscode.Disposable[] = [];
-  private readonly disposeEmitter = new vscode.EventEmitter<void>();
-  readonly onDidDispose = this.disposeEmitter.event;
   /** Resolves after each completed read (tests wait on it). */
   private readonly refreshedEmitter = new vscode.EventEmitter<ContainerNetworkingState>();
   readonly onDidRefresh = this.refreshedEmitter.event;
@@ -36,23 +33,16 @@ export class ContainerNetworkingView implements vscode.Disposable {
   readonly connection: Connection;
 
   constructor(engine: PanelEngine, readonly containerId: string, name: string, extensionUri: vscode.Uri) {
+    super();
     this.connection = engine.connection;
     this.panel = new ViewPanel<'containerNetworking'>({
       kind: 'containerNetworking',
       title: vscode.l10n.t('Container: {0}', name),
       script: 'containerNetworking',
       onAction: (p) => this.act(p),
-      onDispose: () => this.dispose(),
+      onDispose: () => this.cleanup(),
     }, engine, extensionUri);
     this.subs.push(this.refreshedEmitter, this.connection.onDidChange(() => this.schedule()));
-  }
-
-  get state(): ContainerNetworkingState | undefined {
-    return this.panel.state;
-  }
-
-  reveal(): void {
-    this.panel.reveal();
   }
 
   /** Reads the inspect, the engine's defaults and the namespace ids, and publishes the picture. */
@@ -143,14 +133,13 @@ export class ContainerNetworkingView implements vscode.Disposable {
     return {};
   }
 
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+  private get disposed(): boolean {
+    return this.panel.isDisposed;
+  }
+
+  private cleanup(): void {
     clearTimeout(this.timer);
     for (const d of this.subs.splice(0)) d.dispose();
-    this.panel.dispose();
-    this.disposeEmitter.fire();
-    this.disposeEmitter.dispose();
   }
 }
 

@@ -1,5 +1,5 @@
 // The form panels: one webview panel per engine and form kind (reused while open), speaking src/protocol/messages.ts
-// through the shared plumbing (webviewHost.ts).
+// through the shared plumbing (webviewHost.ts). A kind's page is the bundle of the same name (dist/webview/<kind>.js).
 //
 // The webview script holds the form; it sends it on every change (debounced) to be validated here, against the
 // current snapshot and engine info, and on submit. A form with an error never reaches the engine. An engine refusal
@@ -43,7 +43,7 @@ export class FormPanel<K extends FormKind> extends WebviewHost<WebviewMessage<K>
 
   constructor(readonly spec: FormSpec<K>, engine: PanelEngine, extensionUri: vscode.Uri, initial: FormOf[K], notices: readonly string[] = []) {
     super(engine, {
-      viewType: `dockerNetworks.form.${spec.kind}`, title: spec.title, script: spec.script, source: `${spec.kind} form`,
+      viewType: `dockerNetworks.form.${spec.kind}`, title: spec.title, script: spec.kind, source: `${spec.kind} form`,
       parse: (raw) => parseWebviewMessage(spec.kind, raw),
     }, extensionUri);
     this.base = initial;

@@ -4,15 +4,28 @@
 import * as vscode from 'vscode';
 import type { Connection } from '../connection';
 import { apiOrOldest, supports } from '../../core/apiVersion';
-import { networkDetailsState, type NetworkDetailsState } from '../../core/details';
+import { networkDetailsState } from '../../core/details';
 import type { NetworkView, RawNetworkStatus, RawSubnetStatus } from '../../core/model';
 import { CommandIds } from '../commandIds';
 import { ContainerNode, NetworkNode } from '../tree/nodes';
-import type { ActionParams, ActionResult } from '../../protocol/views';
-import { ViewPanel } from './viewPanel';
+import type { ActionParams, ActionResult, ViewActionOf } from '../../protocol/views';
+import { PanelView, ViewPanel } from './viewPanel';
 import type { PanelEngine } from './webviewHost';
 
-export class NetworkDetailsView implements vscode.Disposable {
+/** What each button runs, with the node the tree would pass (the network, or the row's container). */
+const DETAILS_ACTIONS: Record<ViewActionOf<'networkDetails'>, { command: string; on: 'network' | 'container'; whileRemoved?: true }> = {
+  inspectContainer: { command: CommandIds.inspectContainer, on: 'container', whileRemoved: true },
+  showContainerNetworking: { command: CommandIds.showContainerNetworking, on: 'container', whileRemoved: true },
+  disconnect: { command: CommandIds.disconnectContainer, on: 'container' },
+  checkConnectivity: { command: CommandIds.checkConnectivity, on: 'container' },
+  checkAllPairs: { command: CommandIds.checkConnectivity, on: 'network' },
+  connectContainer: { command: CommandIds.connectContainer, on: 'network' },
+  createLike: { command: CommandIds.createNetworkLike, on: 'network' },
+  openJson: { command: CommandIds.inspectNetwork, on: 'network' },
+  remove: { command: CommandIds.removeNetwork, on: 'network' },
+};
+
+export class NetworkDetailsView extends PanelView<'networkDetails'> {
   readonly panel: ViewPanel<'networkDetails'>;
   private network: NetworkView;
   private removedAt?: string;
@@ -23,13 +36,11 @@ export class NetworkDetailsView implements vscode.Disposable {
   private status?: Record<string, RawSubnetStatus>;
   private statusRead?: Promise<void>;
   private readonly subs: vscode.Disposable[] = [];
-  private disposed = false;
-  private readonly disposeEmitter = new vscode.EventEmitter<void>();
-  readonly onDidDispose = this.disposeEmitter.event;
 
   readonly connection: Connection;
 
   constructor(engine: PanelEngine, network: NetworkView, extensionUri: vscode.Uri) {
+    super();
     this.connection = engine.connection;
     this.network = network;
     this.panel = new ViewPanel<'networkDetails'>({
@@ -37,7 +48,7 @@ export class NetworkDetailsView implements vscode.Disposable {
       title: vscode.l10n.t('Network: {0}', network.name),
       script: 'networkDetails',
       onAction: (p) => this.act(p),
-      onDispose: () => this.dispose(),
+      onDispose: () => this.cleanup(),
     }, engine, extensionUri);
     this.subs.push(this.connection.onDidChange(() => this.update()));
     this.publish();
@@ -45,14 +56,6 @@ export class NetworkDetailsView implements vscode.Disposable {
 
   get networkId(): string {
     return this.network.id;
-  }
-
-  get state(): NetworkDetailsState | undefined {
-    return this.panel.state;
-  }
-
-  reveal(): void {
-    this.panel.reveal();
   }
 
   /** Follows the connection's latest snapshot. A disconnected engine changes nothing (the network is not gone). */
@@ -116,61 +119,20 @@ export class NetworkDetailsView implements vscode.Disposable {
   }
 
   private async act(p: ActionParams<'networkDetails'>): Promise<ActionResult> {
-    const network = new NetworkNode(this.network, this.connection);
-    const container = (): ContainerNode => {
+    const { command, on, whileRemoved } = DETAILS_ACTIONS[p.action];
+    if (this.removedAt && !whileRemoved) throw new Error(vscode.l10n.t('{0} was removed: this page only shows its last state.', this.network.name));
+    let node: NetworkNode | ContainerNode = new NetworkNode(this.network, this.connection);
+    if (on === 'container') {
       const a = this.network.attachments.find((x) => x.containerId === p.containerId);
       if (!a) throw new Error(vscode.l10n.t('That container is no longer on {0}.', this.network.name));
-      return new ContainerNode(this.network, a, this.connection);
-    };
-    const removed = (): void => {
-      if (this.removedAt) throw new Error(vscode.l10n.t('{0} was removed: this page only shows its last state.', this.network.name));
-    };
-    switch (p.action) {
-      case 'inspectContainer':
-        await vscode.commands.executeCommand(CommandIds.inspectContainer, container());
-        break;
-      case 'showContainerNetworking':
-        await vscode.commands.executeCommand(CommandIds.showContainerNetworking, container());
-        break;
-      case 'disconnect':
-        removed();
-        await vscode.commands.executeCommand(CommandIds.disconnectContainer, container());
-        break;
-      case 'checkConnectivity':
-        removed();
-        await vscode.commands.executeCommand(CommandIds.checkConnectivity, container());
-        break;
-      case 'checkAllPairs':
-        removed();
-        await vscode.commands.executeCommand(CommandIds.checkConnectivity, network);
-        break;
-      case 'connectContainer':
-        removed();
-        await vscode.commands.executeCommand(CommandIds.connectContainer, network);
-        break;
-      case 'createLike':
-        removed();
-        await vscode.commands.executeCommand(CommandIds.createNetworkLike, network);
-        break;
-      case 'openJson':
-        removed();
-        await vscode.commands.executeCommand(CommandIds.inspectNetwork, network);
-        break;
-      case 'remove':
-        removed();
-        await vscode.commands.executeCommand(CommandIds.removeNetwork, network);
-        break;
+      node = new ContainerNode(this.network, a, this.connection);
     }
+    await vscode.commands.executeCommand(command, node);
     return {};
   }
 
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+  private cleanup(): void {
     for (const d of this.subs.splice(0)) d.dispose();
-    this.panel.dispose();
-    this.disposeEmitter.fire();
-    this.disposeEmitter.dispose();
   }
 }
 

@@ -31,8 +31,6 @@ export interface FormEnv {
 export interface FormSpec<K extends FormKind> {
   kind: K;
   title: string;
-  /** The bundle under dist/webview (without .js). */
-  script: string;
   /** The submit button's text, for messages. */
   action: string;
   options(env: FormEnv, form: FormOf[K]): Promise<OptionsOf[K]>;
@@ -49,7 +47,6 @@ export interface FormSpec<K extends FormKind> {
 const createNetworkSpec: FormSpec<'createNetwork'> = {
   kind: 'createNetwork',
   title: vscode.l10n.t('Create Network'),
-  script: 'createNetwork',
   action: vscode.l10n.t('Create'),
   async options(env) {
     const [snapshot, info] = await Promise.all([env.snapshot(), env.engineInfo()]);
@@ -82,7 +79,6 @@ const createNetworkSpec: FormSpec<'createNetwork'> = {
 const connectSpec: FormSpec<'connect'> = {
   kind: 'connect',
   title: vscode.l10n.t('Connect Container'),
-  script: 'connect',
   action: vscode.l10n.t('Connect'),
   async options(env, form) {
     const snapshot = await env.snapshot();
@@ -124,7 +120,6 @@ const connectSpec: FormSpec<'connect'> = {
 const runSpec: FormSpec<'run'> = {
   kind: 'run',
   title: vscode.l10n.t('Run Container'),
-  script: 'run',
   action: vscode.l10n.t('Run'),
   async options(env, form) {
     const [snapshot, images] = await Promise.all([env.snapshot(), env.images()]);

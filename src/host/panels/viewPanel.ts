@@ -67,3 +67,26 @@ export class ViewPanel<K extends ViewKind> extends WebviewHost<ViewWebviewMessag
     this.options.onDispose?.();
   }
 }
+
+/** What owns a view panel (Network Details, Container Networking, Connectivity): it closes with its panel. */
+export abstract class PanelView<K extends ViewKind> implements vscode.Disposable {
+  abstract readonly panel: ViewPanel<K>;
+
+  get onDidDispose(): vscode.Event<void> {
+    return this.panel.onDidDispose;
+  }
+
+  /** The picture last sent to the page. */
+  get state(): ViewStateOf[K] | undefined {
+    return this.panel.state;
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  /** Closes the panel (its owner's cleanup runs with it). */
+  dispose(): void {
+    this.panel.dispose();
+  }
+}

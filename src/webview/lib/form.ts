@@ -14,7 +14,7 @@ import { Channel, RequestFailed } from './channel';
 import { focusFirstError, placeErrors, showBanner } from './formErrors';
 import { buildUi, type FormDefinition } from './formFields';
 
-export { routePriorityField, rowLabel, type FieldOptions, type FormDefinition, type FormUi, type KeyValueOptions } from './formFields';
+export { labelsField, routePriorityField, rowLabel, rowTexts, type FieldOptions, type FormDefinition, type FormUi, type KeyValueOptions } from './formFields';
 
 const VALIDATE_DEBOUNCE_MS = 200;
 

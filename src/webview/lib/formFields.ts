@@ -256,3 +256,13 @@ export function rowLabel(label: string, n: number, family?: string): string {
   if (family) return n === 1 ? (family === 'IPv4' ? label : `${label} (${family})`) : `${label} (${family} #${n})`;
   return n === 1 ? label : `${label} #${n}`;
 }
+
+/** A key/value table's texts: `Label key #2`, `Label value #2`, `Remove label #2`, `Add label`. */
+export function rowTexts(key: string, value: string, noun: string): Pick<KeyValueOptions, 'keyLabel' | 'valueLabel' | 'removeLabel' | 'addText'> {
+  return { keyLabel: (n) => `${key} #${n}`, valueLabel: (n) => `${value} #${n}`, removeLabel: (n) => `Remove ${noun} #${n}`, addText: `Add ${noun}` };
+}
+
+/** The labels table (Create Network and Run). */
+export function labelsField<K extends FormKind>(ui: FormUi<K>): HTMLElement {
+  return ui.keyValues({ path: 'labels', legend: 'Labels', ...rowTexts('Label key', 'Label value', 'label'), keyPlaceholder: 'com.example.team' });
+}
