@@ -127,10 +127,6 @@ export function validationContext(snapshot: Snapshot, engine: { swarmManager: bo
   return ctx;
 }
 
-export function emptyPortEntry(): PortEntry {
-  return { hostIp: '', hostPort: '', containerPort: '', protocol: 'tcp' };
-}
-
 export function emptyCreateNetworkForm(): CreateNetworkForm {
   return {
     name: '', driver: 'bridge', scope: '', ipv4: [], ipv6: [], enableIPv4: true, enableIPv6: false, internal: false, attachable: false,

@@ -192,11 +192,6 @@ export function compareNamespaceIds(a: Record<string, string>, b: Record<string,
   });
 }
 
-/** The namespace types two processes share. */
-export function sharedNamespaces(a: Record<string, string>, b: Record<string, string>): NamespaceType[] {
-  return compareNamespaceIds(a, b).filter((c) => c.relation === 'same').map((c) => c.type);
-}
-
 /** The rows with the namespace ids read from `/proc/<pid>/ns/*` filled in. */
 export function withNamespaceIds(rows: NamespaceRow[], links: Record<string, string>): NamespaceRow[] {
   return rows.map((row) => {

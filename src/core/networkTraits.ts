@@ -50,10 +50,3 @@ export function describeGatewayMode(mode: string): string {
   }
 }
 
-/** "IPv4 and IPv6", "IPv6 only", "IPv4": which families the network gives addresses of. */
-export function addressFamiliesText(n: Pick<NetworkView, 'driver' | 'enableIPv4' | 'enableIPv6'>): string {
-  if (isIPv6Only(n)) return l10n.t('IPv6 only');
-  if (n.enableIPv4 && n.enableIPv6) return l10n.t('IPv4 and IPv6');
-  if (n.enableIPv6) return l10n.t('IPv6');
-  return n.enableIPv4 ? l10n.t('IPv4') : l10n.t('none');
-}

@@ -234,11 +234,6 @@ export const FORM_CHECKS: { [K in FormKind]: Check<FormOf[K]> } = {
   }),
 };
 
-/** Checks a form of the given kind; throws ProtocolError naming the first problem. */
-export function checkForm<K extends FormKind>(kind: K, v: unknown, path = 'form'): FormOf[K] {
-  return FORM_CHECKS[kind](v, path);
-}
-
 export type ParseResult<K extends FormKind> = Parsed<WebviewMessage<K>>;
 
 /** Checks a message from a webview of the given kind. Never throws. */

@@ -14,7 +14,7 @@ import {
 import type { Engine } from '../../src/docker/client';
 import { EngineError } from '../../src/core/errors';
 import {
-  emptyConnectForm, emptyCreateNetworkForm, emptyPortEntry, emptyRunForm, type CreateNetworkForm, type RunForm,
+  emptyConnectForm, emptyCreateNetworkForm, emptyRunForm, type CreateNetworkForm, type RunForm,
 } from '../../src/core/forms';
 import { toConnectRequest, toCreateNetworkRequest, toRunRequest } from '../../src/core/formRequests';
 import { cleanLabelled, SEED_IMAGE } from '../fixtures/seed';
@@ -203,7 +203,7 @@ describe('engine actions', () => {
         ipv4Address: WEB_IP,
         aliases: 'api',
         command: "sh -c 'httpd -p 80 -h /var/www; sleep 3600'",
-        ports: [{ ...emptyPortEntry(), hostIp: '127.0.0.1', hostPort: String(WEB_PORT), containerPort: '80', protocol: 'tcp' }],
+        ports: [{ hostIp: '127.0.0.1', hostPort: String(WEB_PORT), containerPort: '80', protocol: 'tcp' }],
         env: [{ key: 'GREETING', value: 'hi there' }],
       });
       const id = await run(form);
@@ -233,7 +233,7 @@ describe('engine actions', () => {
     });
 
     test('rollback: a run whose start fails (host port taken) leaves no container behind, and the holder is untouched', async () => {
-      const ports = [{ ...emptyPortEntry(), hostIp: '127.0.0.1', hostPort: String(WEB_PORT), containerPort: '8080' }];
+      const ports = [{ hostIp: '127.0.0.1', hostPort: String(WEB_PORT), containerPort: '8080', protocol: 'tcp' }];
       const err = await rejectsWith(run(runForm({ name: 'dn-err-act-clash-port', network: NET, ports })));
       assert.match(err.daemonMessage ?? '', /port is already allocated/);
       assert.deepEqual(await containersNamed('dn-err-act-clash-port'), []);

@@ -6,7 +6,7 @@
 // (so the webview's request rejects instead of hanging). Used by test/unit/fuzz-messages.test.ts and by the
 // reliability run (reliability/scenarios/fuzz.ts), which reports the counts.
 import {
-  emptyConnectForm, emptyCreateNetworkForm, emptyPortEntry, emptyRunForm, type IpamEntry,
+  emptyConnectForm, emptyCreateNetworkForm, emptyRunForm, type IpamEntry,
 } from '../../src/core/forms';
 import { FORM_CHECKS, MAX_ROWS, METHODS, parseWebviewMessage, type FormKind } from '../../src/protocol/messages';
 import { parseTopologyMessage } from '../../src/protocol/topology';
@@ -74,7 +74,7 @@ export function parseCase(c: Pick<FuzzCase, 'protocol' | 'kind' | 'raw'>): FuzzO
 /** An empty form of the kind with one row in every table whose row shape the parser accepts. */
 function formWithRows(kind: FormKind): Json {
   const empty = { createNetwork: emptyCreateNetworkForm, connect: emptyConnectForm, run: emptyRunForm }[kind]() as unknown as Json;
-  const rowFor = (key: string): unknown => (key === 'ipv4' || key === 'ipv6' ? { ...IPAM_ROW } : key === 'ports' ? emptyPortEntry() : { key: 'k', value: 'v' });
+  const rowFor = (key: string): unknown => (key === 'ipv4' || key === 'ipv6' ? { ...IPAM_ROW } : key === 'ports' ? { hostIp: '', hostPort: '', containerPort: '', protocol: 'tcp' } : { key: 'k', value: 'v' });
   const form: Json = { ...empty };
   for (const key of Object.keys(form)) {
     if (!Array.isArray(form[key])) continue;
