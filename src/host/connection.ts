@@ -1,5 +1,5 @@
 // Owns the engine client and live model for the configured endpoint, rebuilds them when the endpoint setting
-// changes, and mirrors the state into context keys (for viewsWelcome) without ever raising a toast itself.
+// changes, and mirrors the state into a context key (the view's "Connecting…" welcome) without ever raising a toast.
 import * as vscode from 'vscode';
 import { EndpointConfigError, explainEndpoint, type ResolvedEndpoint } from '../core/endpoint';
 import { EngineError } from '../core/errors';
@@ -167,9 +167,7 @@ export class Connection implements vscode.Disposable {
       return;
     }
     const kind = s.kind === 'misconfigured' ? 'disconnected' : s.kind;
-    const errorKind = s.kind === 'misconfigured' ? 'config' : s.kind === 'disconnected' ? s.error.kind : '';
     void vscode.commands.executeCommand('setContext', 'dockerNetworks.state', kind);
-    void vscode.commands.executeCommand('setContext', 'dockerNetworks.errorKind', errorKind);
     this.changed.fire(s);
   }
 

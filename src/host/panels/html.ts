@@ -1,6 +1,7 @@
-// The page of a form panel: a strict CSP (`default-src 'none'`, scripts only with this page's crypto nonce, styles and
-// fonts only from the extension's own webview origin), every asset through asWebviewUri, no inline script or
-// style and no inline handlers. The form itself is built by the bundled script (dist/webview/<entry>.js).
+// The page of every panel (forms, view panels, the map; see webviewHost.ts): a strict CSP (`default-src 'none'`,
+// scripts only with this page's crypto nonce, styles and fonts only from the extension's own webview origin), every
+// asset through asWebviewUri, no inline script or style and no inline handlers. The content is built by the bundled
+// script (dist/webview/<entry>.js).
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 
@@ -9,7 +10,7 @@ export function makeNonce(): string {
   return randomBytes(18).toString('base64');
 }
 
-/** The only folder a form webview may load from: the browser bundle (scripts and forms.css). */
+/** The only folder a panel's page may load from: the browser bundles (scripts and stylesheets). */
 export function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
 }
