@@ -9,12 +9,19 @@ const path = require('node:path');
 
 /** A unix socket at `file` that forwards every connection to the engine's socket (the engine "comes back"). */
 function forwarder(file, target) {
+  const sockets = new Set();
   const server = net.createServer((c) => {
     const up = net.connect(target);
+    sockets.add(c).add(up);
     c.pipe(up).pipe(c);
-    const end = () => { c.destroy(); up.destroy(); };
-    c.on('error', end);
-    up.on('error', end);
+    const end = () => { c.destroy(); up.destroy(); sockets.delete(c); sockets.delete(up); };
+    c.on('error', end).on('close', end);
+    up.on('error', end).on('close', end);
+  });
+  /** Stops listening and cuts the connections still open (the extension's event stream is one). */
+  server.stop = () => new Promise((resolve) => {
+    for (const s of sockets) s.destroy();
+    server.close(() => resolve());
   });
   return new Promise((resolve, reject) => server.once('error', reject).listen(file, () => resolve(server)));
 }
@@ -37,9 +44,14 @@ module.exports = {
     lib.updateSettings(ctx.server, { 'dockerNetworks.host': `unix://${ctx.sock}` });
   },
   async teardown(ctx) {
-    if (ctx.page) await ctx.page.context().close().catch(() => {});
-    if (ctx.forwarder) await new Promise((r) => ctx.forwarder.close(r));
-    ctx.lib.updateSettings(ctx.server, { 'dockerNetworks.host': undefined });
+    const { lib, page } = ctx;
+    // back to the engine of DOCKER_HOST while the window is there to tell the extension, and seen back in the tree
+    lib.updateSettings(ctx.server, { 'dockerNetworks.host': undefined });
+    if (page) {
+      await lib.revealRow(page, 'bridge', 30000).catch((e) => lib.say(`teardown: ${e.message}`));
+      await page.context().close().catch(() => {});
+    }
+    if (ctx.forwarder) await ctx.forwarder.stop();
   },
   tests: [
     ['the view names the endpoint and the error, with Retry and Open Settings visible', async ({ page, lib, sock }) => {

@@ -232,18 +232,16 @@ function dockerContexts() {
 }
 
 /**
- * Changes settings the way the Settings editor would, in the files the workbench watches: the user settings and
- * (for `"scope": "machine"` settings, which a remote window such as code-server's reads from there) the machine
- * settings. `undefined` removes a key.
+ * Changes machine-scoped settings (dockerNetworks.host, .context, .contexts) as the Settings editor's Remote tab would:
+ * a remote window such as code-server's reads them from the machine settings file, which the workbench itself
+ * does not rewrite (it does rewrite the user settings file, so writing there races with it). `undefined` removes a key.
  */
 function updateSettings(server, changes) {
-  for (const kind of ['User', 'Machine']) {
-    const file = path.join(server.dir, 'ud', kind, 'settings.json');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const s = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
-    for (const [k, v] of Object.entries(changes)) { if (v === undefined) delete s[k]; else s[k] = v; }
-    fs.writeFileSync(file, `${JSON.stringify(s, null, 2)}\n`);
-  }
+  const file = path.join(server.dir, 'ud', 'Machine', 'settings.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const s = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  for (const [k, v] of Object.entries(changes)) { if (v === undefined) delete s[k]; else s[k] = v; }
+  fs.writeFileSync(file, `${JSON.stringify(s, null, 2)}\n`);
 }
 
 /** Runs the seed CLI (scripts/seed.ts) on DOCKER_HOST: 'up' or 'down' with optional extra args. */
