@@ -17,20 +17,25 @@ export type ConnectionState =
   | { kind: 'misconfigured'; error: EndpointConfigError };
 
 export class Connection implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<ConnectionState>();
-  readonly onDidChange = this.changed.event;
-  private readonly eventSeen = new vscode.EventEmitter<EngineEvent>();
+  private readonly fire = {
+    changed: new vscode.EventEmitter<ConnectionState>(),
+    event: new vscode.EventEmitter<EngineEvent>(),
+    image: new vscode.EventEmitter<EngineEvent>(),
+    disposed: new vscode.EventEmitter<void>(),
+    switched: new vscode.EventEmitter<void>(),
+    refreshed: new vscode.EventEmitter<void>(),
+  };
+  readonly onDidChange = this.fire.changed.event;
   /** Every relevant engine event of the current engine, as it comes (before the model's debounce). */
-  readonly onEvent = this.eventSeen.event;
-  private readonly disposed = new vscode.EventEmitter<void>();
-  /** The connection went for good (its context left `dockerNetworks.contexts`): its panels close. */
-  readonly onDidDispose = this.disposed.event;
-  private readonly refreshed = new vscode.EventEmitter<void>();
-  /** The user asked for a fresh read (Refresh/Retry): what is cached beyond the snapshot is read again too. */
-  readonly onDidRefresh = this.refreshed.event;
-  private readonly imageSeen = new vscode.EventEmitter<EngineEvent>();
+  readonly onEvent = this.fire.event.event;
   /** An image was pulled, tagged, untagged or removed (the Run form's image list follows). */
-  readonly onImageEvent = this.imageSeen.event;
+  readonly onImageEvent = this.fire.image.event;
+  /** The connection went for good (its context left `dockerNetworks.contexts`): its panels close. */
+  readonly onDidDispose = this.fire.disposed.event;
+  /** The settings moved the extension's engine to another endpoint: what belonged to the old one closes. */
+  readonly onDidSwitchEngine = this.fire.switched.event;
+  /** The user asked for a fresh read (Refresh/Retry): what is cached beyond the snapshot is read again too. */
+  readonly onDidRefresh = this.fire.refreshed.event;
   /** Live models made so far: one per (re)connection (tests check a settings change reconnects once). */
   connects = 0;
   private reconnectTimer?: NodeJS.Timeout;
@@ -46,7 +51,7 @@ export class Connection implements vscode.Disposable {
    * engine of that one context (a top-level node when several contexts are shown side by side).
    */
   constructor(readonly fixedContext?: string) {
-    this.disposables.push(this.changed, this.eventSeen, this.refreshed, this.imageSeen);
+    this.disposables.push(...Object.values(this.fire));
     if (fixedContext === undefined) {
       this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('dockerNetworks.host') && !e.affectsConfiguration('dockerNetworks.context')) return;
@@ -109,7 +114,7 @@ export class Connection implements vscode.Disposable {
   }
 
   async retry(): Promise<void> {
-    this.refreshed.fire();
+    this.fire.refreshed.fire();
     if (!this.started) return this.start();
     if (this.configError) return this.reconnect();
     await this.live?.retry();
@@ -117,8 +122,11 @@ export class Connection implements vscode.Disposable {
 
   private reconnect(): void {
     if (!this.started) return;
+    const before = this.endpoint?.display;
     this.teardown();
     this.connect();
+    const after = this.endpoint?.display;
+    if (before !== undefined && after !== undefined && before !== after) this.fire.switched.fire();
   }
 
   private connect(): void {
@@ -141,8 +149,8 @@ export class Connection implements vscode.Disposable {
     this.connects++;
     this.detailsCache = new EndpointDetailsCache(engine);
     const stateSub = this.live.onDidChange(() => this.publish());
-    const eventSub = this.live.onEvent((e) => this.eventSeen.fire(e));
-    const imageSub = this.live.onImageEvent((e) => this.imageSeen.fire(e));
+    const eventSub = this.live.onEvent((e) => this.fire.event.fire(e));
+    const imageSub = this.live.onImageEvent((e) => this.fire.image.fire(e));
     this.liveSub = { dispose: () => { stateSub.dispose(); eventSub.dispose(); imageSub.dispose(); } };
     this.live.start();
   }
@@ -163,12 +171,12 @@ export class Connection implements vscode.Disposable {
     }
     if (this.fixedContext !== undefined) {
       // Only the extension's own engine drives the welcome view; side-by-side engines show their state in their node.
-      this.changed.fire(s);
+      this.fire.changed.fire(s);
       return;
     }
     const kind = s.kind === 'misconfigured' ? 'disconnected' : s.kind;
     void vscode.commands.executeCommand('setContext', 'dockerNetworks.state', kind);
-    this.changed.fire(s);
+    this.fire.changed.fire(s);
   }
 
   private teardown(): void {
@@ -181,8 +189,7 @@ export class Connection implements vscode.Disposable {
   dispose(): void {
     clearTimeout(this.reconnectTimer);
     this.teardown();
-    this.disposed.fire();
-    this.disposed.dispose();
+    this.fire.disposed.fire();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -71,6 +71,16 @@ suite('engine state', () => {
     await a.connection.snapshot();
   });
 
+  test('a form of the extension’s engine closes when the settings move that engine to another endpoint', async () => {
+    const a = await api();
+    await a.connection.snapshot();
+    await vscode.commands.executeCommand('dockerNetworks.createNetwork');
+    const form = a.panels.get('createNetwork');
+    assert.ok(form, 'the Create Network form is open');
+    await cfg().update('host', 'unix:///nonexistent/dn-elsewhere.sock', vscode.ConfigurationTarget.Global);
+    await until(() => form.isDisposed, 5000, 'the form of the old engine to close');
+  });
+
   test('a malformed endpoint setting names the setting and the accepted forms', async () => {
     const a = await api();
     await cfg().update('host', 'docker-engine-here', vscode.ConfigurationTarget.Global);

@@ -296,6 +296,7 @@ suite('forms: create, connect, run through their panels', () => {
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(18082, '127.0.0.1', () => resolve()));
     try {
       const a = await fresh();
+      a.panels.get('run')?.dispose(); // a fresh form, whatever an earlier test left
       await vscode.commands.executeCommand('dockerNetworks.runContainer');
       const panel = a.panels.get('run')!;
       await until(() => panel.readyCount > 0, 20000, 'ready');
@@ -309,9 +310,11 @@ suite('forms: create, connect, run through their panels', () => {
       assert.ok(!reply.ok, 'the engine refused');
       const inits: InitMessage<'run'>[] = [];
       const sub = panel.onDidPost((m) => { if (m.type === 'init') inits.push(m); });
-      const readies = panel.readyCount;
+      // the handshake is over once the picture went out (readyCount grows before it does)
+      let loaded = false;
+      void panel.whenReady(true).then(() => { loaded = true; });
       panel.reveal();
-      await until(() => panel.readyCount > readies, 20000, 'the page to load again');
+      await until(() => loaded, 20000, 'the page to load again and get its picture');
       sub.dispose();
       const outcome = inits[inits.length - 1]?.outcome;
       assert.ok(outcome?.cause && outcome.fix, `the refusal comes with the new page: ${JSON.stringify(inits.map((i) => i.outcome))}`);
@@ -327,6 +330,7 @@ suite('forms: create, connect, run through their panels', () => {
   test('Run from another network node keeps what was typed (image, ports, environment); only the network changes', async function () {
     this.timeout(30000);
     const a = await fresh();
+    a.panels.get('run')?.dispose(); // a fresh form, whatever an earlier test left
     await vscode.commands.executeCommand('dockerNetworks.runContainer', await networkNode(a, 'dnf-spare'));
     const panel = a.panels.get('run')!;
     await until(() => panel.readyCount > 0, 20000, 'ready');
@@ -372,9 +376,10 @@ suite('forms: create, connect, run through their panels', () => {
   test('the Run form reads the images when it opens and on image events, not on every engine change', async function () {
     this.timeout(40000);
     const a = await fresh();
+    a.panels.get('run')?.dispose(); // a fresh form, whatever an earlier test left
     await vscode.commands.executeCommand('dockerNetworks.runContainer');
     const panel = a.panels.get('run')!;
-    await until(() => panel.readyCount > 0, 20000, 'ready');
+    await panel.whenReady(); // the first page load read the images once
     const options: { networks: string[]; images: string[] }[] = [];
     const sub = panel.onDidPost((m) => {
       if (m.type === 'options') options.push({ networks: m.options.networks.map((c) => c.value), images: m.options.images.map((c) => c.value) });

@@ -6,7 +6,8 @@
 // - the `ready` handshake: the page says ready after every load (first open, and each show after a hide, since the
 //   page is discarded while hidden), and the panel answers with its whole picture;
 // - the engine: a panel belongs to one engine (its Connection), says which in its title when more than one engine is
-//   listed, and closes when that engine goes away (its connection is disposed: the context left the setting).
+//   listed, and closes when that engine goes away (its connection is disposed: the context left the setting; or the
+//   settings moved the extension's own engine to another endpoint).
 import * as vscode from 'vscode';
 import type { Parsed } from '../../protocol/check';
 import { rejectReply, type ReplyMessage } from '../../protocol/reply';
@@ -76,6 +77,7 @@ export abstract class WebviewHost<In extends { type: string }, Out extends { typ
       this.panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       this.panel.onDidDispose(() => this.dispose()),
       this.connection.onDidDispose(() => this.dispose()),
+      this.connection.onDidSwitchEngine(() => this.dispose()),
       binding.engines.onDidChangeEngines(() => this.applyTitle()),
     );
   }
