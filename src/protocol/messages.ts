@@ -181,64 +181,73 @@ export interface SavedState<K extends FormKind> {
 // ---------------------------------------------------------------------------------------------------------------
 // Run-time checks of what a webview sends (src/protocol/check.ts)
 
-const keyValue: Check<KeyValue> = obj<KeyValue>({ key: str(), value: str(MAX_LONG_TEXT) });
-const ipamEntry: Check<IpamEntry> = obj<IpamEntry>({ subnet: str(), ipRange: str(), gateway: str(), auxAddresses: str() });
-const portEntry: Check<PortEntry> = obj<PortEntry>({ hostIp: str(), hostPort: str(), containerPort: str(), protocol: str() });
+type FormChecks = { [K in FormKind]: Check<FormOf[K]> };
+let formChecksMade: FormChecks | undefined;
 
-/** The check of each form kind (its keys are the form kinds). */
-export const FORM_CHECKS: { [K in FormKind]: Check<FormOf[K]> } = {
-  createNetwork: obj<CreateNetworkForm>({
-    name: str(),
-    driver: str(),
-    scope: oneOf<NetworkScope>(['', 'local', 'swarm']),
-    ipv4: arr(ipamEntry),
-    ipv6: arr(ipamEntry),
-    enableIPv4: bool,
-    enableIPv6: bool,
-    internal: bool,
-    attachable: bool,
-    ingress: bool,
-    configOnly: bool,
-    configFrom: str(),
-    ipamDriver: str(),
-    ipamOptions: arr(keyValue),
-    driverOptions: arr(keyValue),
-    labels: arr(keyValue),
-    gatewayModeIPv4: str(),
-    gatewayModeIPv6: str(),
-    trustedHostInterfaces: str(),
-  }),
-  connect: obj<ConnectForm>({
-    container: str(),
-    network: str(),
-    ipv4Address: str(),
-    ipv6Address: str(),
-    aliases: str(),
-    links: str(),
-    linkLocalIps: str(),
-    driverOptions: arr(keyValue),
-    gwPriority: str(),
-  }),
-  run: obj<RunForm>({
-    image: str(),
-    name: str(),
-    network: str(),
-    ipv4Address: str(),
-    ipv6Address: str(),
-    aliases: str(),
-    gwPriority: str(),
-    ports: arr(portEntry),
-    command: str(MAX_LONG_TEXT),
-    env: arr(keyValue),
-    labels: arr(keyValue),
-  }),
-};
+/**
+ * The check of each form kind (its keys are the form kinds). Made on first use: the webview bundles, which never
+ * check what they send, leave the checks out.
+ */
+export function formChecks(): FormChecks {
+  if (formChecksMade) return formChecksMade;
+  const keyValue: Check<KeyValue> = obj<KeyValue>({ key: str(), value: str(MAX_LONG_TEXT) });
+  const ipamEntry: Check<IpamEntry> = obj<IpamEntry>({ subnet: str(), ipRange: str(), gateway: str(), auxAddresses: str() });
+  const portEntry: Check<PortEntry> = obj<PortEntry>({ hostIp: str(), hostPort: str(), containerPort: str(), protocol: str() });
+  formChecksMade = {
+    createNetwork: obj<CreateNetworkForm>({
+      name: str(),
+      driver: str(),
+      scope: oneOf<NetworkScope>(['', 'local', 'swarm']),
+      ipv4: arr(ipamEntry),
+      ipv6: arr(ipamEntry),
+      enableIPv4: bool,
+      enableIPv6: bool,
+      internal: bool,
+      attachable: bool,
+      ingress: bool,
+      configOnly: bool,
+      configFrom: str(),
+      ipamDriver: str(),
+      ipamOptions: arr(keyValue),
+      driverOptions: arr(keyValue),
+      labels: arr(keyValue),
+      gatewayModeIPv4: str(),
+      gatewayModeIPv6: str(),
+      trustedHostInterfaces: str(),
+    }),
+    connect: obj<ConnectForm>({
+      container: str(),
+      network: str(),
+      ipv4Address: str(),
+      ipv6Address: str(),
+      aliases: str(),
+      links: str(),
+      linkLocalIps: str(),
+      driverOptions: arr(keyValue),
+      gwPriority: str(),
+    }),
+    run: obj<RunForm>({
+      image: str(),
+      name: str(),
+      network: str(),
+      ipv4Address: str(),
+      ipv6Address: str(),
+      aliases: str(),
+      gwPriority: str(),
+      ports: arr(portEntry),
+      command: str(MAX_LONG_TEXT),
+      env: arr(keyValue),
+      labels: arr(keyValue),
+    }),
+  };
+  return formChecksMade;
+}
 
 export type ParseResult<K extends FormKind> = Parsed<WebviewMessage<K>>;
 
 /** Checks a message from a webview of the given kind. Never throws. */
 export function parseWebviewMessage<K extends FormKind>(kind: K, raw: unknown): ParseResult<K> {
-  const params = obj<{ form: FormOf[K] }>({ form: FORM_CHECKS[kind] as Check<FormOf[K]> });
+  const params = obj<{ form: FormOf[K] }>({ form: formChecks()[kind] as Check<FormOf[K]> });
   const methods = Object.fromEntries(METHODS.map((m) => [m, params]));
   return parseEnvelope<WebviewMessage<K>>({ notifications: { ready: obj<ReadyMessage>({ type: oneOf(['ready'] as const) }) }, methods }, raw);
 }

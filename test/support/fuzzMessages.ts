@@ -8,12 +8,12 @@
 import {
   emptyConnectForm, emptyCreateNetworkForm, emptyRunForm, type IpamEntry,
 } from '../../src/core/forms';
-import { FORM_CHECKS, MAX_ROWS, METHODS, parseWebviewMessage, type FormKind } from '../../src/protocol/messages';
+import { formChecks, MAX_ROWS, METHODS, parseWebviewMessage, type FormKind } from '../../src/protocol/messages';
 import { parseTopologyMessage } from '../../src/protocol/topology';
 import { parseViewMessage, VIEW_ACTIONS, type ViewKind } from '../../src/protocol/views';
 
 /** Every kind each protocol has: the keys of its own tables, so a new kind is fuzzed as soon as it exists. */
-const FORM_KINDS = Object.keys(FORM_CHECKS) as FormKind[];
+const FORM_KINDS = Object.keys(formChecks()) as FormKind[];
 const VIEW_KINDS = Object.keys(VIEW_ACTIONS) as ViewKind[];
 const IPAM_ROW: IpamEntry = { subnet: '', ipRange: '', gateway: '', auxAddresses: '' };
 

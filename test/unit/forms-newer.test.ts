@@ -11,7 +11,7 @@ import { addressFamilies, parseGwPriority, splitInterfaceList } from '../../src/
 import { toConnectRequest, toCreateNetworkRequest, toRunRequest } from '../../src/core/formRequests';
 import { formFromNetwork } from '../../src/core/prefill';
 import {
-  FORM_CHECKS, readCreateNetworkCapabilities, readEndpointCapabilities, readNotices,
+  formChecks, readCreateNetworkCapabilities, readEndpointCapabilities, readNotices,
 } from '../../src/protocol/messages';
 
 const V6 = { subnet: 'fd00:77::/64', ipRange: '', gateway: '', auxAddresses: '' };
@@ -115,17 +115,17 @@ describe('the equivalent docker command', () => {
 
 describe('what a webview sends', () => {
   test('the run-time check accepts the new fields and refuses forms without them, or mistyped', () => {
-    assert.deepEqual(FORM_CHECKS.createNetwork(bridgeModes, 'form'), bridgeModes);
+    assert.deepEqual(formChecks().createNetwork(bridgeModes, 'form'), bridgeModes);
     const withoutV4: Partial<CreateNetworkForm> = { ...ipv6Only };
     delete withoutV4.enableIPv4;
-    assert.throws(() => FORM_CHECKS.createNetwork(withoutV4, 'form'), /missing key "enableIPv4"/);
-    assert.throws(() => FORM_CHECKS.createNetwork({ ...ipv6Only, enableIPv4: 'false' }, 'form'), /form\.enableIPv4: expected a boolean/);
-    assert.throws(() => FORM_CHECKS.createNetwork({ ...ipv6Only, gatewayModeIPv4: 1 }, 'form'), /form\.gatewayModeIPv4: expected a string/);
+    assert.throws(() => formChecks().createNetwork(withoutV4, 'form'), /missing key "enableIPv4"/);
+    assert.throws(() => formChecks().createNetwork({ ...ipv6Only, enableIPv4: 'false' }, 'form'), /form\.enableIPv4: expected a boolean/);
+    assert.throws(() => formChecks().createNetwork({ ...ipv6Only, gatewayModeIPv4: 1 }, 'form'), /form\.gatewayModeIPv4: expected a string/);
     const oldConnect: Partial<ReturnType<typeof emptyConnectForm>> = emptyConnectForm();
     delete oldConnect.gwPriority;
-    assert.throws(() => FORM_CHECKS.connect(oldConnect, 'form'), /missing key "gwPriority"/);
-    assert.throws(() => FORM_CHECKS.run({ ...emptyRunForm(), gwPriority: 5 }, 'form'), /form\.gwPriority: expected a string/);
-    assert.deepEqual(FORM_CHECKS.run({ ...emptyRunForm(), gwPriority: '5' }, 'form').gwPriority, '5');
+    assert.throws(() => formChecks().connect(oldConnect, 'form'), /missing key "gwPriority"/);
+    assert.throws(() => formChecks().run({ ...emptyRunForm(), gwPriority: 5 }, 'form'), /form\.gwPriority: expected a string/);
+    assert.deepEqual(formChecks().run({ ...emptyRunForm(), gwPriority: '5' }, 'form').gwPriority, '5');
   });
 
   test('the webview\'s reading of capabilities and notices: malformed offers nothing new', () => {

@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  FORM_CHECKS, fieldId, MAX_ROWS, MAX_TEXT, parseWebviewMessage, rejectReply, type FormKind,
+  formChecks, fieldId, MAX_ROWS, MAX_TEXT, parseWebviewMessage, rejectReply, type FormKind,
 } from '../../src/protocol/messages';
 import { emptyConnectForm, emptyCreateNetworkForm, emptyRunForm } from '../../src/core/forms';
 import { formFromNetwork, freshName } from '../../src/core/prefill';
@@ -34,7 +34,7 @@ describe('protocol: messages a webview may send', () => {
       ipv6: [{ subnet: 'fd00::/64', ipRange: '', gateway: '', auxAddresses: '' }],
       labels: [{ key: 'k', value: 'v' }], driverOptions: [{ key: 'com.docker.network.driver.mtu', value: '1400' }],
     };
-    assert.deepEqual(FORM_CHECKS.createNetwork(form, 'form'), form);
+    assert.deepEqual(formChecks().createNetwork(form, 'form'), form);
   });
 });
 
