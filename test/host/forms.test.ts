@@ -310,7 +310,7 @@ suite('forms: create, connect, run through their panels', () => {
       assert.ok(!reply.ok, 'the engine refused');
       const inits: InitMessage<'run'>[] = [];
       const sub = panel.onDidPost((m) => { if (m.type === 'init') inits.push(m); });
-      // the handshake is over once the picture went out (readyCount grows before it does)
+      // the handshake is over once the picture went out
       let loaded = false;
       void panel.whenReady(true).then(() => { loaded = true; });
       panel.reveal();
@@ -333,7 +333,9 @@ suite('forms: create, connect, run through their panels', () => {
     a.panels.get('run')?.dispose(); // a fresh form, whatever an earlier test left
     await vscode.commands.executeCommand('dockerNetworks.runContainer', await networkNode(a, 'dnf-spare'));
     const panel = a.panels.get('run')!;
-    await until(() => panel.readyCount > 0, 20000, 'ready');
+    // the page validates its prefill once it has it; typing starts after that (else the page's late first
+    // validation would stand for a form the user never had)
+    await until(() => panel.pageRequests > 0, 20000, "the page's first validation");
     const typed: RunForm = {
       ...panel.currentForm, image: SEED_IMAGE, ports: [{ hostIp: '', hostPort: '18083', containerPort: '80', protocol: 'tcp' }],
       env: [{ key: 'TYPED', value: 'by hand' }],

@@ -205,7 +205,7 @@ export class FormPanel<K extends FormKind> extends WebviewHost<WebviewMessage<K>
   }
 
   private scheduleOptions(): void {
-    if (this.isDisposed || this.readyCount === 0) return;
+    if (this.isDisposed || !this.hasPage) return;
     clearTimeout(this.optionsTimer);
     this.optionsTimer = setTimeout(() => {
       if (this.isDisposed || this.connection.state.kind !== 'connected') return;

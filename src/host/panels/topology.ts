@@ -94,7 +94,7 @@ export class TopologyPanel extends WebviewHost<TopologyWebviewMessage, GraphMess
   }
 
   private schedule(): void {
-    if (this.isDisposed || this.readyCount === 0) return;
+    if (this.isDisposed || !this.hasPage) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.sendGraph(), GRAPH_DEBOUNCE_MS);
   }

@@ -47,7 +47,7 @@ export class ViewPanel<K extends ViewKind> extends WebviewHost<ViewWebviewMessag
     if (json === this.currentJson) return;
     this.current = state;
     this.currentJson = json;
-    if (this.readyCount > 0) this.post({ type: 'state', kind: this.options.kind, state });
+    if (this.hasPage) this.post({ type: 'state', kind: this.options.kind, state });
   }
 
   /** The same path as a button in the webview (tests use it). */

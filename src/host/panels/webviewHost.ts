@@ -57,8 +57,12 @@ export abstract class WebviewHost<In extends { type: string }, Out extends { typ
   readonly onDidDispose = this.disposeEmitter.event;
   /** Messages refused by the run-time check, with the reason (newest last, at most 50). */
   readonly rejected: string[] = [];
-  /** How many `ready` handshakes so far. */
+  /** How many `ready` handshakes so far, counted once the page got its picture. */
   readyCount = 0;
+  /** A page said `ready` at least once (its picture may still be on its way): changes are worth posting. */
+  private pageStarted = false;
+  /** How many of the page's own requests were answered (not the host's calls through the same path). */
+  pageRequests = 0;
 
   constructor(private readonly binding: PanelEngine, private readonly hostOptions: WebviewHostOptions<In>, extensionUri: vscode.Uri) {
     this.connection = binding.connection;
@@ -110,6 +114,11 @@ export abstract class WebviewHost<In extends { type: string }, Out extends { typ
     if (!this.disposed) this.panel.reveal();
   }
 
+  /** A page has loaded (or is loading): changes are worth posting to it. */
+  protected get hasPage(): boolean {
+    return this.pageStarted;
+  }
+
   /** Resolves at the next `ready` handshake, or at once when one already happened and `fresh` is false. */
   whenReady(fresh = false): Promise<void> {
     if (!fresh && this.readyCount > 0) return Promise.resolve();
@@ -130,8 +139,9 @@ export abstract class WebviewHost<In extends { type: string }, Out extends { typ
     if (!parsed.ok) return rejectMessage(this.rejected, parsed, this.hostOptions.source, (r) => this.post(r));
     const msg = parsed.message;
     if (msg.type === 'ready') {
-      this.readyCount++;
+      this.pageStarted = true;
       await this.onReady().catch(() => undefined);
+      this.readyCount++;
       if (!this.disposed) this.readyEmitter.fire();
       return undefined;
     }
@@ -147,6 +157,7 @@ export abstract class WebviewHost<In extends { type: string }, Out extends { typ
       reply = rejectReply(req.id, err instanceof Error ? err.message : String(err));
     }
     this.post(reply);
+    if (req.id < HOST_REQUEST_IDS) this.pageRequests++;
     return reply;
   }
 
