@@ -202,7 +202,8 @@ fi
 
 # --- a second engine for the side-by-side host tests: Docker 28.5 in a network namespace of its own (its own
 # docker0 and iptables, so it shares no bridge with the first; its socket is reachable from here)
-SECOND_NS=dn-second SECOND_DIR=${XDG_CACHE_HOME:-$HOME/.cache}/docker-networks/engine-second
+# (DN_SECOND_NS / DN_SECOND_DIR: another name and folder, for a run beside another one, e.g. in a namespace of its own)
+SECOND_NS=${DN_SECOND_NS:-dn-second} SECOND_DIR=${DN_SECOND_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/docker-networks/engine-second}
 if selected host || selected workbench; then
   say "second engine: scripts/netns.sh $SECOND_NS engine $SECOND_DIR 28"
   if SH=$(bash scripts/netns.sh "$SECOND_NS" engine "$SECOND_DIR" 28 2> >(tee "$LOGS/engine-second-start.log" >&2)) && [ -n "$SH" ]; then

@@ -10,13 +10,15 @@
 // events, what the events announced is checked after each read and re-checked shortly while it is missing.
 // A read that fails while the event stream is healthy keeps the last snapshot, marked stale, and a full snapshot
 // is retried with backoff until one succeeds; no event is needed for the tree to heal.
-import type { Snapshot } from '../core/model';
+// The first read of all tells the network list on its own as soon as it answers (state `connecting` with networks):
+// the tree draws them, marked as loading their containers, before the longer container list arrives.
+import type { RawNetwork, Snapshot } from '../core/model';
 import type { EngineError } from '../core/errors';
 import { classifyError } from '../core/errors';
 import { Backoff } from '../core/backoff';
 import { ChangeBatch } from '../core/changes';
 import { Expectations } from '../core/expectations';
-import { RawState } from '../core/rawState';
+import { RawState, snapshotOf } from '../core/rawState';
 import type { Engine } from './client';
 import { Emitter } from './emitter';
 import { BACKOFF_MAX_MS, BACKOFF_MIN_MS, EventFollower, type EngineEvent } from './events';
@@ -229,7 +231,9 @@ export class LiveModel {
     this.fullWanted = false;
     try {
       if (full || !raw) {
-        raw = new RawState(await readLists(this.engine, { swarmManager: this.swarmManager }));
+        // The very first read draws the networks as soon as their list answers, then the containers.
+        const onNetworks = raw ? undefined : (networks: RawNetwork[]) => this.preview(networks);
+        raw = new RawState(await readLists(this.engine, { swarmManager: this.swarmManager, onNetworks }));
         this.rebuilds++;
       } else if (plan.kind === 'patch') {
         await applyPatch(this.engine, raw, plan);
@@ -251,6 +255,12 @@ export class LiveModel {
       this.healTimer = undefined;
     }
     this.set({ kind: 'connected', snapshot });
+  }
+
+  /** The first network list, before the containers: shown only while nothing better is (still connecting). */
+  private preview(networks: RawNetwork[]): void {
+    if (this.disposed || this.current.kind !== 'connecting') return;
+    this.set({ kind: 'connecting', networks: snapshotOf({ networks, containers: [] }, this.engine.negotiated?.api).networks });
   }
 
   /**

@@ -1,11 +1,13 @@
 // What the live model (./live.ts) says about its engine, and how it can be tuned.
-import type { Snapshot } from '../core/model';
+import type { NetworkView, Snapshot } from '../core/model';
 import type { EngineError } from '../core/errors';
 import type { Stale } from '../core/stale';
 
 export type LiveState =
   | { kind: 'idle' }
-  | { kind: 'connecting' }
+  /** `networks`: the first network list, shown while the container list is still on its way (no attachments yet:
+   * nothing may read them as empty networks). */
+  | { kind: 'connecting'; networks?: NetworkView[] }
   | { kind: 'connected'; snapshot: Snapshot; stale?: Stale }
   | { kind: 'disconnected'; error: EngineError; snapshot?: undefined };
 

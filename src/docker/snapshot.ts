@@ -7,12 +7,18 @@ import type { RawContainer, RawNetwork, RawService, Snapshot } from '../core/mod
 import { snapshotOf, type RawLists } from '../core/rawState';
 import type { Engine } from './client';
 
-export async function listRaw(engine: Engine): Promise<{ networks: RawNetwork[]; containers: RawContainer[] }> {
+/**
+ * Both lists, in parallel. `onNetworks` hears the network list as soon as it answers, before the container list
+ * (a first paint can draw the networks while the longer list is still on its way).
+ */
+export async function listRaw(engine: Engine, onNetworks?: (networks: RawNetwork[]) => void): Promise<{ networks: RawNetwork[]; containers: RawContainer[] }> {
+  const networksRead = engine.call('list networks', (abortSignal) => engine.docker.listNetworks({ abortSignal })) as Promise<RawNetwork[]>;
+  const containersRead = readContainers(engine);
   const [networks, containers] = await Promise.all([
-    engine.call('list networks', (abortSignal) => engine.docker.listNetworks({ abortSignal })),
-    readContainers(engine),
+    onNetworks ? networksRead.then((n) => (onNetworks(n), n)) : networksRead,
+    containersRead,
   ]);
-  return { networks: networks as RawNetwork[], containers };
+  return { networks, containers };
 }
 
 /** Every container, or (`ids`) only those: `GET /containers/json?all=1&filters={"id":[…]}`, one call for all. */
@@ -44,8 +50,8 @@ export function readServices(engine: Engine): Promise<Pick<RawLists, 'services' 
 }
 
 /** Both lists, and on a Swarm manager one more call for the services. */
-export async function readLists(engine: Engine, options: { swarmManager?: boolean } = {}): Promise<RawLists> {
-  const [lists, services] = await Promise.all([listRaw(engine), options.swarmManager ? readServices(engine) : {}]);
+export async function readLists(engine: Engine, options: { swarmManager?: boolean; onNetworks?: (networks: RawNetwork[]) => void } = {}): Promise<RawLists> {
+  const [lists, services] = await Promise.all([listRaw(engine, options.onNetworks), options.swarmManager ? readServices(engine) : {}]);
   return { ...lists, ...services };
 }
 

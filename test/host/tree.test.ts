@@ -4,6 +4,12 @@ import * as vscode from 'vscode';
 import { SEED_LABEL, seedDown, seedUp } from '../fixtures/seed';
 import { api, fresh, childrenOf, docker, findNetwork, until } from './support';
 
+/** A network node's name (the test bundle has its own copy of the node classes: no instanceof). */
+function networkName(n: unknown): string | undefined {
+  const node = n as { kind?: string; network?: { name: string } } | undefined;
+  return node?.kind === 'network' ? node.network?.name : undefined;
+}
+
 suite('networks tree', () => {
   suiteSetup(async function () {
     this.timeout(60000);
@@ -46,10 +52,19 @@ suite('networks tree', () => {
     const a = await api();
     // the view re-reads only what the tree announces: reading getChildren() alone would pass with a silent tree
     let fired = 0;
-    const sub = a.tree.onDidChangeTreeData(() => fired++);
+    const redrawn: string[] = [];
+    const sub = a.tree.onDidChangeTreeData((e) => {
+      fired++;
+      // a targeted change names its network nodes; undefined would redraw every network
+      for (const n of e === undefined ? [undefined] : Array.isArray(e) ? e : [e]) redrawn.push(networkName(n) ?? String(n));
+    });
     try {
       await docker().getNetwork('my-net').connect({ Container: 'test2', EndpointConfig: { IPAMConfig: { IPv4Address: '172.28.5.22' } } });
       await until(() => fired > 0, 3000, 'a tree change after the connect');
+      await until(async () => (await childrenOf(a, 'my-net')).some((i) => i.label === 'test2'), 3000, 'test2 under my-net');
+      assert.deepStrictEqual([...new Set(redrawn)], ['my-net'], 'only my-net is redrawn, through the node the view already has');
+      const node = a.tree.getChildren().find((n) => networkName(n) === 'my-net');
+      assert.ok(node && a.tree.getChildren().includes(node), 'the same node object from one change to the next');
       const item = await until(async () => (await childrenOf(a, 'my-net')).find((i) => i.label === 'test2'), 3000, 'test2 under my-net');
       assert.strictEqual(item.description, '172.28.5.22/16');
       const before = fired;

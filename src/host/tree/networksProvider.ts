@@ -1,6 +1,10 @@
 // The Networks view. It reads the live models only: no engine call happens in here, so expanding a node is
 // instant and a refresh costs what one snapshot costs. One engine normally; several side by side when
 // `dockerNetworks.contexts` lists contexts, each under its own top-level node.
+// A change redraws only what it changed (src/core/treeChanges.ts): the networks whose row or containers differ, each
+// through its own node, which stays the same object while its network exists (VS Code knows the nodes it was given
+// by identity; expansion and selection survive). Only a network that comes or goes, or a change of the engine's
+// state, redraws from the top. The very first paint shows the networks before their containers are read.
 import * as vscode from 'vscode';
 import type { Connection } from '../connection';
 import { OLDEST_KNOWN_API, supports } from '../../core/apiVersion';
@@ -8,6 +12,8 @@ import { describeProblem } from '../connection';
 import type { Engines } from '../engines';
 import { ContainerNode, EngineNode, NetworkNode, ServiceNode, type TreeNode } from './nodes';
 import { ActionNode, problemRows } from './actionNodes';
+import { signaturesOf, treeChange, type Signatures } from '../../core/treeChanges';
+import type { NetworkView } from '../../core/model';
 
 /** Everything the view shows: the model's nodes, and the rows of a disconnected engine (hint, Retry, Open Settings). */
 export type ViewNode = TreeNode | ActionNode;
@@ -18,13 +24,24 @@ const EXPAND_LIMIT = 30;
 /** While the tree shows a stale picture, its message (which says how old) is rewritten this often. */
 const STALE_TICK_MS = 1000;
 
+/** What the view last drew of one engine: the kind of picture (a change of kind redraws all) and its networks. */
+interface Drawn {
+  shape: string;
+  signatures?: Signatures;
+  /** The network nodes handed to VS Code, by network id: the same objects from one change to the next. */
+  nodes: Map<string, NetworkNode>;
+}
+
 export class NetworksProvider implements vscode.TreeDataProvider<ViewNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<ViewNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<ViewNode | ViewNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private view?: vscode.TreeView<ViewNode>;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private engineSubs: vscode.Disposable[] = [];
   private staleTicker?: NodeJS.Timeout;
+  private readonly drawn = new Map<Connection, Drawn>();
+  /** Tree changes announced so far: [redraws from the top, single networks redrawn] (tests and the bench read them). */
+  readonly redraws = { all: 0, networks: 0 };
 
   constructor(private readonly engines: Engines) {
     this.watchEngines();
@@ -32,10 +49,10 @@ export class NetworksProvider implements vscode.TreeDataProvider<ViewNode>, vsco
       engines.onDidChangeEngines(() => {
         this.watchEngines();
         if (this.view?.visible) this.startAll();
-        this.update();
+        this.redrawAll();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('dockerNetworks.showBuiltInNetworks')) this.changed.fire(undefined);
+        if (e.affectsConfiguration('dockerNetworks.showBuiltInNetworks')) this.redrawAll();
       }),
     );
   }
@@ -47,7 +64,8 @@ export class NetworksProvider implements vscode.TreeDataProvider<ViewNode>, vsco
   private watchEngines(): void {
     for (const d of this.engineSubs) d.dispose();
     const all = new Set([this.engines.primary, ...this.engines.listed]);
-    this.engineSubs = [...all].map((c) => c.onDidChange(() => this.update()));
+    for (const c of this.drawn.keys()) if (!all.has(c)) this.drawn.delete(c);
+    this.engineSubs = [...all].map((c) => c.onDidChange(() => this.update(c)));
   }
 
   private startAll(): void {
@@ -62,9 +80,40 @@ export class NetworksProvider implements vscode.TreeDataProvider<ViewNode>, vsco
     this.disposables.push(view.onDidChangeVisibility((e) => e.visible && this.startAll()));
   }
 
-  private update(): void {
+  private update(connection: Connection): void {
     this.updateMessage();
+    const drawn = this.drawnOf(connection);
+    const s = connection.state;
+    const shape = s.kind === 'connected' ? (s.stale ? 'stale' : 'connected') : s.kind === 'connecting' && s.networks ? 'preview' : s.kind;
+    const signatures = s.kind === 'connected' ? signaturesOf(s.snapshot) : undefined;
+    const change = shape === drawn.shape && signatures ? treeChange(drawn.signatures, signatures) : { all: true, networks: [] };
+    drawn.shape = shape;
+    drawn.signatures = signatures;
+    if (change.all || s.kind !== 'connected') return this.redrawAll();
+    const views = new Map(s.snapshot.networks.map((n) => [n.id, n]));
+    const nodes: NetworkNode[] = [];
+    for (const id of change.networks) {
+      const node = drawn.nodes.get(id);
+      const view = views.get(id);
+      // A network VS Code was never given (hidden built-ins) needs no redraw.
+      if (!node || !view) continue;
+      node.network = view;
+      nodes.push(node);
+    }
+    if (nodes.length === 0) return;
+    this.redraws.networks += nodes.length;
+    this.changed.fire(nodes);
+  }
+
+  private redrawAll(): void {
+    this.redraws.all++;
     this.changed.fire(undefined);
+  }
+
+  private drawnOf(connection: Connection): Drawn {
+    let d = this.drawn.get(connection);
+    if (!d) this.drawn.set(connection, (d = { shape: '', nodes: new Map() }));
+    return d;
   }
 
   private updateMessage(): void {
@@ -82,7 +131,8 @@ export class NetworksProvider implements vscode.TreeDataProvider<ViewNode>, vsco
 
   getTreeItem(node: ViewNode): vscode.TreeItem {
     if (node instanceof NetworkNode) {
-      const count = node.connection.model?.snapshot?.networks.length ?? 0;
+      const s = node.connection.state;
+      const count = s.kind === 'connected' ? s.snapshot.networks.length : s.kind === 'connecting' ? s.networks?.length ?? 0 : 0;
       return node.toTreeItem(count <= EXPAND_LIMIT);
     }
     return node.toTreeItem();
@@ -124,10 +174,22 @@ export class NetworksProvider implements vscode.TreeDataProvider<ViewNode>, vsco
   }
 
   private networksOf(connection: Connection): NetworkNode[] {
-    const snapshot = connection.model?.snapshot;
-    if (!snapshot) return [];
+    const s = connection.state;
+    const loading = s.kind === 'connecting' && s.networks !== undefined;
+    const networks: NetworkView[] | undefined = s.kind === 'connected' ? s.snapshot.networks : s.kind === 'connecting' ? s.networks : undefined;
+    if (!networks) return [];
     const showBuiltIn = vscode.workspace.getConfiguration('dockerNetworks').get<boolean>('showBuiltInNetworks', true);
-    return snapshot.networks.filter((n) => showBuiltIn || !n.builtin).map((n) => new NetworkNode(n, connection));
+    const drawn = this.drawnOf(connection);
+    const nodes = new Map<string, NetworkNode>();
+    for (const n of networks) {
+      if (!showBuiltIn && n.builtin) continue;
+      const node = drawn.nodes.get(n.id) ?? new NetworkNode(n, connection);
+      node.network = n;
+      node.loading = loading;
+      nodes.set(n.id, node);
+    }
+    drawn.nodes = nodes;
+    return [...nodes.values()];
   }
 
   /** Hovering a container fills in what the list calls left out (aliases on older engines), for that one container. */
@@ -145,9 +207,10 @@ export class NetworksProvider implements vscode.TreeDataProvider<ViewNode>, vsco
     if (node instanceof ActionNode) return this.engines.sideBySide ? this.engines.listed.map((c) => new EngineNode(c)).find((e) => node.id.startsWith(`problem/${e.connection.key}/`)) : undefined;
     const top = this.engines.sideBySide ? new EngineNode(node.connection) : undefined;
     if (node instanceof NetworkNode) return top;
-    if (node instanceof ServiceNode) return new NetworkNode(node.network, node.connection);
+    const networkNode = this.drawn.get(node.connection)?.nodes.get(node.network.id) ?? new NetworkNode(node.network, node.connection);
+    if (node instanceof ServiceNode) return networkNode;
     const service = node.network.services?.find((s) => s.id === node.attachment.serviceId);
-    return service ? new ServiceNode(node.network, service, node.connection) : new NetworkNode(node.network, node.connection);
+    return service ? new ServiceNode(node.network, service, node.connection) : networkNode;
   }
 
   dispose(): void {

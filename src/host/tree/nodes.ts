@@ -43,17 +43,21 @@ export class EngineNode {
 
 export class NetworkNode {
   readonly kind = 'network';
-  constructor(readonly network: NetworkView, readonly connection: Connection) {}
+  /** Its containers are still being read (the first paint): it must not look empty. */
+  loading = false;
+  /** The network as of the latest snapshot: the view keeps one node per network and updates it. */
+  constructor(public network: NetworkView, readonly connection: Connection) {}
 
   toTreeItem(expanded: boolean): vscode.TreeItem {
     const n = this.network;
-    const state = n.attachments.length === 0 && !n.services?.length
+    const state = this.loading || (n.attachments.length === 0 && !n.services?.length)
       ? vscode.TreeItemCollapsibleState.None
       : expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(n.name, state);
     item.id = `${scope(this.connection).id}network/${n.id}`;
-    item.description = networkDescription(n);
-    item.tooltip = new vscode.MarkdownString(networkTooltip(n));
+    item.description = this.loading ? vscode.l10n.t('{0} · loading containers…', networkDescription(n)) : networkDescription(n);
+    // While loading, the tooltip's container count would say 0: say what is true instead.
+    item.tooltip = new vscode.MarkdownString(this.loading ? vscode.l10n.t('Reading the containers of {0}…', n.name) : networkTooltip(n));
     item.iconPath = new vscode.ThemeIcon(driverIcon(n.driver));
     item.contextValue = (n.builtin ? 'network.builtin' : 'network.custom') + scope(this.connection).remote;
     return item;
