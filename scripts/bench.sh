@@ -4,8 +4,10 @@
 #   npm run bench -- --quick      50 × 200
 #   npm run bench -- --teardown   remove everything labelled dev.dockernetworks.bench
 # Other options: see bench/run.ts. Writes bench/RESULTS.md; the summary on stdout ends with the machine-readable lines.
-# Always runs against the project's private engine (scripts/engine.sh), never the DOCKER_HOST of your shell:
-# the fixture is 1300 objects. DN_BENCH_DOCKER_HOST=unix://... overrides that on purpose.
+# Always runs against the project's private engines (scripts/engine.sh), never the DOCKER_HOST of your shell:
+# the fixture is 1300 objects. Docker 28.5 first, then 20.10 (DN_BENCH_ENGINES="28 20"; one at a time, each keeps its
+# fixture for the next run); each writes bench/results/docker-<engine>.json and RESULTS.md shows them all.
+# DN_BENCH_DOCKER_HOST=unix://... runs once against that engine instead, on purpose.
 # Steps: bundle the bench (bench/build.mjs) · `npm run package` (production dist/extension.js + the .vsix, whose
 # sizes are measured and which the workbench run installs) · the VS Code host (scripts/setup-vshost.sh) · run.
 set -euo pipefail
@@ -13,10 +15,6 @@ cd "$(dirname "$0")/.."
 log() { echo "[bench] $*" >&2; }
 
 [ -d node_modules ] || { log "npm ci"; npm ci --no-audit --no-fund >&2; }
-if [ -n "${DN_BENCH_DOCKER_HOST:-}" ]; then DOCKER_HOST=$DN_BENCH_DOCKER_HOST
-else DOCKER_HOST=$(bash scripts/engine.sh start); fi
-export DOCKER_HOST
-log "engine: $DOCKER_HOST"
 
 node bench/build.mjs
 teardown= skip_sizes= skip_host= skip_wb=
@@ -45,4 +43,14 @@ if [ -z "$teardown" ]; then
   rm -rf out/bench/vsix && mkdir -p out/bench/vsix && (cd out/bench/vsix && unzip -q "../docker-networks-$version.vsix" 'extension/*')
   if [ -z "$skip_host" ] || [ -z "$skip_wb" ]; then bash scripts/setup-vshost.sh >/dev/null; fi
 fi
-exec node --expose-gc --enable-source-maps out/bench/run.js "$@"
+if [ -n "${DN_BENCH_DOCKER_HOST:-}" ]; then
+  log "engine: $DN_BENCH_DOCKER_HOST"
+  DOCKER_HOST=$DN_BENCH_DOCKER_HOST exec node --expose-gc --enable-source-maps out/bench/run.js "$@"
+fi
+rc=0
+for kind in ${DN_BENCH_ENGINES:-28 20}; do
+  DOCKER_HOST=$(DN_ENGINE=$kind bash scripts/engine.sh start)
+  log "engine: Docker $(DN_ENGINE=$kind bash scripts/engine.sh version) at $DOCKER_HOST"
+  DOCKER_HOST=$DOCKER_HOST node --expose-gc --enable-source-maps out/bench/run.js "$@" || rc=$?
+done
+exit "$rc"

@@ -25,8 +25,9 @@ export interface ExtensionApi {
   topology: TopologyPanels;
   /** The status bar item naming the engine and its API version. */
   statusBar: EngineStatusBar;
-  /** performance.now() marks: activate() entered, activate() returned, first snapshot in the tree (bench). */
-  timings: { activateStart: number; activateEnd?: number; firstData?: number };
+  /** performance.now() marks: activate() entered, activate() returned, first networks in the tree (before their
+   * containers, or with them), first snapshot in the tree (bench). */
+  timings: { activateStart: number; activateEnd?: number; firstNetworks?: number; firstData?: number };
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -43,8 +44,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const statusBar = new EngineStatusBar(connection);
   context.subscriptions.push(statusBar, connection, engines, tree, inspect, panels, views, topology, ...registerCommands({ connection, engines, inspect, panels, views, topology }));
   const first = connection.onDidChange((s) => {
+    if (s.kind === 'connecting' && s.networks) timings.firstNetworks ??= performance.now();
     if (s.kind !== 'connected') return;
     timings.firstData = performance.now();
+    timings.firstNetworks ??= timings.firstData;
     first.dispose();
   });
   context.subscriptions.push(first);

@@ -24,6 +24,8 @@ export interface HostBenchResult {
   startedManually: boolean;
   /** activateStart → firstData: what the user waits for */
   activationMs?: number;
+  /** activateStart → firstNetworks: the networks in the tree, before their containers */
+  firstNetworksMs?: number;
   /** activateStart → activateEnd: activate() itself */
   activateCallMs?: number;
   /** view command → activateStart: VS Code loading our bundle (and its own work) */
@@ -193,6 +195,7 @@ export async function run(): Promise<void> {
     treeItemsMs,
     activeBefore, settleMs, viewCommandAt, timings: { ...t }, startedManually, stateAtActivateReturn, activateReturnedAt, transitions,
     activationMs: t.firstData !== undefined ? t.firstData - t.activateStart : undefined,
+    firstNetworksMs: t.firstNetworks !== undefined ? t.firstNetworks - t.activateStart : undefined,
     activateCallMs: t.activateEnd !== undefined ? t.activateEnd - t.activateStart : undefined,
     loadMs: t.activateStart - viewCommandAt,
     treeRoots: roots.length,
