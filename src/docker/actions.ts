@@ -2,6 +2,7 @@
 // step fails, so the user never ends up with half of what they asked for.
 import type Docker from 'dockerode';
 import type { Engine } from './client';
+import { removeWhenBack } from './undoRun';
 
 export interface EngineInfo {
   /** Network drivers the engine offers (plugins included), e.g. bridge, host, ipvlan, macvlan, null, overlay. */
@@ -98,7 +99,10 @@ export async function runContainer(engine: Engine, body: Docker.ContainerCreateO
   try {
     await engine.call(`start container ${body.name ?? container.id.slice(0, 12)}`, () => container.start());
   } catch (err) {
-    await engine.call('remove the container that failed to start', () => container.remove({ force: true })).catch(() => undefined);
+    await engine.call('remove the container that failed to start', () => container.remove({ force: true }))
+      // The engine went away between create and start: the undo cannot reach it now, so it is tried again until
+      // the engine answers (src/docker/undoRun.ts), rather than leaving half of a Run behind.
+      .catch(() => void removeWhenBack(engine, container.id));
     throw err;
   }
   return container.id;
