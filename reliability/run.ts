@@ -101,11 +101,19 @@ async function main(): Promise<number> {
   await run('churn', () => churnScenario(ctx, params.churnSeconds));
   await removeLabelled(engine.raw()).catch(() => undefined);
 
+  // A run of some scenarios (--only) keeps this engine's earlier figures of the others, each with its own date.
+  const file = path.join(outDir, `engine-${kind}.json`);
+  const earlier = (() => {
+    try { return JSON.parse(readFileSync(file, 'utf8')) as EngineRun; } catch { return undefined; }
+  })();
+  const kept = (earlier?.sections ?? [])
+    .filter((x) => !scenarios.includes(x.id.split('.')[0] as Scenario))
+    .map((x) => ({ ...x, title: x.title.includes('(run of ') ? x.title : `${x.title} (run of ${earlier?.startedAt.slice(0, 10) ?? '?'})` }));
   const result: EngineRun = {
-    kind, version, api, startedAt: new Date(t0).toISOString().replace(/\.\d+Z$/, 'Z'), seconds: (Date.now() - t0) / 1000, params, sections,
+    kind, version, api, startedAt: new Date(t0).toISOString().replace(/\.\d+Z$/, 'Z'), seconds: (Date.now() - t0) / 1000, params, sections: [...kept, ...sections],
     unhandledRejections: faults.unhandledRejections, uncaughtExceptions: faults.uncaughtExceptions, faultSamples: faults.first,
   };
-  writeFileSync(path.join(outDir, `engine-${kind}.json`), JSON.stringify(result, null, 1));
+  writeFileSync(file, JSON.stringify(result, null, 1));
   const runs = render(root, outDir);
   log(`wrote docs/RELIABILITY.md (${runs.map((r) => r.version).join(', ')})`);
   for (const s of sections) process.stdout.write(`${s.pass ? 'PASS' : 'FAIL'}  ${s.title}\n`);

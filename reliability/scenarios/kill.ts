@@ -38,6 +38,8 @@ const CONNECT = new RegExp(`^POST ${V}/networks/[^/]+/connect`);
 const CREATE_CONTAINER = new RegExp(`^POST ${V}/containers/create`);
 const START_CONTAINER = new RegExp(`^POST ${V}/containers/[^/]+/start`);
 const REMOVE_NETWORK = new RegExp(`^DELETE ${V}/networks/`);
+/** How long a never-started container may take to be removed by the failed Run's own undo once the engine is back. */
+const UNDO_WAIT_MS = 20_000;
 /** A call not settled by then hangs (the Engine's own deadline is 15 s). */
 const HANG_MS = 20_000;
 
@@ -123,9 +125,17 @@ function specs(docker: Dockerode): OpSpec[] {
       }),
       check: async (i) => {
         const c = docker.getContainer(runName(i));
-        const info = await orMissing(c.inspect());
+        // A Run that failed between create and start undoes itself once the engine answers again (src/docker/undoRun.ts):
+        // a container never started is given that long to go before it counts as left behind.
+        const t0 = now();
+        let info = await orMissing(c.inspect());
+        while (info && !info.State.Running && info.State.StartedAt.startsWith('0001-') && now() - t0 < UNDO_WAIT_MS) {
+          await new Promise((r) => setTimeout(r, 250));
+          info = await orMissing(c.inspect());
+        }
         const stale = Object.values((await docker.getNetwork(RUN_NET).inspect()).Containers ?? {}).some((e) => e.Name === runName(i));
-        if (!info) return stale ? { state: 'half', detail: 'no container, but the network keeps its endpoint' } : { state: 'none', detail: 'no container; no endpoint' };
+        const undone = now() - t0 > 500 ? ` (the failed Run removed it ${fmt(now() - t0, 0)} ms after the engine was back)` : '';
+        if (!info) return stale ? { state: 'half', detail: 'no container, but the network keeps its endpoint' } : { state: 'none', detail: `no container; no endpoint${undone}` };
         const started = !info.State.StartedAt.startsWith('0001-');
         let startError = '';
         if (!info.State.Running) await c.start().catch((e: unknown) => void (startError = errorText(e)));
