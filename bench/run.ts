@@ -302,6 +302,7 @@ function report(r: Results): { markdown: string; summary: string; lines: (suffix
     row('— (i) pan and zoom (mouse wheel, drag): frame interval', `median ${ms(t.panZoomFrames.median)} · p95 ${ms(t.panZoomFrames.p95)} ms (n=${t.panZoomFrames.n})`, '', '');
     row('— (i) select a container → highlight drawn; an update of 10 containers', `${ms(t.select.median, 0)} ms; ${ms(t.update.ms.median, 0)} ms (${t.update.layout})`, '', '');
     row('— (i) the map shown again with the positions it saved (no layout)', `median ${ms(t.warm.ms.median, 0)} ms (n=${t.warm.ms.n}, ${t.warm.layout})`, '', '');
+    row('— (i) comparison: the force-directed layout (fcose, what Re-layout runs; the first render used it before the quick hub layout) of the same graph, click → next frames', t.relayoutMs === undefined ? 'n/a' : `${ms(t.relayoutMs, 0)} ms`, '', '');
   } else row('(i) topology map', r.errors['(i) topology map'] ?? 'skipped', '', '');
   const idleText = (w: IdleWindow & { attempts: number }): string => `${w.requests.length} requests in ${w.windowMs / 1000} s` +
     (w.events ? `, during ${w.events} engine events from other users' tests (quietest of ${w.attempts} windows); ${w.unexplained.length} not preceded by an event within ${EXPLAIN_MS} ms` : ', no engine events in the window') +

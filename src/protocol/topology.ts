@@ -19,8 +19,10 @@ export type {
 } from '../core/topology';
 
 /** How the map placed its nodes: a full layout, new nodes placed beside what was there, or positions kept. */
-export type LayoutKind = 'full' | 'incremental' | 'kept';
-export const LAYOUT_KINDS: readonly LayoutKind[] = ['full', 'incremental', 'kept'];
+/** full: fcose; hubs: the quick first layout of a big graph (containers around their networks); incremental: only
+ * new nodes placed; kept: nothing moved. */
+export type LayoutKind = 'full' | 'hubs' | 'incremental' | 'kept';
+export const LAYOUT_KINDS: readonly LayoutKind[] = ['full', 'hubs', 'incremental', 'kept'];
 
 export interface TopologyMethods {
   /** What the container reaches (computed on the host from the current snapshot). */

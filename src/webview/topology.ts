@@ -139,7 +139,7 @@ class TopologyPage {
       this.el.cy.dataset.version = String(msg.version);
       this.el.cy.dataset.renderMs = String(ms);
       this.el.cy.dataset.layout = layout;
-      this.el.status.textContent = `${nodes} nodes · ${graph.edges.length} edges · drawn in ${ms} ms${layout === 'full' ? ' (full layout)' : layout === 'incremental' ? ' (new nodes placed)' : ''}`;
+      this.el.status.textContent = `${nodes} nodes · ${graph.edges.length} edges · drawn in ${ms} ms${layout === 'full' ? ' (full layout)' : layout === 'hubs' ? ' (quick layout: containers around their networks; Re-layout for a force-directed one)' : layout === 'incremental' ? ' (new nodes placed)' : ''}`;
       this.channel.notify({ type: 'rendered', version: msg.version, nodes, edges: graph.edges.length, ms, layout });
       this.scheduleSave();
     }));

@@ -5,8 +5,10 @@
 // - positions are never computed twice: a change of the engine keeps every node where it is, removes what went away
 //   and puts what is new beside its neighbours; a full layout runs only for the first graph (or when most of it is
 //   new) and when the user asks. Positions are kept with setState, so a hidden panel comes back as it was.
-// - fcose at `draft` quality (its spectral step) for big graphs, `default` (with the force-directed refinement)
-//   for small ones.
+// - the first drawing of a graph above REFINE elements is the quick hub layout (mapHubs.ts: containers in rings around
+//   their network, linear time; fcose's spectral step alone took 2.2 s of the page's thread at the bench size); fcose
+//   lays out small graphs (`default` quality, with its force-directed refinement) and any graph on Re-layout
+//   (`draft` above REFINE_ON_REQUEST).
 // - container names and addresses are drawn only when zoomed in, and then only for what is on screen (the `lbl`
 //   class); label sizes are never measured for the whole graph.
 // - pixelRatio 1 and haystack edges for big graphs; the viewport is fitted from node positions, not from
@@ -22,6 +24,7 @@ import { applyDiff, conKey, elementsOf, layoutKind, netKey, type Diff } from './
 import { applyCollapse, applyFilter, applyHighlight, type Highlight, type Highlighted } from './mapMarks';
 import { LABEL_ZOOM, updateLabels } from './mapLabels';
 import { fitView, lineUp, placeFresh, type Point } from './mapPlacement';
+import { hubLayout } from './mapHubs';
 import { readTheme, stylesheet } from './mapStyle';
 
 export type { Point } from './mapPlacement';
@@ -94,18 +97,22 @@ export class TopologyMap {
     const known = new Map<string, Point>();
     if (saved) for (const [k, p] of Object.entries(saved)) known.set(k, p);
     if (!first) cy.nodes().forEach((n) => { const p = n.position(); known.set(n.id(), [p.x, p.y]); });
+    // A first graph without saved positions: a big one gets the quick hub layout instead of fcose.
+    const quick = first && !saved && graph.containers.length + graph.networks.length + graph.edges.length > REFINE;
+    if (quick) for (const [k, p] of hubLayout(graph)) known.set(k, p);
     let diff: Diff | undefined;
     cy.batch(() => {
       diff = applyDiff(cy, elementsOf(graph), first, known);
       placeFresh(diff.fresh, known, graph.edges);
       cy.add(diff.fresh);
     });
-    const kind = diff ? layoutKind(diff, first, saved !== undefined) : 'kept';
+    const kind = quick ? 'hubs' : diff ? layoutKind(diff, first, saved !== undefined) : 'kept';
     if (kind === 'full') this.layout();
+    if (kind === 'hubs') this.lineUpLonely(cy.elements());
     this.labelled = undefined;
     this.applyCollapse();
     this.applyFilter();
-    if (first || kind === 'full') this.fit();
+    if (first || kind === 'full' || kind === 'hubs') this.fit();
     this.labelled = updateLabels(cy, this.labelled);
     return kind;
   }
@@ -168,17 +175,24 @@ export class TopologyMap {
       };
       eles.layout(opts).run();
     }
-    if (lonely.length > 0) {
-      let x1 = Infinity;
-      let y2 = -Infinity;
-      eles.nodes().forEach((n) => {
-        const p = n.position();
-        x1 = Math.min(x1, p.x);
-        y2 = Math.max(y2, p.y);
-      });
-      const spots = Number.isFinite(x1) ? lineUp(lonely.length, x1, y2) : lineUp(lonely.length, 0, 0);
-      cy.batch(() => lonely.forEach((n, i) => { n.position({ x: spots[i][0], y: spots[i][1] }); }));
-    }
+    this.lineUpLonely(shown);
+  }
+
+  /** Lines the nodes of `shown` that have no edge up under the others (fcose and the hub layout leave them out). */
+  private lineUpLonely(shown: CollectionReturnValue): void {
+    const cy = this.cy;
+    if (!cy) return;
+    const lonely = shown.nodes().filter((n) => n.degree(false) === 0);
+    if (lonely.length === 0) return;
+    let x1 = Infinity;
+    let y2 = -Infinity;
+    shown.nodes().difference(lonely).forEach((n) => {
+      const p = n.position();
+      x1 = Math.min(x1, p.x);
+      y2 = Math.max(y2, p.y);
+    });
+    const spots = Number.isFinite(x1) ? lineUp(lonely.length, x1, y2) : lineUp(lonely.length, 0, 0);
+    cy.batch(() => lonely.forEach((n, i) => { n.position({ x: spots[i][0], y: spots[i][1] }); }));
   }
 
   /** Fits the shown nodes from their positions (no label measuring). */
