@@ -8,10 +8,9 @@
 // are a burst, read after a quiet period with a ceiling so a never-ending burst still shows progress. At most one
 // read is in flight and a change seen meanwhile schedules exactly one more. Because the engine's lists lag its
 // events, what the events announced is checked after each read and re-checked shortly while it is missing.
-// A read that fails while the event stream is healthy keeps the last snapshot, marked stale, and a full snapshot
-// is retried with backoff until one succeeds; no event is needed for the tree to heal.
-// The first read of all tells the network list on its own as soon as it answers (state `connecting` with networks):
-// the tree draws them, marked as loading their containers, before the longer container list arrives.
+// A read that fails while the stream is healthy keeps the last snapshot, marked stale, and retries a full one with
+// backoff; no event is needed to heal. The very first read tells the network list as soon as it answers
+// (`connecting` with networks): the tree draws the networks before the longer container list arrives.
 import type { RawNetwork, Snapshot } from '../core/model';
 import type { EngineError } from '../core/errors';
 import { classifyError } from '../core/errors';

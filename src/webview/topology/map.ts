@@ -5,17 +5,13 @@
 // - positions are never computed twice: a change of the engine keeps every node where it is, removes what went away
 //   and puts what is new beside its neighbours; a full layout runs only for the first graph (or when most of it is
 //   new) and when the user asks. Positions are kept with setState, so a hidden panel comes back as it was.
-// - the first drawing of a graph above REFINE elements is the quick hub layout (mapHubs.ts: containers in rings around
-//   their network, linear time; fcose's spectral step alone took 2.2 s of the page's thread at the bench size); fcose
-//   lays out small graphs (`default` quality, with its force-directed refinement) and any graph on Re-layout
-//   (`draft` above REFINE_ON_REQUEST).
+// - a first graph above REFINE elements gets the quick hub layout (mapHubs.ts, linear time); fcose lays out small
+//   graphs (`default` quality) and any graph on Re-layout (`draft` above REFINE_ON_REQUEST).
 // - container names and addresses are drawn only when zoomed in, and then only for what is on screen (the `lbl`
 //   class); label sizes are never measured for the whole graph.
-// - pixelRatio 1 and haystack edges for big graphs; the viewport is fitted from node positions, not from
-//   label-inclusive bounding boxes.
-// This file drives cytoscape; the parts are beside it: mapDiff.ts (a new graph applied to the drawing),
-// mapPlacement.ts (where new nodes go, the fitted viewport), mapLabels.ts (which labels are drawn), mapMarks.ts
-// (collapse, filter and reach highlight as classes), mapStyle.ts (the theme's colours).
+// - pixelRatio 1 and haystack edges for big graphs; the viewport is fitted from node positions only.
+// This file drives cytoscape; beside it: mapDiff.ts (a new graph applied), mapPlacement.ts (new nodes, the fitted
+// viewport), mapHubs.ts, mapLabels.ts, mapMarks.ts (collapse, filter, reach highlight), mapStyle.ts (theme colours).
 import cytoscape from 'cytoscape';
 import type { CollectionReturnValue, Core, NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
