@@ -94,10 +94,7 @@ export class LiveModel {
     return !this.inFlight && !this.debounceTimer && !this.recheckTimer && !this.healTimer && this.batch.empty;
   }
 
-  /**
-   * Starts following events and takes the first snapshot, both at once: the stream replays events from just before
-   * the snapshot (`since`), so opening it first is not needed to miss nothing. Idempotent.
-   */
+  /** Follows events and takes the first snapshot at once (the stream replays from just before it). Idempotent. */
   start(): void {
     if (this.follower || this.disposed) return;
     this.set({ kind: 'connecting' });
@@ -132,10 +129,7 @@ export class LiveModel {
     void this.onConnected();
   }
 
-  /**
-   * Whether the engine is a Swarm manager is read once per connection (not per refresh), in parallel with the first
-   * snapshot so it costs the first paint nothing; when it turns out to be a manager, one more refresh adds services.
-   */
+  /** Swarm manager? Read once per connection beside the first snapshot; a manager gets one more refresh (services). */
   private async checkSwarm(): Promise<void> {
     const manager = await engineInfo(this.engine).then((i) => i.swarmManager, () => false);
     if (manager === this.swarmManager || this.disposed) return;
@@ -262,10 +256,7 @@ export class LiveModel {
     this.set({ kind: 'connecting', networks: snapshotOf({ networks, containers: [] }, this.engine.negotiated?.api).networks });
   }
 
-  /**
-   * A read failed. With a snapshot and a healthy stream, keep showing it, marked stale; without one the state is
-   * disconnected. Either way a full snapshot is retried (with backoff) while the stream lives.
-   */
+  /** A read failed: keep the snapshot, marked stale (else disconnected); retry a full one with backoff while the stream lives. */
   private failed(error: EngineError): void {
     this.fullWanted = true;
     const s = this.current;

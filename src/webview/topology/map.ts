@@ -143,11 +143,8 @@ export class TopologyMap {
     return cy;
   }
 
-  /**
-   * A full layout (the first graph, most of it new, or the user asked) of what is shown. Nodes without any edge (an
-   * unused network, a container on none) are left out of fcose, whose component handling is costly with many of
-   * them; they are lined up under the rest instead.
-   */
+  /** fcose on what is shown (a first small graph, most of it new, or Re-layout); nodes without edges are lined up
+   * under the rest instead (fcose's component handling is costly with many of them). */
   layout(refine = false): void {
     const cy = this.cy;
     if (!cy) return;
