@@ -46,7 +46,7 @@ const opt = (f: string, d: number): number => {
 interface Results {
   date: string;
   command: string;
-  machine: { cores: number; cpu: string; memGiB: number; node: string };
+  machine: { cores: number; cpu: string; memGiB: number; node: string; loadStart?: number; loadEnd?: number };
   engine?: { version: string; api: string };
   n: number;
   m: number;
@@ -98,7 +98,7 @@ async function main(): Promise<number> {
   const r: Results = {
     date: new Date().toISOString(),
     command: argv.length ? `npm run bench -- ${argv.join(' ')}` : 'npm run bench',
-    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadStart: os.loadavg()[0] },
     n, m, errors: {},
   };
   const v = await docker.version();
@@ -181,6 +181,7 @@ async function main(): Promise<number> {
   }
 
   watcher.stop();
+  r.machine.loadEnd = os.loadavg()[0];
   if (watcher.lostAt.length) r.errors.engine = `the engine went away during the run at ${watcher.lostAt[0].toISOString()} (another test run restarted it?): figures taken after that are suspect`;
   mkdirSync(path.join(ROOT, 'out', 'bench'), { recursive: true });
   writeFileSync(path.join(ROOT, 'out', 'bench', 'results.json'), JSON.stringify(r, null, 2));
@@ -318,7 +319,8 @@ function report(r: Results): { markdown: string; summary: string; lines: (suffix
     '',
     `- date: ${r.date}`,
     `- command: \`${r.command}\``,
-    `- machine: ${r.machine.cores} cores (${r.machine.cpu}), ${r.machine.memGiB} GiB, Node ${r.machine.node}`,
+    `- machine: ${r.machine.cores} cores (${r.machine.cpu}), ${r.machine.memGiB} GiB, Node ${r.machine.node}` +
+      (r.machine.loadStart !== undefined ? `; load average (1 min) ${num(r.machine.loadStart, 1)} at the start, ${num(r.machine.loadEnd, 1)} at the end (other work on the machine inflates wall times)` : ''),
     `- engine: Docker ${r.engine?.version ?? '?'} (API ${r.engine?.api ?? '?'}), private dockerd (scripts/engine.sh or a namespace of its own, scripts/netns.sh), on a machine shared with other work`,
     `- fixture: N = ${r.n} networks × M = ${r.m} containers (running busybox, 1–3 networks each; label \`dev.dockernetworks.bench\`)` +
       (r.fixture ? (r.fixture.reused ? ', reused' : `, made in ${r.fixture.seconds.toFixed(0)} s`) : ''),
