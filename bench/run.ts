@@ -1,6 +1,7 @@
 // `npm run bench` (scripts/bench.sh builds this to out/bench/run.js and runs it with --expose-gc).
 //   --quick             50 networks × 200 containers instead of 300 × 1000
 //   --teardown          remove everything labelled dev.dockernetworks.bench, then exit
+//   --render            only bench/RESULTS.md again, from bench/results/*.json
 //   --fixture-only      make (or reuse) the fixture, then exit
 //   --reps N            repetitions of (a) and (b) (default 20) ; --cli-reps N (default 20, time-boxed)
 //   --skip-host --skip-workbench --skip-sizes --skip-events --skip-idle --skip-topology
@@ -78,6 +79,10 @@ async function step<T>(r: Results, name: string, fn: () => Promise<T>): Promise<
 }
 
 async function main(): Promise<number> {
+  if (flag('--render')) {
+    writeResults();
+    return 0;
+  }
   const dockerHost = process.env.DOCKER_HOST;
   if (!dockerHost) throw new Error('DOCKER_HOST is not set (scripts/bench.sh starts the private engine)');
   const socket = socketOf(dockerHost);
@@ -186,9 +191,18 @@ async function main(): Promise<number> {
   mkdirSync(path.join(ROOT, 'out', 'bench'), { recursive: true });
   writeFileSync(path.join(ROOT, 'out', 'bench', 'results.json'), JSON.stringify(r, null, 2));
   // Each engine's run is kept (bench/results/); RESULTS.md shows every engine run so far, newest engine first.
-  const resultsDir = path.join(ROOT, 'bench', 'results');
-  mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(path.join(resultsDir, `docker-${engineKey(r)}.json`), `${JSON.stringify(r, null, 2)}\n`);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(path.join(RESULTS_DIR, `docker-${engineKey(r)}.json`), `${JSON.stringify(r, null, 2)}\n`);
+  writeResults();
+  process.stdout.write(`\n${report(r).summary}`);
+  return Object.keys(r.errors).length ? 1 : 0;
+}
+
+const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
+
+/** bench/RESULTS.md from every engine's latest results in bench/results/ (`--render` does only this). */
+function writeResults(): void {
+  const resultsDir = RESULTS_DIR;
   const all = readdirSync(resultsDir).filter((f) => /^docker-[\d.]+\.json$/.test(f))
     .map((f) => JSON.parse(readFileSync(path.join(resultsDir, f), 'utf8')) as Results)
     .sort((x, y) => Number(engineKey(y)) - Number(engineKey(x)));
@@ -202,8 +216,6 @@ async function main(): Promise<number> {
     '',
   ].join('\n');
   writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), markdown);
-  process.stdout.write(`\n${report(r).summary}`);
-  return Object.keys(r.errors).length ? 1 : 0;
 }
 
 // ---------------------------------------------------------------------------------------------------- report

@@ -17,6 +17,7 @@ log() { echo "[bench] $*" >&2; }
 [ -d node_modules ] || { log "npm ci"; npm ci --no-audit --no-fund >&2; }
 
 node bench/build.mjs
+case " $* " in *" --render "*) exec node out/bench/run.js --render;; esac
 teardown= skip_sizes= skip_host= skip_wb=
 for a in "$@"; do
   case "$a" in
