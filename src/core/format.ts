@@ -1,4 +1,5 @@
 // Text shown in the tree: descriptions (one short line) and Markdown tooltips (what `inspect` would tell).
+import { composeNetworkOf, composeWords } from './compose';
 import * as l10n from '@vscode/l10n';
 import { describeHealth, healthWord } from './health';
 import { escapeMarkdown, inlineCode } from './markdown';
@@ -56,15 +57,23 @@ export function networkTooltip(n: NetworkView): string {
       n.configOnly ? field(l10n.t('Config only'), yesNo(true)) : '',
       optional(l10n.t('Config from'), n.configFrom),
     ],
+    composeLines(n),
     [pairs(l10n.t('Options'), n.options), pairs(l10n.t('Labels'), n.labels)],
     [count === 1 ? l10n.t('1 container') : l10n.t('{0} containers', count)],
   );
 }
 
+/** The compose project that made the network and its key in the compose file. */
+function composeLines(n: NetworkView): string[] {
+  const c = composeNetworkOf(n);
+  return c ? [field(l10n.t('Compose project'), inlineCode(c.project)), optional(l10n.t('Compose network'), c.key)] : [];
+}
+
 /** What the container is on this network, in a few words: its address, else why it has none; then its health. */
 export function attachmentDescription(a: Attachment): string {
   const address = [a.ipv4, a.ipv6].filter((x): x is string => x !== undefined).join(' · ');
-  const health = a.health ? ` · ${healthWord(a.health)}` : '';
+  // the compose service (and replica) comes last, after what the row is mostly read for
+  const health = (a.health ? ` · ${healthWord(a.health)}` : '') + (a.compose ? ` · ${composeWords(a.compose)}` : '');
   if (a.sharesNamespaceOf !== undefined) {
     const shared = l10n.t('shares network namespace of {0}', a.sharesNamespaceOf);
     return (address ? `${shared} · ${address}` : shared) + health;

@@ -1,5 +1,6 @@
 // Builds the tree's picture from exactly two list calls (`GET /networks`, `GET /containers/json?all=1`):
 // `GET /networks` stopped listing containers in API 1.28, and inspecting each network would be N+1 calls.
+import { composeMemberOf } from './compose';
 import { healthOf } from './health';
 import type {
   Attachment, IpamConfig, NetworkView, PortMapping, RawContainer, RawEndpoint, RawNetwork, Snapshot,
@@ -124,6 +125,7 @@ function toAttachment(c: RawContainer, ep: RawEndpoint, sharedWith: RawContainer
     endpointId: ep.EndpointID || undefined,
     sharesNamespaceOf: sharedWith ? containerName(sharedWith) : undefined,
     serviceId: c.Labels?.['com.docker.swarm.service.id'] || undefined,
+    compose: composeMemberOf(c.Labels),
   });
 }
 

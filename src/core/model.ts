@@ -134,6 +134,8 @@ export interface Attachment {
   sharesNamespaceOf?: string;
   /** The Swarm service this container is a task of (label com.docker.swarm.service.id). */
   serviceId?: string;
+  /** The Compose project and service that made it (com.docker.compose.* labels). */
+  compose?: import('./compose').ComposeMember;
 }
 
 /** An item of `GET /services` (Swarm managers only), the fields we read. */

@@ -12,11 +12,19 @@ import { describeProblem } from '../connection';
 import type { Engines } from '../engines';
 import { ContainerNode, EngineNode, NetworkNode, ServiceNode, type TreeNode } from './nodes';
 import { ActionNode, problemRows } from './actionNodes';
+import { ComposeServiceNode, OtherNetworksNode, ProjectNode } from './composeNodes';
+import { ComposeGroups } from './composeGroups';
+import { servicesOn } from '../../core/compose';
 import { signaturesOf, treeChange, type Signatures } from '../../core/treeChanges';
 import type { NetworkView } from '../../core/model';
 
-/** Everything the view shows: the model's nodes, and the rows of a disconnected engine (hint, Retry, Open Settings). */
-export type ViewNode = TreeNode | ActionNode;
+/** Everything the view shows: the model's nodes, the compose grouping's, and a disconnected engine's rows (hint, Retry, Open Settings). */
+export type ViewNode = TreeNode | ActionNode | ProjectNode | OtherNetworksNode | ComposeServiceNode;
+
+/** `dockerNetworks.groupBy`: the tree by compose project, or as the engine lists networks. */
+function byProject(): boolean {
+  return vscode.workspace.getConfiguration('dockerNetworks').get<string>('groupBy', 'none') === 'composeProject';
+}
 import { describeStale } from '../../core/stale';
 
 /** Above this many networks, nodes start collapsed so a big engine does not render thousands of rows at once. */
@@ -28,6 +36,8 @@ const STALE_TICK_MS = 1000;
 interface Drawn {
   shape: string;
   signatures?: Signatures;
+  /** By compose project: which network is in which group (a change moves rows between groups: redraw all). */
+  grouping?: string;
   /** The network nodes handed to VS Code, by network id: the same objects from one change to the next. */
   nodes: Map<string, NetworkNode>;
 }
@@ -40,6 +50,7 @@ export class NetworksProvider implements vscode.TreeDataProvider<ViewNode>, vsco
   private engineSubs: vscode.Disposable[] = [];
   private staleTicker?: NodeJS.Timeout;
   private readonly drawn = new Map<Connection, Drawn>();
+  private readonly compose = new ComposeGroups((c) => this.drawn.get(c)?.nodes);
   /** Tree changes announced so far: [redraws from the top, single networks redrawn] (tests and the bench read them). */
   readonly redraws = { all: 0, networks: 0 };
 
@@ -52,7 +63,7 @@ export class NetworksProvider implements vscode.TreeDataProvider<ViewNode>, vsco
         this.redrawAll();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('dockerNetworks.showBuiltInNetworks')) this.redrawAll();
+        if (e.affectsConfiguration('dockerNetworks.showBuiltInNetworks') || e.affectsConfiguration('dockerNetworks.groupBy')) this.redrawAll();
       }),
     );
   }
@@ -86,9 +97,11 @@ export class NetworksProvider implements vscode.TreeDataProvider<ViewNode>, vsco
     const s = connection.state;
     const shape = s.kind === 'connected' ? (s.stale ? 'stale' : 'connected') : s.kind === 'connecting' && s.networks ? 'preview' : s.kind;
     const signatures = s.kind === 'connected' ? signaturesOf(s.snapshot) : undefined;
-    const change = shape === drawn.shape && signatures ? treeChange(drawn.signatures, signatures) : { all: true, networks: [] };
+    const grouping = s.kind === 'connected' && byProject() ? this.compose.key(s.snapshot) : undefined;
+    const change = shape === drawn.shape && signatures && grouping === drawn.grouping ? treeChange(drawn.signatures, signatures) : { all: true, networks: [] };
     drawn.shape = shape;
     drawn.signatures = signatures;
+    drawn.grouping = grouping;
     if (change.all || s.kind !== 'connected') return this.redrawAll();
     const views = new Map(s.snapshot.networks.map((n) => [n.id, n]));
     const nodes: NetworkNode[] = [];
@@ -146,6 +159,7 @@ export class NetworksProvider implements vscode.TreeDataProvider<ViewNode>, vsco
     }
     if (node instanceof ActionNode) return [];
     if (node instanceof EngineNode) return this.networksOrProblem(node.connection, true);
+    if (node instanceof ProjectNode || node instanceof OtherNetworksNode) return this.compose.members(node);
     const snapshot = node.connection.model?.snapshot;
     // Read the current version of the network: the node may come from an older snapshot.
     const current = snapshot?.networks.find((n) => n.id === node.network.id);
@@ -155,22 +169,33 @@ export class NetworksProvider implements vscode.TreeDataProvider<ViewNode>, vsco
       const service = current.services?.find((s) => s.id === node.service.id);
       return service ? new ServiceNode(current, service, conn).tasks().map((a) => new ContainerNode(current, a, conn)) : [];
     }
+    if (node instanceof ComposeServiceNode) {
+      const service = servicesOn(current).services.find((x) => x.project === node.project && x.service === node.service);
+      return (service?.members ?? []).map((a) => new ContainerNode(current, a, conn));
+    }
     if (node instanceof NetworkNode) {
-      // Services first, each holding its tasks; other containers directly under the network.
+      // Swarm services first, each holding its tasks; by compose project, then compose services with their replicas;
+      // other containers directly under the network.
       const services = current.services ?? [];
       const grouped = new Set(services.map((s) => s.id));
+      const loose = current.attachments.filter((a) => !a.serviceId || !grouped.has(a.serviceId));
+      const compose = byProject() ? servicesOn({ ...current, attachments: loose }) : { services: [], rest: loose };
       return [
         ...services.map((s) => new ServiceNode(current, s, conn)),
-        ...current.attachments.filter((a) => !a.serviceId || !grouped.has(a.serviceId)).map((a) => new ContainerNode(current, a, conn)),
+        ...compose.services.map((x) => new ComposeServiceNode(current, x.project, x.service, x.members, conn)),
+        ...compose.rest.map((a) => new ContainerNode(current, a, conn)),
       ];
     }
     return [];
   }
 
+
   /** The engine's networks; while it cannot be reached, what to do about it (Retry, Open Settings). */
   private networksOrProblem(connection: Connection, sideBySide: boolean): ViewNode[] {
     const rows = problemRows(connection, sideBySide);
-    return rows.length > 0 ? rows : this.networksOf(connection);
+    if (rows.length > 0) return rows;
+    const networks = this.networksOf(connection);
+    return byProject() ? this.compose.top(connection, networks) : networks;
   }
 
   private networksOf(connection: Connection): NetworkNode[] {
@@ -186,6 +211,7 @@ export class NetworksProvider implements vscode.TreeDataProvider<ViewNode>, vsco
       const node = drawn.nodes.get(n.id) ?? new NetworkNode(n, connection);
       node.network = n;
       node.loading = loading;
+      node.groupNote = undefined;
       nodes.set(n.id, node);
     }
     drawn.nodes = nodes;
@@ -206,12 +232,17 @@ export class NetworksProvider implements vscode.TreeDataProvider<ViewNode>, vsco
     if (node instanceof EngineNode) return undefined;
     if (node instanceof ActionNode) return this.engines.sideBySide ? this.engines.listed.map((c) => new EngineNode(c)).find((e) => node.id.startsWith(`problem/${e.connection.key}/`)) : undefined;
     const top = this.engines.sideBySide ? new EngineNode(node.connection) : undefined;
-    if (node instanceof NetworkNode) return top;
+    if (node instanceof ProjectNode || node instanceof OtherNetworksNode) return top;
+    if (node instanceof NetworkNode) return byProject() ? this.compose.parentOf(node) ?? top : top;
     const networkNode = this.drawn.get(node.connection)?.nodes.get(node.network.id) ?? new NetworkNode(node.network, node.connection);
     if (node instanceof ServiceNode) return networkNode;
+    if (node instanceof ComposeServiceNode) return networkNode;
     const service = node.network.services?.find((s) => s.id === node.attachment.serviceId);
-    return service ? new ServiceNode(node.network, service, node.connection) : networkNode;
+    if (service) return new ServiceNode(node.network, service, node.connection);
+    const c = node.attachment.compose;
+    return c && byProject() ? new ComposeServiceNode(node.network, c.project, c.service, [], node.connection) : networkNode;
   }
+
 
   dispose(): void {
     clearInterval(this.staleTicker);

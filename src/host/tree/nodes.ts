@@ -45,6 +45,8 @@ export class NetworkNode {
   readonly kind = 'network';
   /** Its containers are still being read (the first paint): it must not look empty. */
   loading = false;
+  /** By compose project: what the grouping says about it ("external", "shared by the compose projects a, b"). */
+  groupNote?: string;
   /** The network as of the latest snapshot: the view keeps one node per network and updates it. */
   constructor(public network: NetworkView, readonly connection: Connection) {}
 
@@ -55,7 +57,8 @@ export class NetworkNode {
       : expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(n.name, state);
     item.id = `${scope(this.connection).id}network/${n.id}`;
-    item.description = this.loading ? vscode.l10n.t('{0} · loading containers…', networkDescription(n)) : networkDescription(n);
+    const description = this.groupNote ? `${networkDescription(n)} · ${this.groupNote}` : networkDescription(n);
+    item.description = this.loading ? vscode.l10n.t('{0} · loading containers…', description) : description;
     // While loading, the tooltip's container count would say 0: say what is true instead.
     item.tooltip = new vscode.MarkdownString(this.loading ? vscode.l10n.t('Reading the containers of {0}…', n.name) : networkTooltip(n));
     item.iconPath = new vscode.ThemeIcon(driverIcon(n.driver));
