@@ -142,6 +142,12 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "npm ci failed"; STOPPED="npm ci"; TOTAL_FAIL=1; finish 1; }
 fi
 
+# --- Docker Compose v2 (the compose grouping's engine tests bring up a real project): sid's plugin, unpacked
+if selected engine20 || selected engine28; then
+  if DN_COMPOSE_CONFIG=$(bash scripts/compose.sh 2> >(tee "$LOGS/compose-fetch.log" >&2)); then export DN_COMPOSE_CONFIG
+  else echo "no Docker Compose (log: $LOGS/compose-fetch.log): the compose engine tests skip (under CI: a failure)"; fi
+fi
+
 # --- the private engine: Docker 20.10 first (the engine20 level), then 28.5 for everything after
 # start_engine <20|28>: sets DOCKER_HOST, ENGINE_OK and TITLE[engine<kind>] (the version that really runs)
 start_engine() {
