@@ -3,6 +3,7 @@
 // the host's stack, a bridge the host has an address on; on the default bridge, a user-defined network for names.
 // Each fix says its exact commands (argv arrays) and, when a button can do it, the existing flow the button runs.
 import * as l10n from '@vscode/l10n';
+import { renderCommand } from './cli';
 import { hasEmbeddedDns } from './containerDetails';
 import type { ExplainFix, Side, StepKind } from './explainTypes';
 import type { NetworkView, Snapshot } from './model';
@@ -14,6 +15,9 @@ import { unjoinable } from './validate';
 /** At most this many "connect" fixes each way: a choice, not a list of every network. */
 const MAX_CONNECTS = 3;
 
+/** A fix before its commands are quoted for display. */
+type Fix = Omit<ExplainFix, 'shown'>;
+
 export interface FixInputs {
   s: Side;
   t: Side;
@@ -24,12 +28,12 @@ export interface FixInputs {
   firstFailure?: StepKind;
 }
 
-function startFix(n: ReachNode): ExplainFix {
+function startFix(n: ReachNode): Fix {
   return { label: l10n.t('Start {0}', n.name), commands: [['docker', 'start', n.name]], action: { action: 'start', containerId: n.id } };
 }
 
-function connectFix(who: ReachNode, net: NetworkView, note?: string): ExplainFix {
-  const fix: ExplainFix = {
+function connectFix(who: ReachNode, net: NetworkView, note?: string): Fix {
+  const fix: Fix = {
     label: l10n.t('Connect {0} to {1}', who.name, net.name),
     commands: [['docker', 'network', 'connect', net.name, who.name]],
     action: { action: 'connect', containerId: who.id, networkId: net.id },
@@ -57,7 +61,7 @@ export function suggestNetworkName(snapshot: Snapshot, a: string, b: string): st
   return name;
 }
 
-function createFix(snapshot: Snapshot, a: ReachNode, b: ReachNode, note: string): ExplainFix {
+function createFix(snapshot: Snapshot, a: ReachNode, b: ReachNode, note: string): Fix {
   const name = suggestNetworkName(snapshot, a.name, b.name);
   return {
     label: l10n.t('Create network {0} and connect both', name),
@@ -68,12 +72,16 @@ function createFix(snapshot: Snapshot, a: ReachNode, b: ReachNode, note: string)
 }
 
 /** Connects `who` to networks of the other side it is not on yet (those passing `ok`). */
-function connectsTo(who: ReachNode | undefined, nets: NetworkView[], on: NetworkView[], ok: (n: NetworkView) => boolean = () => true): ExplainFix[] {
+function connectsTo(who: ReachNode | undefined, nets: NetworkView[], on: NetworkView[], ok: (n: NetworkView) => boolean = () => true): Fix[] {
   if (!who) return [];
   return nets.filter((n) => ok(n) && !on.some((x) => x.id === n.id)).slice(0, MAX_CONNECTS).map((n) => connectFix(who, n));
 }
 
 export function fixesFor(snapshot: Snapshot, r: Reachability, x: FixInputs): ExplainFix[] {
+  return chooseFixes(snapshot, r, x).map((f) => ({ ...f, shown: f.commands.map((argv) => renderCommand(argv)) }));
+}
+
+function chooseFixes(snapshot: Snapshot, r: Reachability, x: FixInputs): Fix[] {
   const { s, t } = x;
   const sWho = connectable(s);
   const tWho = connectable(t);
@@ -88,7 +96,7 @@ export function fixesFor(snapshot: Snapshot, r: Reachability, x: FixInputs): Exp
   switch (x.firstFailure) {
     case 'source-running':
     case 'target-running': {
-      const out: ExplainFix[] = [];
+      const out: Fix[] = [];
       for (const n of [s.root, s.node, t.root, t.node]) {
         if (n.state !== 'running' && !out.some((f) => f.action?.containerId === n.id)) out.push(startFix(n));
       }

@@ -30,6 +30,8 @@ export interface ExplainFix {
   label: string;
   /** The exact commands, in order (argv arrays: shown quoted, never run by a shell). */
   commands: string[][];
+  /** The same, each quoted for a POSIX shell, to read and copy (./cli.ts renderCommand). */
+  shown: string[];
   /** Absent when no button can do it (a container must be recreated). */
   action?: { action: FixAction; containerId?: string; networkId?: string; networkName?: string };
   /** Why this fix, or what it costs. */
@@ -70,4 +72,31 @@ export interface Side {
   mode: string;
   /** The container whose namespace it uses (itself, or the end of its `container:` chain). */
   root: ReachNode;
+}
+
+/** Probe now's last run, set beside the explanation. */
+export interface ExplainProbe {
+  running: boolean;
+  networkName: string;
+  address: string;
+  verdict?: 'reachable' | 'unreachable' | 'inconclusive';
+  reason?: string;
+  /** The command that decided, as an argv array in JSON. */
+  command?: string;
+  /** The probe beside the explanation's verdict at that address; agrees undefined: the probe could not tell. */
+  agreement?: { agrees?: boolean; text: string };
+  /** The probe could not run at all. */
+  error?: string;
+  at: string;
+}
+
+/** What the Explain Reachability panel shows. */
+export interface ExplainReachState {
+  engine: string;
+  explanation: ReachExplanation;
+  /** The containers the panel was opened for, by the names they had then (a removed one keeps its name here). */
+  pair: { source: string; target: string };
+  /** Said when a side of the pair is no longer on the engine. */
+  gone: string[];
+  probe?: ExplainProbe;
 }

@@ -75,6 +75,8 @@ describe('explainReach: who takes part', () => {
     assert.equal(e.firstFailure, 'source-running');
     assert.match(step(e, 'source-running').result, /side is running, but owner, whose network namespace it uses, is exited/);
     assert.deepEqual(commands(e), ['docker start owner']);
+    const quoted = explain([rawNetwork('my-net')], [rawContainer("it's", { 'my-net': '' }, { state: 'exited' }), rawContainer('b', { 'my-net': '10.0.0.3' })], "it's", 'b');
+    assert.deepEqual(quoted.fixes[0].shown, ["docker start 'it'\\''s'"]);
   });
 });
 
@@ -147,6 +149,7 @@ describe('explainReach: shared networks', () => {
     const e = explain([rawNetwork('noicc', { options: ICC_OFF })], [rawContainer('a', { noicc: '10.0.0.2' }), rawContainer('b', { noicc: '10.0.0.3' })], 'a', 'b');
     assert.deepEqual(commands(e), ['docker network create a-b', 'docker network connect a-b a', 'docker network connect a-b b']);
     assert.deepEqual(e.fixes[0].action, { action: 'createNetwork', networkName: 'a-b' });
+    assert.deepEqual(e.fixes[0].shown, ['docker network create a-b', 'docker network connect a-b a', 'docker network connect a-b b']);
   });
 
   test('ICC off on one shared network, open on another: reachable, the block still listed', () => {
