@@ -237,7 +237,8 @@ describe('explainReach: from the host\'s stack', () => {
   });
 
   test('into an isolated bridge: blocked, ports too; the fix connects the target to a bridge with a host address', () => {
-    const e = explain([HOSTNET, BRIDGE, rawNetwork('iso', { options: { [GW4]: 'isolated' } })], [hostSource, rawContainer('b', { iso: '10.0.0.3' }, web)], 'h', 'b');
+    const e = explain([HOSTNET, BRIDGE, rawNetwork('iso', { options: { [GW4]: 'isolated' } }), rawNetwork('iso2', { options: { [GW4]: 'isolated' } })],
+      [hostSource, rawContainer('b', { iso: '10.0.0.3' }, web)], 'h', 'b');
     assert.equal(e.firstFailure, 'via-host');
     assert.equal(step(e, 'published-ports').status, 'fail');
     assert.deepEqual(commands(e), ['docker network connect bridge b']);
