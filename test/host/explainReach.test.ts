@@ -8,21 +8,10 @@ import * as vscode from 'vscode';
 import { cleanLabelled, SEED_IMAGE, SEED_LABEL, seedDown, seedUp } from '../fixtures/seed';
 import type { ExplainReachState } from '../../src/core/explainTypes';
 import type { ViewHostMessage } from '../../src/protocol/views';
-import { answerPicks, api, docker, findNetwork, fresh, until } from './support';
+import { answerPicks, answerWarnings, api, containerNode, docker, fresh, until } from './support';
 
 const LABEL = 'dev.dockernetworks.explain-host-test';
 const STOPPED = 'dnh-explain-stopped';
-
-type Api = Awaited<ReturnType<typeof api>>;
-type Node = Awaited<ReturnType<Api['tree']['getChildren']>>[number];
-
-async function containerNode(a: Api, network: string, name: string): Promise<Node> {
-  return until(async () => {
-    const net = await findNetwork(a, network);
-    if (!net) return undefined;
-    return (await a.tree.getChildren(net)).find((c) => a.tree.getTreeItem(c).label === name);
-  }, 10000, `${name} under ${network}`);
-}
 
 async function idOf(name: string): Promise<string> {
   return (await docker().getContainer(name).inspect()).Id;
@@ -121,20 +110,14 @@ suite('Explain Reachability', () => {
     assert.strictEqual(e.firstFailure, 'target-running');
     assert.deepStrictEqual(e.fixes.map((f) => f.shown), [[`docker start ${STOPPED}`]]);
 
-    const w = vscode.window as unknown as Record<string, unknown>;
-    const saved = w.showWarningMessage;
-    const asked: string[] = [];
-    w.showWarningMessage = async (message: string, ...rest: unknown[]) => {
-      asked.push(message);
-      return rest.find((r) => r === 'Start');
-    };
+    const warnings = answerWarnings('Start');
     try {
       const r = await view.panel.action({ action: 'start', containerId: e.fixes[0].action!.containerId! });
       assert.ok(r.ok, JSON.stringify(r));
     } finally {
-      w.showWarningMessage = saved;
+      warnings.restore();
     }
-    assert.deepStrictEqual(asked, [`Start ${STOPPED}?`]);
+    assert.deepStrictEqual(warnings.asked, [`Start ${STOPPED}?`]);
     await until(() => view.state?.explanation.reachable, 15000, 'the started target to be reachable');
 
     await d.getContainer(STOPPED).remove({ force: true });
