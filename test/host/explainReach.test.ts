@@ -121,8 +121,8 @@ suite('Explain Reachability', () => {
     await until(() => view.state?.explanation.reachable, 15000, 'the started target to be reachable');
 
     await d.getContainer(STOPPED).remove({ force: true });
-    await until(() => view.state?.gone.length, 15000, 'the page to say the target was removed');
-    assert.match(view.state!.gone[0], new RegExp(`${STOPPED} \\(the target\\) is no longer on this engine`));
+    const gone = await until(() => view.state?.gone[0], 15000, 'the page to say the target was removed');
+    assert.match(gone, new RegExp(`${STOPPED} \\(the target\\) is no longer on this engine`));
     assert.strictEqual(view.state!.pair.target, STOPPED);
     assert.strictEqual(view.state!.explanation.firstFailure, 'exists');
     view.dispose();
