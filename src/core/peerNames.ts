@@ -70,9 +70,14 @@ export function peerNames(snapshot: Snapshot, inspect: PeerInspect, r: Reachabil
       const add = (name: string, from: PeerNameRow['names'][number]['from']): void => {
         if (name !== '' && !row.names.some((n) => n.name === name)) row.names.push({ name, from });
       };
-      if (hasEmbeddedDns(net)) {
+      if (a.sharesNamespaceOf) {
+        // No endpoint of its own, so no name in the network's DNS: the namespace owner's names lead there.
+        row.note = l10n.t('{0} shares the network namespace of {1}: it has no name of its own here; use the names of {1}', a.name, a.sharesNamespaceOf);
+      } else if (hasEmbeddedDns(net)) {
         add(a.name, 'container name');
         for (const alias of a.aliases) add(alias, 'alias');
+        // The engine answers the short id too on a network with its DNS; the list call does not say it (inspect's DNSNames does).
+        add(a.shortId, 'dns name');
         for (const dns of a.dnsNames ?? []) add(dns, 'dns name');
         for (const link of endpointLinks(endpointOn(inspect, net), a.name)) add(link, 'link');
       } else {

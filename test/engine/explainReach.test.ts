@@ -11,6 +11,7 @@ import { probePair } from '../../src/docker/probe';
 import { connectContainer } from '../../src/docker/actions';
 import { startContainer } from '../../src/docker/lifecycle';
 import { explainReach, type ReachExplanation } from '../../src/core/explainReach';
+import { peerNames } from '../../src/core/peerNames';
 import { agreement, modelAt } from '../../src/core/probeTargets';
 import { computeReachability, reachBetween } from '../../src/core/reachability';
 import type { Snapshot } from '../../src/core/model';
@@ -124,6 +125,19 @@ describe('explain reachability on a real engine', () => {
     const after = explain('dnx-f1', 'dnx-stopped');
     assert.equal(after.reachable, true);
     await probeAgrees(after);
+  });
+
+  test('names that resolve: the engine\'s DNS names on a user-defined network; none but the address on the default bridge', async () => {
+    const i1 = await engine.inspectContainer(id('dnx-i1'));
+    const row = peerNames(snap, i1).find((r) => r.peer === 'dnx-i2');
+    assert.ok(row, 'dnx-i1 reaches dnx-i2');
+    assert.equal(row.network, 'dnx-int');
+    assert.ok(row.names.some((n) => n.name === 'dnx-i2' && n.from === 'container name'), JSON.stringify(row.names));
+    assert.ok(row.names.some((n) => n.name === id('dnx-i2').slice(0, 12) && n.from === 'dns name'), JSON.stringify(row.names));
+    const d1 = await engine.inspectContainer(id('dnx-d1'));
+    const bridge = peerNames(snap, d1).find((r) => r.peer === 'dnx-d2');
+    assert.deepEqual(bridge?.names, []);
+    assert.match(bridge?.note ?? '', /no embedded DNS: only the address 172\.\d+\.\d+\.\d+ and legacy --link names work/);
   });
 
   test('a host-mode source reaches a bridge member from the host, ICC notwithstanding; the probe agrees', async () => {

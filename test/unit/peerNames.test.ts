@@ -37,6 +37,12 @@ describe('peerNames', () => {
       ],
     });
     assert.deepEqual(rows.find((r) => r.peer === 'side')?.names, [{ name: 'localhost', from: 'localhost' }]);
+    // Without DNSNames (the list call leaves them out), the short id the engine answers to is still listed.
+    assert.deepEqual(peerNames(s, inspectOf(withDns)).find((r) => r.peer === 'api')?.names,
+      [{ name: 'api', from: 'container name' }, { name: hexId('c-api').slice(0, 12), from: 'dns name' }]);
+    const member = peerNames(s, inspectOf(withDns)).find((r) => r.peer === 'side');
+    assert.deepEqual(member?.names, []);
+    assert.equal(member?.note, 'side shares the network namespace of api: it has no name of its own here; use the names of api');
   });
 
   test('the default bridge: no names but legacy links, the address and the fix said', () => {
