@@ -6,6 +6,7 @@ import { formatPort } from './format';
 
 import { containerName, OwnerResolver, portsOf, shortId } from './join';
 import type { NetworkView, RawEndpoint, Snapshot } from './model';
+import type { PeerNameRow } from './peerNames';
 import {
   describeNamespace, lookupFromMap, namespaceModes, namespaceTitle, withNamespaceIds,
   type ContainerInspectLike, type EngineNamespaceDefaults, type NamespaceMode, type NamespaceType,
@@ -80,6 +81,8 @@ export interface ContainerNetworkingState {
   namespaces: NamespaceTableRow[];
   /** Whether namespace ids are shown, and if not why not. */
   nsIds: { shown: boolean; note: string };
+  /** The containers it reaches and the names it can use for each, per network (./peerNames.ts). */
+  peers?: PeerNameRow[];
   removed?: { at: string };
 }
 

@@ -6,13 +6,14 @@
 //                    { type: 'rendered', version, nodes, edges, ms, layout }  the map drew a graph (diagnostics, tests)
 //                    { type: 'request', id, method: 'reach', params: { containerId } }
 //                    { type: 'request', id, method: 'show', params: { containerId } | { networkId } }
+//                    { type: 'request', id, method: 'explain', params: { containerId, targetId? } }
 //   host → webview   { type: 'graph', version, engine, graph?, problem? }  the whole graph, again on every change
 //                    { type: 'reply', id, ok: true, result } | { type: 'reply', id, ok: false, error }
 //
 // It imports only types from core, so the webview bundle stays DOM-only.
 import type { TopologyGraph, TopologyReach } from '../core/topology';
 import type { ReplyMessage } from './reply';
-import { count, engineId, exactlyOne, obj, oneOf, parseEnvelope, type Check, type Envelope, type Parsed } from './check';
+import { count, engineId, exactlyOne, obj, oneOf, optional, parseEnvelope, type Check, type Envelope, type Parsed } from './check';
 
 export type {
   TopoContainer, TopoEdge, TopoNetwork, TopologyGraph, TopologyReach, TopoReachBlocked, TopoReachTarget,
@@ -29,6 +30,8 @@ export interface TopologyMethods {
   reach: { params: { containerId: string }; result: TopologyReach };
   /** Opens Container Networking (containerId) or Network Details (networkId). */
   show: { params: { containerId: string } | { networkId: string }; result: Record<string, never> };
+  /** Runs Explain Reachability from the container (to targetId, else the user picks the target). */
+  explain: { params: { containerId: string; targetId?: string }; result: Record<string, never> };
 }
 export type TopologyMethod = keyof TopologyMethods;
 
@@ -96,6 +99,7 @@ const TOPOLOGY_ENVELOPE: Envelope = {
   methods: {
     reach: obj<TopologyMethods['reach']['params']>({ containerId: engineId }),
     show: exactlyOne<{ containerId: string; networkId: string }>({ containerId: engineId, networkId: engineId }),
+    explain: obj<TopologyMethods['explain']['params']>({ containerId: engineId, targetId: optional(engineId) }),
   } satisfies { [M in TopologyMethod]: Check<TopologyMethods[M]['params']> },
 };
 

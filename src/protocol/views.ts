@@ -10,12 +10,13 @@
 // The state is rendered as it is: the host has already put every text into words (src/core/details.ts).
 import type { NetworkDetailsState } from '../core/details';
 import type { ContainerNetworkingState } from '../core/containerDetails';
+import type { ExplainReachState } from '../core/explainTypes';
 import type { ProbeResult } from '../core/probe';
 import type { Agreement, ModelAtAddress } from '../core/probeTargets';
 import type { ReplyMessage } from './reply';
 import { engineId, obj, oneOf, optional, parseEnvelope, type Parsed } from './check';
 
-export type ViewKind = 'networkDetails' | 'containerNetworking' | 'connectivity';
+export type ViewKind = 'networkDetails' | 'containerNetworking' | 'connectivity' | 'explainReach';
 
 /** One row of the Connectivity panel: a probe set beside the model. */
 export interface ConnectivityRow {
@@ -56,6 +57,7 @@ export interface ViewStateOf {
   networkDetails: NetworkDetailsState;
   containerNetworking: ContainerNetworkingState;
   connectivity: ConnectivityState;
+  explainReach: ExplainReachState;
 }
 
 /** The buttons of each panel (its keys are the view kinds). Row actions carry the row's container id. */
@@ -66,6 +68,8 @@ export const VIEW_ACTIONS = {
   ],
   containerNetworking: ['inspect', 'checkConnectivity', 'showNetworkDetails'],
   connectivity: ['runAgain', 'cancel', 'showNetworkDetails'],
+  // Fix buttons (connect, start, createNetwork) name the container and network of a fix the host offered.
+  explainReach: ['probe', 'connect', 'start', 'createNetwork', 'swap', 'showContainerNetworking'],
 } as const;
 
 export type ViewActionOf<K extends ViewKind> = (typeof VIEW_ACTIONS)[K][number];

@@ -46,6 +46,18 @@ function render(s: ContainerNetworkingState, ui: ViewUi<'containerNetworking'>):
     ? h('ul', { className: 'plain' }, ...s.ports.map((p) => h('li', {}, code(p))))
     : h('p', { className: 'empty' }, 'No published or exposed ports.'));
 
+  const peers = s.peers ?? [];
+  const names = section('names', 'Names that resolve',
+    h('p', { className: 'help' }, `The containers ${c.name} reaches, and the names it can use for each on the network they share (Docker's embedded DNS answers them; the default bridge has none).`),
+    table(`Names ${c.name} can use`, ['Container', 'Network', 'Names', 'Address'],
+      peers.map((p) => [
+        p.peer,
+        p.network ?? muted('same namespace'),
+        p.names.length ? h('span', { className: 'lines' }, ...p.names.flatMap((n, i) => [i > 0 ? h('br') : '', code(n.name), muted(` ${n.from}`)])) : muted('no name'),
+        h('span', {}, p.address ? code(p.address) : muted('—'), p.note ? h('span', { className: p.names.length ? 'muted' : 'disagree' }, ` ${p.note}`) : ''),
+      ]),
+      { empty: c.state === 'running' ? 'It reaches no other container.' : 'Not running: it reaches nothing.' }));
+
   const ns = section('namespaces', 'Namespaces',
     h('p', { className: 'help', id: 'ns-note' }, s.nsIds.note),
     table('Linux namespaces of the container',
@@ -66,7 +78,7 @@ function render(s: ContainerNetworkingState, ui: ViewUi<'containerNetworking'>):
 
   const out: Node[] = [header];
   if (gone) out.push(banner(`${c.name} was removed from the engine (noticed ${when(s.removed?.at ?? '')}). This page keeps its last known state.`));
-  out.push(toolbar, overview, networks, ports, ns);
+  out.push(toolbar, overview, networks, names, ports, ns);
   const main = h('div', { className: gone ? 'view removed' : 'view' });
   append(main, ...out);
   return [main];

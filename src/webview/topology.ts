@@ -11,7 +11,7 @@ import type {
 import { Channel, RequestFailed } from './lib/channel';
 import { h } from './lib/dom';
 import { ContainerList } from './topology/containerList';
-import { layOut, pageElements } from './topology/page';
+import { layOut, pageElements, whyButton } from './topology/page';
 import { filterGraph, type FilterResult } from './topology/filter';
 import { TopologyMap, type Point } from './topology/map';
 
@@ -35,7 +35,6 @@ class TopologyPage {
 
   private readonly el = pageElements();
 
-
   constructor() {
     const saved = this.channel.state;
     this.state = saved ?? { positions: {}, filter: '', onlyMatches: false, collapseBuiltin: false };
@@ -54,7 +53,7 @@ class TopologyPage {
     });
     this.map = new TopologyMap(this.el.cy, {
       select: (id) => this.select(id),
-      open: (kind, id) => void this.show(kind, id),
+      open: (kind, id) => void this.open('show', kind === 'container' ? { containerId: id } : { networkId: id }),
       moved: () => this.scheduleSave(),
     });
     this.map.setCollapsed(this.state.collapseBuiltin);
@@ -97,7 +96,8 @@ class TopologyPage {
       const id = li?.getAttribute('data-id');
       if (id) this.select(id, true);
     });
-    this.el.openSelected.addEventListener('click', () => { if (this.state.selected) void this.show('container', this.state.selected); });
+    this.el.openSelected.addEventListener('click', () => { if (this.state.selected) void this.open('show', { containerId: this.state.selected }); });
+    this.el.explainSelected.addEventListener('click', () => { if (this.state.selected) void this.open('explain', { containerId: this.state.selected }); });
     this.el.cy.addEventListener('keydown', (e) => this.mapKey(e));
     document.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && this.state.selected) {
@@ -242,6 +242,7 @@ class TopologyPage {
   private renderReach(): void {
     const r = this.reach;
     this.el.openSelected.hidden = !r;
+    this.el.explainSelected.hidden = !r;
     if (!r) {
       this.el.reachSummary.textContent = 'Select a container to see what it can reach.';
       this.el.reachList.replaceChildren();
@@ -258,15 +259,17 @@ class TopologyPage {
     }));
     this.el.blocked.replaceChildren(...(r.blocked.length === 0 ? [] : [
       h('p', { className: 'help' }, 'On a shared network, but blocked:'),
-      h('ul', { className: 'topo-reach blocked' }, ...r.blocked.map((b) => h('li', {}, `${b.name}: ${b.reason}`))),
+      h('ul', { className: 'topo-reach blocked' }, ...r.blocked.map((b) =>
+        h('li', {}, `${b.name}: ${b.reason} `, whyButton(r.name, b, () => void this.open('explain', { containerId: r.containerId, targetId: b.id }))))),
     ]));
     this.el.cy.dataset.selected = r.name;
     this.el.cy.dataset.highlighted = this.map.highlightedNames().join(',');
   }
 
-  private async show(kind: 'container' | 'network', id: string): Promise<void> {
+  /** Asks the host to open a panel (Container Networking, Network Details, Explain Reachability); a failure is said. */
+  private async open<M extends 'show' | 'explain'>(method: M, params: TopologyMethods[M]['params']): Promise<void> {
     try {
-      await this.channel.request('show', kind === 'container' ? { containerId: id } : { networkId: id });
+      await this.channel.request(method, params);
     } catch (err) {
       this.el.status.textContent = err instanceof Error ? err.message : String(err);
     }

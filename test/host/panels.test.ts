@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { cleanLabelled, SEED, SEED_IMAGE, SEED_LABEL, seedDown, seedUp } from '../fixtures/seed';
 import type { ViewHostMessage, ViewKind } from '../../src/protocol/views';
-import { api, childrenOf, docker, findNetwork, fresh, until, answerPicks } from './support';
+import { api, answerPicks, answerWarnings, childrenOf, containerNode, docker, findNetwork, fresh, until } from './support';
 
 const LABEL = 'dev.dockernetworks.panels-test';
 const TMP_NET = 'dnh-panels';
@@ -17,27 +17,6 @@ type Node = Awaited<ReturnType<Api['tree']['getChildren']>>[number];
 
 async function networkNode(a: Api, name: string): Promise<Node> {
   return until(() => findNetwork(a, name), 10000, `${name} in the tree`);
-}
-
-async function containerNode(a: Api, network: string, name: string): Promise<Node> {
-  return until(async () => {
-    const net = await findNetwork(a, network);
-    if (!net) return undefined;
-    return (await a.tree.getChildren(net)).find((c) => a.tree.getTreeItem(c).label === name);
-  }, 10000, `${name} under ${network}`);
-}
-
-
-/** Answers modal warnings with the button of that title. */
-function answerWarnings(button: string): { asked: string[]; restore(): void } {
-  const w = vscode.window as unknown as Record<string, unknown>;
-  const saved = w.showWarningMessage;
-  const asked: string[] = [];
-  w.showWarningMessage = async (message: string, ...rest: unknown[]) => {
-    asked.push(message);
-    return rest.find((r) => r === button);
-  };
-  return { asked, restore: () => { w.showWarningMessage = saved; } };
 }
 
 /** The last `state` message a panel posted to its webview. */

@@ -64,3 +64,24 @@ export function answerPicks(choose: (labels: string[], placeHolder: string) => s
   };
   return { asked, restore: () => { w.showQuickPick = saved; } };
 }
+
+/** The tree's node of a container under a network, once the tree shows it. */
+export async function containerNode(a: ExtensionApi, network: string, name: string): Promise<Node> {
+  return until(async () => {
+    const net = await findNetwork(a, network);
+    if (!net) return undefined;
+    return (await a.tree.getChildren(net)).find((c) => a.tree.getTreeItem(c).label === name);
+  }, 10000, `${name} under ${network}`);
+}
+
+/** Answers (modal) warnings with the button of that title, recording each message asked. */
+export function answerWarnings(button: string): { asked: string[]; restore(): void } {
+  const w = vscode.window as unknown as Record<string, unknown>;
+  const saved = w.showWarningMessage;
+  const asked: string[] = [];
+  w.showWarningMessage = async (message: string, ...rest: unknown[]) => {
+    asked.push(message);
+    return rest.find((r) => r === button);
+  };
+  return { asked, restore: () => { w.showWarningMessage = saved; } };
+}

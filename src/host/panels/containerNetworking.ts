@@ -9,6 +9,7 @@ import type { EngineNamespaceDefaults } from '../../core/namespaces';
 import { EngineError } from '../../core/errors';
 import type { RawContainer, Snapshot } from '../../core/model';
 import { OwnerResolver } from '../../core/join';
+import { peerNames } from '../../core/peerNames';
 import { containerNamespaceIds, namespaceDefaults } from '../../docker/namespaceIds';
 import { CommandIds } from '../commandIds';
 import { ContainerNode, NetworkNode } from '../tree/nodes';
@@ -81,11 +82,14 @@ export class ContainerNetworkingView extends PanelView<'containerNetworking'> {
     }
     this.defaults ??= namespaceDefaults(engine).catch(() => undefined);
     const [defaults, ids] = await Promise.all([this.defaults, containerNamespaceIds(this.connection.endpoint, inspect)]);
-    const state = containerNetworkingState(inspect, snapshot, {
-      engine: this.connection.endpoint?.display ?? '',
-      defaults,
-      ...(ids.shown ? { nsLinks: ids.links, hostLinks: ids.host } : { nsNote: ids.note }),
-    });
+    const state = {
+      ...containerNetworkingState(inspect, snapshot, {
+        engine: this.connection.endpoint?.display ?? '',
+        defaults,
+        ...(ids.shown ? { nsLinks: ids.links, hostLinks: ids.host } : { nsNote: ids.note }),
+      }),
+      peers: peerNames(snapshot, inspect),
+    };
     if (this.disposed) return;
     this.removedAt = undefined;
     this.panel.title = vscode.l10n.t('Container: {0}', state.container.name);
@@ -143,7 +147,7 @@ export class ContainerNetworkingView extends PanelView<'containerNetworking'> {
   }
 }
 
-/** What, in the list data, would change the panel: the container itself, its namespace owner, and who joins it. */
+/** What, in the list data, would change the panel: the container itself, its namespace owner, who joins it, its peers. */
 function signatureOf(snapshot: Snapshot, id: string): string {
   const c = snapshot.containers.find((x) => x.Id === id);
   if (!c) return 'gone';
@@ -151,5 +155,8 @@ function signatureOf(snapshot: Snapshot, id: string): string {
   const root = owners.rootOf(c);
   const part = (x: RawContainer | undefined): unknown => x && [x.Id, x.State, x.HostConfig?.NetworkMode, x.Ports, x.NetworkSettings?.Networks];
   const joined = snapshot.containers.filter((o) => o.Id !== id && owners.directOwner(o)?.Id === id).map((o) => `${o.Id}:${o.State}`);
-  return JSON.stringify([part(c), root !== c ? part(root) : null, joined]);
+  // Its peers on its networks (for the names table): who is there, running or not, with which names.
+  const peers = snapshot.networks.filter((n) => n.attachments.some((a) => a.containerId === id))
+    .map((n) => n.attachments.map((a) => [a.containerId, a.state, a.ipv4, a.ipv6, a.aliases, a.dnsNames]));
+  return JSON.stringify([part(c), root !== c ? part(root) : null, joined, peers]);
 }

@@ -74,12 +74,16 @@ export class TopologyPanel extends WebviewHost<TopologyWebviewMessage, GraphMess
       return okReply(msg.id, topologyReach(r, containerId));
     }
     // The nodes the tree would pass, of this map's engine.
+    if (msg.method === 'explain') {
+      const { containerId, targetId } = msg.params as TopologyMethods['explain']['params'];
+      const source = containerNodeOf(snapshot, containerId, this.connection);
+      const target = targetId === undefined ? undefined : containerNodeOf(snapshot, targetId, this.connection);
+      await vscode.commands.executeCommand(CommandIds.explainReachability, source, target ? [source, target] : undefined);
+      return okReply(msg.id, {});
+    }
     const params = msg.params as TopologyMethods['show']['params'];
     if ('containerId' in params) {
-      const n = snapshot.networks.find((x) => x.attachments.some((a) => a.containerId === params.containerId));
-      const a = n?.attachments.find((x) => x.containerId === params.containerId);
-      if (!n || !a) throw new Error(vscode.l10n.t('The container {0} is on no network of this engine.', params.containerId.slice(0, 12)));
-      await vscode.commands.executeCommand(CommandIds.showContainerNetworking, new ContainerNode(n, a, this.connection));
+      await vscode.commands.executeCommand(CommandIds.showContainerNetworking, containerNodeOf(snapshot, params.containerId, this.connection));
     } else {
       const n = snapshot.networks.find((x) => x.id === params.networkId);
       if (!n) throw new Error(vscode.l10n.t('The network {0} no longer exists.', params.networkId.slice(0, 12)));
@@ -133,6 +137,14 @@ export class TopologyPanel extends WebviewHost<TopologyWebviewMessage, GraphMess
   protected override onDispose(): void {
     clearTimeout(this.timer);
   }
+}
+
+/** The tree's node for a container of this map's engine (on its first network). */
+function containerNodeOf(snapshot: Snapshot, containerId: string, connection: Connection): ContainerNode {
+  const n = snapshot.networks.find((x) => x.attachments.some((a) => a.containerId === containerId));
+  const a = n?.attachments.find((x) => x.containerId === containerId);
+  if (!n || !a) throw new Error(vscode.l10n.t('The container {0} is on no network of this engine.', containerId.slice(0, 12)));
+  return new ContainerNode(n, a, connection);
 }
 
 /** One map per engine: opening it again reveals it; a map closes with its engine. */

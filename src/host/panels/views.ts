@@ -1,17 +1,20 @@
-// The read-only view panels, one per network (Network Details), per container (Container Networking), and one
-// Connectivity panel per engine. Opening what is already open reveals it; a panel closes with its engine.
+// The read-only view panels, one per network (Network Details), per container (Container Networking), per ordered pair
+// (Explain Reachability), and one Connectivity panel per engine. Opening what is already open reveals it; a panel closes with its engine.
 import * as vscode from 'vscode';
 import type { Connection } from '../connection';
 import type { Engines } from '../engines';
 import type { NetworkView } from '../../core/model';
 import { ConnectivityView } from './connectivity';
 import { ContainerNetworkingView } from './containerNetworking';
+import { ExplainReachView } from './explainReach';
+import type { FormPanels } from './formPanels';
 import { NetworkDetailsView } from './networkDetails';
 
 export class ViewPanels implements vscode.Disposable {
   private readonly networks = new Map<string, NetworkDetailsView>();
   private readonly containers = new Map<string, ContainerNetworkingView>();
   private readonly probes = new Map<string, ConnectivityView>();
+  private readonly explains = new Map<string, ExplainReachView>();
 
   constructor(private readonly engines: Engines, private readonly extensionUri: vscode.Uri) {}
 
@@ -57,6 +60,23 @@ export class ViewPanels implements vscode.Disposable {
     return view;
   }
 
+  /** Explain Reachability for one ordered pair (one panel per pair and engine). */
+  explainReach(connection: Connection, forms: FormPanels, sourceId: string, targetId: string, names: { source: string; target: string }): ExplainReachView {
+    const key = `${connection.key}/${sourceId}/${targetId}`;
+    const open = this.explains.get(key);
+    if (open) {
+      open.reveal();
+      void open.refresh();
+      return open;
+    }
+    const openPair = (s: string, t: string): void => void this.explainReach(connection, forms, s, t, { source: names.target, target: names.source });
+    const view = new ExplainReachView({ connection, engines: this.engines }, sourceId, targetId, names, { forms, openPair }, this.extensionUri);
+    this.explains.set(key, view);
+    view.onDidDispose(() => this.explains.get(key) === view && this.explains.delete(key));
+    void view.refresh();
+    return view;
+  }
+
   /** The open views (tests look at them). */
   getNetworkDetails(networkId: string, connectionKey = ''): NetworkDetailsView | undefined {
     return this.networks.get(`${connectionKey}/${networkId}`);
@@ -70,10 +90,15 @@ export class ViewPanels implements vscode.Disposable {
     return this.probes.get(connectionKey);
   }
 
+  getExplainReach(sourceId: string, targetId: string, connectionKey = ''): ExplainReachView | undefined {
+    return this.explains.get(`${connectionKey}/${sourceId}/${targetId}`);
+  }
+
   dispose(): void {
-    for (const v of [...this.networks.values(), ...this.containers.values(), ...this.probes.values()]) v.dispose();
+    for (const v of [...this.networks.values(), ...this.containers.values(), ...this.probes.values(), ...this.explains.values()]) v.dispose();
     this.networks.clear();
     this.containers.clear();
     this.probes.clear();
+    this.explains.clear();
   }
 }

@@ -15,6 +15,7 @@ export function pageElements() {
     reachList: h('ul', { id: 'reach-list', className: 'topo-reach', 'aria-label': 'Reachable containers' }),
     blocked: h('div', { id: 'reach-blocked' }),
     openSelected: h('button', { type: 'button', className: 'secondary', id: 'open-selected', hidden: true }, 'Show Container Networking'),
+    explainSelected: h('button', { type: 'button', className: 'secondary', id: 'explain-selected', hidden: true }, 'Explain Reachability…'),
     status: h('p', { className: 'status', id: 'status', role: 'status' }),
     problem: h('div', { className: 'banner banner-error', id: 'problem', role: 'alert', hidden: true }),
     cy: h('div', { id: 'cy', tabindex: 0, role: 'application', 'aria-roledescription': 'network map', 'aria-label': 'Topology map. Arrows pan, plus and minus zoom, 0 fits. Select containers from the list.' }),
@@ -22,6 +23,13 @@ export function pageElements() {
 }
 
 export type PageElements = ReturnType<typeof pageElements>;
+
+/** A "why?" link beside a peer the selection cannot reach: Explain Reachability for that pair. */
+export function whyButton(source: string, target: { id: string; name: string }, explain: () => void): HTMLButtonElement {
+  const b = h('button', { type: 'button', className: 'link', 'data-explain': target.id, title: `Explain why ${source} cannot reach ${target.name}` }, 'why?');
+  b.addEventListener('click', explain);
+  return b;
+}
 
 export interface Tools {
   fit(): void;
@@ -55,7 +63,8 @@ export function layOut(el: PageElements, tools: Tools): void {
       el.reachSummary,
       el.reachList,
       el.blocked,
-      el.openSelected),
+      el.openSelected,
+      el.explainSelected),
   );
   const toolbar = h('div', { className: 'topo-toolbar', role: 'toolbar', 'aria-label': 'Map' },
     tool('Fit', 'Fit the map to the window (0)', tools.fit, 'fit'),
