@@ -17,6 +17,7 @@ export const CommandIds = {
   showContainerNetworking: 'dockerNetworks.showContainerNetworking',
   checkConnectivity: 'dockerNetworks.checkConnectivity',
   showTopology: 'dockerNetworks.showTopology',
+  showPorts: 'dockerNetworks.showPorts',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -11,11 +11,12 @@
 import type { NetworkDetailsState } from '../core/details';
 import type { ContainerNetworkingState } from '../core/containerDetails';
 import type { ProbeResult } from '../core/probe';
+import type { PortsState } from '../core/portsView';
 import type { Agreement, ModelAtAddress } from '../core/probeTargets';
 import type { ReplyMessage } from './reply';
 import { engineId, obj, oneOf, optional, parseEnvelope, type Parsed } from './check';
 
-export type ViewKind = 'networkDetails' | 'containerNetworking' | 'connectivity';
+export type ViewKind = 'networkDetails' | 'containerNetworking' | 'connectivity' | 'ports';
 
 /** One row of the Connectivity panel: a probe set beside the model. */
 export interface ConnectivityRow {
@@ -56,6 +57,7 @@ export interface ViewStateOf {
   networkDetails: NetworkDetailsState;
   containerNetworking: ContainerNetworkingState;
   connectivity: ConnectivityState;
+  ports: PortsState;
 }
 
 /** The buttons of each panel (its keys are the view kinds). Row actions carry the row's container id. */
@@ -66,6 +68,7 @@ export const VIEW_ACTIONS = {
   ],
   containerNetworking: ['inspect', 'checkConnectivity', 'showNetworkDetails'],
   connectivity: ['runAgain', 'cancel', 'showNetworkDetails'],
+  ports: ['refresh', 'showContainerNetworking', 'showNetworkDetails'],
 } as const;
 
 export type ViewActionOf<K extends ViewKind> = (typeof VIEW_ACTIONS)[K][number];

@@ -21,6 +21,7 @@ import { showNetworkDetails } from './showNetworkDetails';
 import { showContainerNetworking } from './showContainerNetworking';
 import { checkConnectivity } from './checkConnectivity';
 import { showTopology } from './showTopology';
+import { showPorts } from './showPorts';
 import { isItemRef, resolveRef } from './refs';
 import { pickEngine } from './pickers';
 
@@ -48,6 +49,7 @@ const handlers: Record<CommandId, Handler> = {
   [CommandIds.showContainerNetworking]: showContainerNetworking,
   [CommandIds.checkConnectivity]: checkConnectivity,
   [CommandIds.showTopology]: showTopology,
+  [CommandIds.showPorts]: showPorts,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

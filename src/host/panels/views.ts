@@ -7,11 +7,13 @@ import type { NetworkView } from '../../core/model';
 import { ConnectivityView } from './connectivity';
 import { ContainerNetworkingView } from './containerNetworking';
 import { NetworkDetailsView } from './networkDetails';
+import { PortsView } from './ports';
 
 export class ViewPanels implements vscode.Disposable {
   private readonly networks = new Map<string, NetworkDetailsView>();
   private readonly containers = new Map<string, ContainerNetworkingView>();
   private readonly probes = new Map<string, ConnectivityView>();
+  private readonly ports = new Map<string, PortsView>();
 
   constructor(private readonly engines: Engines, private readonly extensionUri: vscode.Uri) {}
 
@@ -57,6 +59,23 @@ export class ViewPanels implements vscode.Disposable {
     return view;
   }
 
+  /** Show Published Ports: one panel per engine (the caller builds its picture: refresh()). */
+  publishedPorts(connection: Connection): PortsView {
+    const open = this.ports.get(connection.key);
+    if (open) {
+      open.reveal();
+      return open;
+    }
+    const view = new PortsView({ connection, engines: this.engines }, this.extensionUri);
+    this.ports.set(connection.key, view);
+    view.onDidDispose(() => this.ports.get(connection.key) === view && this.ports.delete(connection.key));
+    return view;
+  }
+
+  getPorts(connectionKey = ''): PortsView | undefined {
+    return this.ports.get(connectionKey);
+  }
+
   /** The open views (tests look at them). */
   getNetworkDetails(networkId: string, connectionKey = ''): NetworkDetailsView | undefined {
     return this.networks.get(`${connectionKey}/${networkId}`);
@@ -71,9 +90,10 @@ export class ViewPanels implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const v of [...this.networks.values(), ...this.containers.values(), ...this.probes.values()]) v.dispose();
+    for (const v of [...this.networks.values(), ...this.containers.values(), ...this.probes.values(), ...this.ports.values()]) v.dispose();
     this.networks.clear();
     this.containers.clear();
     this.probes.clear();
+    this.ports.clear();
   }
 }

@@ -8,6 +8,7 @@ import { describeProblem } from '../connection';
 import type { Engines } from '../engines';
 import { ContainerNode, EngineNode, NetworkNode, ServiceNode, type TreeNode } from './nodes';
 import { ActionNode, problemRows } from './actionNodes';
+import { hostNetOf } from '../hostNet';
 
 /** Everything the view shows: the model's nodes, and the rows of a disconnected engine (hint, Retry, Open Settings). */
 export type ViewNode = TreeNode | ActionNode;
@@ -47,7 +48,7 @@ export class NetworksProvider implements vscode.TreeDataProvider<ViewNode>, vsco
   private watchEngines(): void {
     for (const d of this.engineSubs) d.dispose();
     const all = new Set([this.engines.primary, ...this.engines.listed]);
-    this.engineSubs = [...all].map((c) => c.onDidChange(() => this.update()));
+    this.engineSubs = [...all].flatMap((c) => [c.onDidChange(() => this.update()), hostNetOf(c).onDidChange(() => this.update())]);
   }
 
   private startAll(): void {

@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import type { Connection } from '../connection';
 import { explainEndpoint } from '../../core/endpoint';
 import { describeStale } from '../../core/stale';
+import { collisionMark, describeCollision } from '../../core/hostRoutes';
+import { hostNetOf } from '../hostNet';
 import type { Attachment, NetworkView, ServiceOnNetwork } from '../../core/model';
 import {
   attachmentDescription,
@@ -52,9 +54,15 @@ export class NetworkNode {
       : expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(n.name, state);
     item.id = `${scope(this.connection).id}network/${n.id}`;
-    item.description = networkDescription(n);
-    item.tooltip = new vscode.MarkdownString(networkTooltip(n));
-    item.iconPath = new vscode.ThemeIcon(driverIcon(n.driver));
+    // A subnet that a host route also claims (engine on this machine only): marked, with the routes in the tooltip.
+    const collisions = hostNetOf(this.connection).collisionsOf(n.id);
+    item.description = collisions.length > 0 ? `⚠ ${collisionMark(collisions)} · ${networkDescription(n)}` : networkDescription(n);
+    const tooltip = new vscode.MarkdownString(networkTooltip(n));
+    for (const c of collisions) tooltip.appendMarkdown('\n\n⚠ ').appendText(describeCollision(c));
+    item.tooltip = tooltip;
+    item.iconPath = collisions.length > 0
+      ? new vscode.ThemeIcon(driverIcon(n.driver), new vscode.ThemeColor('problemsWarningIcon.foreground'))
+      : new vscode.ThemeIcon(driverIcon(n.driver));
     item.contextValue = (n.builtin ? 'network.builtin' : 'network.custom') + scope(this.connection).remote;
     return item;
   }
