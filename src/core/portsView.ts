@@ -116,7 +116,7 @@ export function portsState(bindings: readonly PortBinding[], opts: {
     engine: opts.engine,
     rows,
     hostChecks: listeners
-      ? { available: true, text: l10n.t('Compared with the {0} TCP sockets listening on this machine (/proc/net/tcp, /proc/net/tcp6); docker-proxy\'s own listeners for running containers are left out. UDP and SCTP ports are not compared.', listeners.length) }
+      ? { available: true, text: l10n.t('Compared with the processes listening on this machine: {0} TCP sockets in /proc/net/tcp and /proc/net/tcp6, not counting the listeners of running containers\' own bindings (docker-proxy). UDP and SCTP ports are not compared.', listeners.length) }
       : { available: false, text: (opts.listeners as { reason: string }).reason },
     unread: opts.unread ?? [],
     summary: rows.length === 0
