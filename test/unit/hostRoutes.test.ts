@@ -5,8 +5,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  collisionMark, describeCollision, networkCollisions, ownInterfaces, routeChecked, subnetCollisions, type HostRouteFacts,
+  collisionMark, describeCollision, networkCollisions, notAvailableForRemote, ownInterfaces, routeChecked, subnetCollisions, type HostRouteFacts,
 } from '../../src/core/hostRoutes';
+import { engineOnThisMachine } from '../../src/core/endpoint';
+import { networkDetailsState } from '../../src/core/details';
 import { parseProcNetIpv6Route, parseProcNetRoute, RTF_REJECT, type HostRoute } from '../../src/core/procNet';
 import { parseCidr } from '../../src/core/validate/common';
 import { joinSnapshot } from '../../src/core/join';
@@ -144,5 +146,26 @@ describe('Create Network refuses a subnet a host route claims', () => {
     const errors = validateCreateNetwork(form('10.8.0.0/16'), ctx(facts([route(`br-${mine.id.slice(0, 12)}`, '10.8.0.0/16')])));
     assert.equal(errors.length, 1);
     assert.match(errors[0].message, /the subnet of network "mine"/);
+  });
+});
+
+describe('which engines get host-side checks', () => {
+  test('a unix socket or loopback tcp is this machine; anything else is remote, and said so', () => {
+    assert.equal(engineOnThisMachine({ kind: 'unix', socketPath: '/var/run/docker.sock' }), true);
+    assert.equal(engineOnThisMachine({ kind: 'tcp', host: '127.0.0.1', port: 2375, tls: false }), true);
+    assert.equal(engineOnThisMachine({ kind: 'tcp', host: '::1', port: 2375, tls: false }), true);
+    assert.equal(engineOnThisMachine({ kind: 'tcp', host: 'localhost', port: 2376, tls: true }), true);
+    assert.equal(engineOnThisMachine({ kind: 'tcp', host: '192.0.2.7', port: 2375, tls: false }), false);
+    assert.equal(engineOnThisMachine({ kind: 'tcp', host: 'docker.example', port: 2375, tls: false }), false);
+    assert.equal(engineOnThisMachine({ kind: 'ssh', host: 'localhost', port: 22 }), false);
+    assert.equal(engineOnThisMachine({ kind: 'npipe', pipePath: '//./pipe/docker_engine' }), false);
+    assert.equal(engineOnThisMachine(undefined), false);
+    assert.match(notAvailableForRemote('ssh://me@box'), /not available for a remote engine \(ssh:\/\/me@box\)/);
+  });
+
+  test('Network Details carries the collisions, or the note, as given', () => {
+    const mine = byName(networks(), 'mine');
+    assert.deepEqual(networkDetailsState(mine, { engine: '', hostRoutes: { collisions: ['x'] } }).hostRoutes, { collisions: ['x'] });
+    assert.equal(networkDetailsState(mine, { engine: '' }).hostRoutes, undefined);
   });
 });
