@@ -46,7 +46,7 @@ const builds = [
   esbuild.build({ ...webview, entryPoints: ['src/webview/createNetwork.ts', 'src/webview/connect.ts', 'src/webview/run.ts'] }),
   esbuild.build({ ...webview, entryPoints: { forms: 'media/forms.css' } }),
   // The read-only view panels (network details, container networking, connectivity) and their stylesheet.
-  esbuild.build({ ...webview, entryPoints: ['src/webview/networkDetails.ts', 'src/webview/containerNetworking.ts', 'src/webview/connectivity.ts', 'src/webview/explainReach.ts'] }),
+  esbuild.build({ ...webview, entryPoints: ['src/webview/networkDetails.ts', 'src/webview/containerNetworking.ts', 'src/webview/connectivity.ts', 'src/webview/explainReach.ts', 'src/webview/ports.ts'] }),
   esbuild.build({ ...webview, entryPoints: { views: 'media/views.css' } }),
   // The topology map: cytoscape.js + cytoscape-fcose live only in this bundle (dist/webview/topology.js), never in
   // dist/extension.js.

@@ -73,6 +73,8 @@ export interface NetworkDetailsState {
   canCreateLike: boolean;
   runningCount: number;
   matrixCap: number;
+  /** Host routes that collide with its subnets (engine on this machine), or why they are not compared. */
+  hostRoutes?: { collisions: string[]; note?: string };
 }
 
 function rows(record: Record<string, string>): KeyValueRow[] {
@@ -85,6 +87,7 @@ function rows(record: Record<string, string>): KeyValueRow[] {
  */
 export function networkDetailsState(n: NetworkView, opts: {
   engine: string; aliases?: ReadonlyMap<string, string[]>; status?: Record<string, RawSubnetStatus>;
+  hostRoutes?: { collisions: string[]; note?: string };
 }): NetworkDetailsState {
   const singleton = n.driver === 'host' || n.driver === 'null';
   const containers = n.attachments.map((a): NetworkDetailsContainer => {
@@ -156,5 +159,6 @@ export function networkDetailsState(n: NetworkView, opts: {
   if (bridge) state.bridgeInterface = bridge;
   const why = unjoinable(n);
   if (why) state.cannotConnect = why;
+  if (opts.hostRoutes) state.hostRoutes = opts.hostRoutes;
   return state;
 }

@@ -191,3 +191,15 @@ function hostAndPort(text: string, defaultPort: number, fail: (reason: string) =
   if (!Number.isInteger(port) || port < 1 || port > 65535) fail(l10n.t('the port must be between 1 and 65535'));
   return { host: v6 ?? name, port };
 }
+
+/**
+ * The engine runs on this machine, so this machine's /proc (listening sockets, routes) is the engine host's: a unix
+ * socket, or tcp to a loopback address. (A socket or port forwarded from elsewhere would fool this; ssh and any
+ * other tcp host are remote.)
+ */
+export function engineOnThisMachine(endpoint: Endpoint | undefined): boolean {
+  if (endpoint?.kind === 'unix') return true;
+  if (endpoint?.kind !== 'tcp') return false;
+  if (endpoint.host === 'localhost') return true;
+  return ipaddr.isValid(endpoint.host) && ipaddr.parse(endpoint.host).range() === 'loopback';
+}

@@ -4,6 +4,8 @@
 // catalogue of driver options the Create form offers; ./formRequests.ts turns a form into an Engine API body.
 // Validation lives in ./validate/, the equivalent CLI text in ./cli.ts.
 import type { NetworkView, RawContainer, Snapshot } from './model';
+import type { HostRouteFacts } from './hostRoutes';
+import type { Listener } from './procNet';
 
 // Form state
 
@@ -119,11 +121,20 @@ export interface ValidationContext {
   drivers: string[];
   /** The negotiated API version: fields the engine lacks are refused. Absent (hand-made contexts): the oldest known. */
   api?: string;
+  /** What the engine's host has, when it is this machine (src/docker/hostNet.ts); absent otherwise: not checked then. */
+  host?: HostFacts;
 }
 
-export function validationContext(snapshot: Snapshot, engine: { swarmManager: boolean; drivers: string[] }): ValidationContext {
+/** The engine host's listening TCP sockets and routes, as far as they were read. */
+export interface HostFacts {
+  listeners?: Listener[];
+  routes?: HostRouteFacts;
+}
+
+export function validationContext(snapshot: Snapshot, engine: { swarmManager: boolean; drivers: string[] }, host?: HostFacts): ValidationContext {
   const ctx: ValidationContext = { networks: snapshot.networks, containers: snapshot.containers, swarmManager: engine.swarmManager, drivers: engine.drivers };
   if (snapshot.api) ctx.api = snapshot.api;
+  if (host) ctx.host = host;
   return ctx;
 }
 

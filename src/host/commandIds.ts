@@ -18,6 +18,7 @@ export const CommandIds = {
   checkConnectivity: 'dockerNetworks.checkConnectivity',
   showTopology: 'dockerNetworks.showTopology',
   explainReachability: 'dockerNetworks.explainReachability',
+  showPorts: 'dockerNetworks.showPorts',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

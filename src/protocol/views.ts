@@ -12,11 +12,12 @@ import type { NetworkDetailsState } from '../core/details';
 import type { ContainerNetworkingState } from '../core/containerDetails';
 import type { ExplainReachState } from '../core/explainTypes';
 import type { ProbeResult } from '../core/probe';
+import type { PortsState } from '../core/portsView';
 import type { Agreement, ModelAtAddress } from '../core/probeTargets';
 import type { ReplyMessage } from './reply';
 import { engineId, obj, oneOf, optional, parseEnvelope, type Parsed } from './check';
 
-export type ViewKind = 'networkDetails' | 'containerNetworking' | 'connectivity' | 'explainReach';
+export type ViewKind = 'networkDetails' | 'containerNetworking' | 'connectivity' | 'explainReach' | 'ports';
 
 /** One row of the Connectivity panel: a probe set beside the model. */
 export interface ConnectivityRow {
@@ -58,6 +59,7 @@ export interface ViewStateOf {
   containerNetworking: ContainerNetworkingState;
   connectivity: ConnectivityState;
   explainReach: ExplainReachState;
+  ports: PortsState;
 }
 
 /** The buttons of each panel (its keys are the view kinds). Row actions carry the row's container id. */
@@ -70,6 +72,7 @@ export const VIEW_ACTIONS = {
   connectivity: ['runAgain', 'cancel', 'showNetworkDetails'],
   // Fix buttons (connect, start, createNetwork) name the container and network of a fix the host offered.
   explainReach: ['probe', 'connect', 'start', 'createNetwork', 'swap', 'showContainerNetworking'],
+  ports: ['refresh', 'showContainerNetworking', 'showNetworkDetails'],
 } as const;
 
 export type ViewActionOf<K extends ViewKind> = (typeof VIEW_ACTIONS)[K][number];

@@ -81,6 +81,8 @@ function render(s: NetworkDetailsState, ui: ViewUi<'networkDetails'>): Node[] {
   const out: Node[] = [header];
   if (gone) out.push(banner(`${n.name} was removed from the engine (noticed ${when(s.removed?.at ?? '')}). This page keeps its last known state; its actions are off.`));
   if (s.cannotConnect && !gone) out.push(h('p', { className: 'help' }, s.cannotConnect));
+  for (const c of s.hostRoutes?.collisions ?? []) out.push(h('div', { className: 'banner banner-warning route-collision', role: 'alert' }, h('p', {}, c)));
+  if (s.hostRoutes?.note) out.push(h('p', { className: 'help', id: 'host-routes-note' }, s.hostRoutes.note));
   out.push(toolbar, overview, ipam, containers, kv('options', 'Driver options', s.options, 'No driver options.'), kv('labels', 'Labels', s.labels, 'No labels.'));
   if (s.services.length > 0) {
     out.push(section('services', 'Swarm services', table('Swarm services', ['Service', 'Virtual IP', 'Mode'],

@@ -2,7 +2,8 @@
 // refuse, found before anything is sent, each attached to the field that needs changing.
 import * as l10n from '@vscode/l10n';
 import type { CreateNetworkForm, FieldError, IpamEntry, ValidationContext } from '../forms';
-import { dedicatedOptionHelpers } from '../driverOptions';
+import { dedicatedOptionHelpers, OPT_BRIDGE_NAME } from '../driverOptions';
+import { describeCollision, routeChecked, subnetCollisions } from '../hostRoutes';
 import { addressFamilies, isBlankIpamEntry, isBlankKeyValue, parseAuxAddresses } from '../formValues';
 import type { NetworkView } from '../model';
 import {
@@ -146,7 +147,7 @@ function validateFamily(
     }
     // Still check the rest against the masked block: the other fields are likely right.
     if (!subnet.masked) errors.push({ field: at('subnet'), message: l10n.t('{0} has host bits set: did you mean {1}?', subnetText, subnet.text) });
-    const overlapError = overlapWithOwn(subnet, accepted) ?? overlapWithExisting(subnet, driver, form, ctx);
+    const overlapError = overlapWithOwn(subnet, accepted) ?? overlapWithExisting(subnet, driver, form, ctx) ?? overlapWithHostRoutes(subnet, driver, form, ctx);
     if (overlapError && subnet.masked) errors.push({ field: at('subnet'), message: overlapError });
     accepted.push({ index: i, cidr: subnet });
 
@@ -182,6 +183,15 @@ function overlapWithExisting(subnet: ParsedCidr, driver: string, form: CreateNet
     }
   }
   return undefined;
+}
+
+/** A host route or interface address in the subnet (engine on this machine): containers could not reach it. */
+function overlapWithHostRoutes(subnet: ParsedCidr, driver: string, form: CreateNetworkForm, ctx: ValidationContext): string | undefined {
+  if (!ctx.host?.routes || !routeChecked(driver, form.configOnly)) return undefined;
+  // A bridge named in the form is the network's own (the engine takes an existing one over).
+  const named = form.driverOptions.find((kv) => kv.key.trim() === OPT_BRIDGE_NAME)?.value.trim();
+  const found = subnetCollisions(subnet, new Set(named ? [named] : []), ctx.host.routes, ctx.networks);
+  return found.length > 0 ? describeCollision(found[0]) : undefined;
 }
 
 function validateIpRange(raw: string, subnet: ParsedCidr, field: string, errors: FieldError[]): void {

@@ -9,6 +9,7 @@ import {
   CONTAINER_NAME_PATTERN, findContainer, findNetwork, parseIp, parsePort, required, validateKeyValues,
 } from './common';
 import { unjoinable, validateEndpoint, validateGwPriority } from './connect';
+import { addressesMeet, foreignListeners, listenerMeets } from '../ports';
 
 const PROTOCOLS = ['tcp', 'udp', 'sctp'];
 
@@ -119,16 +120,6 @@ interface Binding {
   protocol: string;
 }
 
-/** Two host bindings collide when port and protocol match and their addresses can meet (equal, or one is a wildcard). */
-function addressesMeet(a: string, b: string): boolean {
-  if (a === '' || b === '' || a === b) return true;
-  const pa = parseIp(a);
-  const pb = parseIp(b);
-  if (!pa || !pb || pa.family !== pb.family) return false;
-  if (pa.text === pb.text) return true;
-  return pa.addr.range() === 'unspecified' || pb.addr.range() === 'unspecified';
-}
-
 function validatePorts(ports: readonly PortEntry[], mode: Mode, ctx: ValidationContext, errors: FieldError[]): void {
   const used = ports.map((p, i) => ({ p, i })).filter(({ p }) => !isBlankPortEntry(p));
   if (used.length > 0 && (mode === 'host' || mode === 'none' || mode === 'container')) {
@@ -142,6 +133,8 @@ function validatePorts(ports: readonly PortEntry[], mode: Mode, ctx: ValidationC
     return;
   }
   const bindings: Binding[] = [];
+  // The same data as Show Published Ports: this machine's listeners, less the running containers' own (docker-proxy).
+  const listeners = ctx.host?.listeners ? foreignListeners(ctx.host.listeners, ctx.containers) : [];
   for (const { p, i } of used) {
     const at = (f: keyof PortEntry): string => `ports[${i}].${f}`;
     const protocol = normalizeProtocol(p.protocol);
@@ -175,6 +168,12 @@ function validatePorts(ports: readonly PortEntry[], mode: Mode, ctx: ValidationC
       cp.PublicPort === port && cp.Type === protocol && addressesMeet(cp.IP ?? '', ip)));
     if (holder) {
       errors.push({ field: at('hostPort'), message: l10n.t('Host port {0}/{1} is already published by container "{2}": choose another host port, or leave it empty for a free one.', port, protocol, containerName(holder)) });
+      continue;
+    }
+    const taker = protocol === 'tcp' ? listeners.find((l) => listenerMeets(l, ip, port)) : undefined;
+    if (taker) {
+      const where = taker.family === 'ipv6' ? `[${taker.address}]:${taker.port}` : `${taker.address}:${taker.port}`;
+      errors.push({ field: at('hostPort'), message: l10n.t('Host port {0}/tcp is taken by a process on this machine listening on {1}: the container would fail to start. Choose another host port, or leave it empty for a free one.', port, where) });
     }
   }
 }

@@ -22,6 +22,7 @@ import { showContainerNetworking } from './showContainerNetworking';
 import { checkConnectivity } from './checkConnectivity';
 import { showTopology } from './showTopology';
 import { explainReachability } from './explainReachability';
+import { showPorts } from './showPorts';
 import { isItemRef, resolveRef } from './refs';
 import { pickEngine } from './pickers';
 
@@ -50,6 +51,7 @@ const handlers: Record<CommandId, Handler> = {
   [CommandIds.checkConnectivity]: checkConnectivity,
   [CommandIds.showTopology]: showTopology,
   [CommandIds.explainReachability]: explainReachability,
+  [CommandIds.showPorts]: showPorts,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

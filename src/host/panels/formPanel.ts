@@ -7,7 +7,9 @@
 // that failure and sends it again with the picture when the page loads anew (a reply posted while the panel was
 // hidden never reached its page). Success closes the panel and says what was done; the tree follows by itself.
 import * as vscode from 'vscode';
-import { validationContext, type FieldError } from '../../core/forms';
+import { validationContext, type FieldError, type HostFacts } from '../../core/forms';
+import { readListeners } from '../../docker/hostNet';
+import { hostNetOf } from '../hostNet';
 import { renderCommand } from '../../core/cli';
 import { explainRefusal } from '../../core/refusal';
 import { engineInfo as readEngineInfo, listImages, type EngineInfo, type LocalImage } from '../../docker/actions';
@@ -160,9 +162,21 @@ export class FormPanel<K extends FormKind> extends WebviewHost<WebviewMessage<K>
   }
 
   private async check(form: FormOf[K], freshInfo: boolean): Promise<FieldError[]> {
-    const [snapshot, info] = await Promise.all([this.connection.snapshot(), this.engineInfo(freshInfo)]);
-    const ctx = validationContext(snapshot, { swarmManager: info.swarmManager, drivers: info.networkDrivers });
+    const [snapshot, info, host] = await Promise.all([this.connection.snapshot(), this.engineInfo(freshInfo), this.hostFacts(freshInfo)]);
+    const ctx = validationContext(snapshot, { swarmManager: info.swarmManager, drivers: info.networkDrivers }, host);
     return this.spec.validate(form, ctx);
+  }
+
+  /** The engine host's listeners (Run) or routes (Create Network), when it is this machine; read afresh on submit. */
+  private async hostFacts(fresh: boolean): Promise<HostFacts | undefined> {
+    if (this.spec.kind === 'run') {
+      const l = await readListeners(this.connection.endpoint);
+      return l.available ? { listeners: l.listeners } : undefined;
+    }
+    if (this.spec.kind !== 'createNetwork') return undefined;
+    const net = hostNetOf(this.connection);
+    const routes = fresh || !net.state ? await net.fresh() : net.state;
+    return routes.available ? { routes: routes.facts } : undefined;
   }
 
   private command(form: FormOf[K]): string {

@@ -7,6 +7,8 @@ import { apiOrOldest, supports } from '../../core/apiVersion';
 import { networkDetailsState } from '../../core/details';
 import type { NetworkView, RawNetworkStatus, RawSubnetStatus } from '../../core/model';
 import { CommandIds } from '../commandIds';
+import { hostNetOf } from '../hostNet';
+import { routeChecked } from '../../core/hostRoutes';
 import { ContainerNode, NetworkNode } from '../tree/nodes';
 import type { ActionParams, ActionResult, ViewActionOf } from '../../protocol/views';
 import { PanelView, ViewPanel } from './viewPanel';
@@ -50,7 +52,7 @@ export class NetworkDetailsView extends PanelView<'networkDetails'> {
       onAction: (p) => this.act(p),
       onDispose: () => this.cleanup(),
     }, engine, extensionUri);
-    this.subs.push(this.connection.onDidChange(() => this.update()));
+    this.subs.push(this.connection.onDidChange(() => this.update()), hostNetOf(this.connection).onDidChange(() => !this.removedAt && this.publish()));
     this.publish();
   }
 
@@ -93,7 +95,8 @@ export class NetworkDetailsView extends PanelView<'networkDetails'> {
       const got = this.aliases.get(endpointKey(a.containerId, a.endpointId));
       if (got) byContainer.set(a.containerId, got);
     }
-    const state = networkDetailsState(this.network, { engine: this.connection.endpoint?.display ?? '', aliases: byContainer, status: this.status });
+    const hostRoutes = routeChecked(this.network.driver, this.network.configOnly) ? hostNetOf(this.connection).describe(this.network.id) : undefined;
+    const state = networkDetailsState(this.network, { engine: this.connection.endpoint?.display ?? '', aliases: byContainer, status: this.status, hostRoutes });
     if (this.removedAt) state.removed = { at: this.removedAt };
     this.panel.title = this.removedAt ? vscode.l10n.t('Network: {0} (removed)', this.network.name) : vscode.l10n.t('Network: {0}', this.network.name);
     this.panel.setState(state);

@@ -9,12 +9,14 @@ import { ContainerNetworkingView } from './containerNetworking';
 import { ExplainReachView } from './explainReach';
 import type { FormPanels } from './formPanels';
 import { NetworkDetailsView } from './networkDetails';
+import { PortsView } from './ports';
 
 export class ViewPanels implements vscode.Disposable {
   private readonly networks = new Map<string, NetworkDetailsView>();
   private readonly containers = new Map<string, ContainerNetworkingView>();
   private readonly probes = new Map<string, ConnectivityView>();
   private readonly explains = new Map<string, ExplainReachView>();
+  private readonly ports = new Map<string, PortsView>();
 
   constructor(private readonly engines: Engines, private readonly extensionUri: vscode.Uri) {}
 
@@ -77,6 +79,23 @@ export class ViewPanels implements vscode.Disposable {
     return view;
   }
 
+  /** Show Published Ports: one panel per engine (the caller builds its picture: refresh()). */
+  publishedPorts(connection: Connection): PortsView {
+    const open = this.ports.get(connection.key);
+    if (open) {
+      open.reveal();
+      return open;
+    }
+    const view = new PortsView({ connection, engines: this.engines }, this.extensionUri);
+    this.ports.set(connection.key, view);
+    view.onDidDispose(() => this.ports.get(connection.key) === view && this.ports.delete(connection.key));
+    return view;
+  }
+
+  getPorts(connectionKey = ''): PortsView | undefined {
+    return this.ports.get(connectionKey);
+  }
+
   /** The open views (tests look at them). */
   getNetworkDetails(networkId: string, connectionKey = ''): NetworkDetailsView | undefined {
     return this.networks.get(`${connectionKey}/${networkId}`);
@@ -95,10 +114,11 @@ export class ViewPanels implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const v of [...this.networks.values(), ...this.containers.values(), ...this.probes.values(), ...this.explains.values()]) v.dispose();
+    for (const v of [...this.networks.values(), ...this.containers.values(), ...this.probes.values(), ...this.explains.values(), ...this.ports.values()]) v.dispose();
     this.networks.clear();
     this.containers.clear();
     this.probes.clear();
     this.explains.clear();
+    this.ports.clear();
   }
 }

@@ -17,6 +17,7 @@ import { ComposeGroups } from './composeGroups';
 import { servicesOn } from '../../core/compose';
 import { signaturesOf, treeChange, type Signatures } from '../../core/treeChanges';
 import type { NetworkView } from '../../core/model';
+import { hostNetOf } from '../hostNet';
 
 /** Everything the view shows: the model's nodes, the compose grouping's, and a disconnected engine's rows (hint, Retry, Open Settings). */
 export type ViewNode = TreeNode | ActionNode | ProjectNode | OtherNetworksNode | ComposeServiceNode;
@@ -77,6 +78,7 @@ export class NetworksProvider implements vscode.TreeDataProvider<ViewNode>, vsco
     const all = new Set([this.engines.primary, ...this.engines.listed]);
     for (const c of this.drawn.keys()) if (!all.has(c)) this.drawn.delete(c);
     this.engineSubs = [...all].map((c) => c.onDidChange(() => this.update(c)));
+    this.engineSubs = [...all].flatMap((c) => [c.onDidChange(() => this.update()), hostNetOf(c).onDidChange(() => this.update())]);
   }
 
   private startAll(): void {

@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import type { Connection } from '../connection';
 import { explainEndpoint } from '../../core/endpoint';
 import { describeStale } from '../../core/stale';
+import { collisionMark, describeCollision } from '../../core/hostRoutes';
+import { hostNetOf } from '../hostNet';
 import type { Attachment, NetworkView, ServiceOnNetwork } from '../../core/model';
 import {
   attachmentDescription,
@@ -57,11 +59,18 @@ export class NetworkNode {
       : expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(n.name, state);
     item.id = `${scope(this.connection).id}network/${n.id}`;
-    const description = this.groupNote ? `${networkDescription(n)} · ${this.groupNote}` : networkDescription(n);
+    // A subnet that a host route also claims (engine on this machine only): marked, with the routes in the tooltip.
+    const collisions = this.loading ? [] : hostNetOf(this.connection).collisionsOf(n.id);
+    const plain = this.groupNote ? `${networkDescription(n)} · ${this.groupNote}` : networkDescription(n);
+    const description = collisions.length > 0 ? `⚠ ${collisionMark(collisions)} · ${plain}` : plain;
     item.description = this.loading ? vscode.l10n.t('{0} · loading containers…', description) : description;
     // While loading, the tooltip's container count would say 0: say what is true instead.
-    item.tooltip = new vscode.MarkdownString(this.loading ? vscode.l10n.t('Reading the containers of {0}…', n.name) : networkTooltip(n));
-    item.iconPath = new vscode.ThemeIcon(driverIcon(n.driver));
+    const tooltip = new vscode.MarkdownString(this.loading ? vscode.l10n.t('Reading the containers of {0}…', n.name) : networkTooltip(n));
+    for (const c of collisions) tooltip.appendMarkdown('\n\n⚠ ').appendText(describeCollision(c));
+    item.tooltip = tooltip;
+    item.iconPath = collisions.length > 0
+      ? new vscode.ThemeIcon(driverIcon(n.driver), new vscode.ThemeColor('problemsWarningIcon.foreground'))
+      : new vscode.ThemeIcon(driverIcon(n.driver));
     item.contextValue = (n.builtin ? 'network.builtin' : 'network.custom') + scope(this.connection).remote;
     return item;
   }
