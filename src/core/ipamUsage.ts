@@ -226,6 +226,11 @@ export function describeHolder(h: AddressHolder): string {
   }
 }
 
+/** The holders worth naming: not the network and broadcast addresses, which every subnet reserves. */
+export function namedHolders(u: Pick<SubnetUsage, 'holders'>): AddressHolder[] {
+  return u.holders.filter((h) => h.kind !== 'network' && h.kind !== 'broadcast');
+}
+
 /** A count for people: exact with digit groups up to a trillion, then "about 1.8 × 10^19". */
 export function formatAddressCount(n: bigint): string {
   if (n < 1_000_000_000_000n) return Number(n).toLocaleString('en-US');

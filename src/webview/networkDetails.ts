@@ -43,10 +43,11 @@ function render(s: NetworkDetailsState, ui: ViewUi<'networkDetails'>): Node[] {
   ], true));
 
   const ipam = section('ipam', 'IPAM', table('IP address management',
-    ['Family', 'Subnet', 'IP range', 'Gateway', 'Auxiliary addresses', 'Addresses'],
+    ['Family', 'Subnet', 'IP range', 'Gateway', 'Auxiliary addresses', 'Addresses', 'In use by'],
     s.ipam.map((r) => [r.family, r.subnet ? code(r.subnet) : muted('—'), r.ipRange ? code(r.ipRange) : muted('—'),
       r.gateway ? code(r.gateway) : muted('—'), lines(r.auxAddresses),
-      r.usage ? h('span', { title: r.usageSource === 'engine' ? 'As the engine counts them' : 'Counted from what the engine lists: reserved addresses, gateway, auxiliary addresses and containers' }, r.usage) : muted('—')]),
+      r.usage ? h('span', { title: r.usageSource === 'engine' ? 'As the engine counts them' : 'Counted from what the engine lists: reserved addresses, gateway, auxiliary addresses and containers' }, r.usage) : muted('—'),
+      r.holders.length ? h('span', { className: 'lines holders' }, ...r.holders.flatMap((x, i) => [...(i > 0 ? [h('br')] : []), code(x.address), ` ${x.holder}`])) : muted('—')]),
     { empty: 'No IPAM configuration (the driver assigns no addresses).' }),
   s.ipamOptions.length ? h('p', {}, 'IPAM options: ', ...s.ipamOptions.map((o) => code(`${o.key}=${o.value}`))) : undefined);
 
