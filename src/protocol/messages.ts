@@ -3,6 +3,7 @@
 //
 //   webview → host   { type: 'ready' }                                           once the script runs (handshake)
 //                    { type: 'request', id, method, params }                     validate | submit | copyCommand
+//                    { type: 'request', id, method: 'suggest', params: { form, field } }   a value for one field
 //   host → webview   { type: 'init', kind, form, formVersion, notices, options, title }   answer to `ready`
 //                    { type: 'options', options }                                the engine changed (pick lists)
 //                    { type: 'setForm', form, formVersion, notices }             the panel was reopened with a prefill
@@ -21,7 +22,7 @@ import type { DriverOptionHelper } from '../core/driverOptions';
 import type { CreateNetworkCapabilities, EndpointCapabilities } from '../core/formCapabilities';
 import type { ReplyError, ReplyMessage } from './reply';
 import {
-  arr, bool, isPlainObject, MAX_LONG_TEXT, MAX_TEXT, obj, oneOf, parseEnvelope, str, type Check, type Parsed,
+  arr, bool, fail, isPlainObject, MAX_LONG_TEXT, MAX_TEXT, obj, oneOf, parseEnvelope, shown, str, type Check, type Parsed,
 } from './check';
 
 export { MAX_LONG_TEXT, MAX_ROWS, MAX_TEXT, ProtocolError } from './check';
@@ -108,13 +109,31 @@ export interface CopyResult {
   command: string;
 }
 
+export interface SuggestResult {
+  /** The value for the field, when there is one. */
+  value?: string;
+  /** Why this value (or why there is none), in words. */
+  message: string;
+}
+
+/**
+ * The fields a form may ask the host to fill (`suggest`): Connect and Run, the next free address of the chosen network;
+ * Create Network, a free subnet for an IPv4 row.
+ */
+export const SUGGEST_FIELDS: { [K in FormKind]: RegExp } = {
+  createNetwork: /^ipv4\[(0|[1-9][0-9]{0,2})\]\.subnet$/,
+  connect: /^ipv[46]Address$/,
+  run: /^ipv[46]Address$/,
+};
+
 export interface Methods<K extends FormKind> {
   validate: { params: { form: FormOf[K] }; result: ValidateResult };
   submit: { params: { form: FormOf[K] }; result: SubmitResult };
   copyCommand: { params: { form: FormOf[K] }; result: CopyResult };
+  suggest: { params: { form: FormOf[K]; field: string }; result: SuggestResult };
 }
 export type Method = keyof Methods<FormKind>;
-export const METHODS: readonly Method[] = ['validate', 'submit', 'copyCommand'];
+export const METHODS: readonly Method[] = ['validate', 'submit', 'copyCommand', 'suggest'];
 
 export type ParamsOf<K extends FormKind, M extends Method> = Methods<K>[M]['params'];
 export type ResultOf<K extends FormKind, M extends Method> = Methods<K>[M]['result'];
@@ -247,8 +266,15 @@ export type ParseResult<K extends FormKind> = Parsed<WebviewMessage<K>>;
 
 /** Checks a message from a webview of the given kind. Never throws. */
 export function parseWebviewMessage<K extends FormKind>(kind: K, raw: unknown): ParseResult<K> {
-  const params = obj<{ form: FormOf[K] }>({ form: formChecks()[kind] as Check<FormOf[K]> });
-  const methods = Object.fromEntries(METHODS.map((m) => [m, params]));
+  const form = formChecks()[kind] as Check<FormOf[K]>;
+  const params = obj<{ form: FormOf[K] }>({ form });
+  const field: Check<string> = (v, path) => {
+    const text = str(64)(v, path);
+    return SUGGEST_FIELDS[kind].test(text) ? text : fail(path, `not a field this form can have suggested: ${shown(text)}`);
+  };
+  const methods: Record<Method, Check<unknown>> = {
+    validate: params, submit: params, copyCommand: params, suggest: obj<{ form: FormOf[K]; field: string }>({ form, field }),
+  };
   return parseEnvelope<WebviewMessage<K>>({ notifications: { ready: obj<ReadyMessage>({ type: oneOf(['ready'] as const) }) }, methods }, raw);
 }
 

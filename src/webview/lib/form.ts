@@ -6,10 +6,10 @@
 // on submit, and shows what comes back. Its state is saved with setState() on every change, so hiding the panel
 // (which discards this page) loses nothing.
 import {
-  readNotices, type FieldError, type FormKind, type FormOf, type HostMessage, type Methods, type OptionsOf, type ReplyError,
+  fieldId, readNotices, type FieldError, type FormKind, type FormOf, type HostMessage, type Methods, type OptionsOf, type ReplyError,
   type ReplyMessage, type SavedState,
 } from '../../protocol/messages';
-import { append, getPath, h, hasValue } from './dom';
+import { append, getPath, h, hasValue, setPath } from './dom';
 import { Channel, RequestFailed } from './channel';
 import { focusFirstError, placeErrors, showBanner } from './formErrors';
 import { buildUi, type FormDefinition } from './formFields';
@@ -36,6 +36,8 @@ export class FormController<K extends FormKind> {
   /** The banner shows why the last check could not run. */
   private checkFailed = false;
   private pendingFocus?: string;
+  /** What the host said about its suggestion per field path (shown while the field holds the suggested value). */
+  private suggestions = new Map<string, { value?: string; message: string }>();
   private readonly channel: Channel<Methods<K>, Exclude<HostMessage<K>, ReplyMessage>, SavedState<K>>;
   private readonly app: HTMLElement;
   private title = '';
@@ -80,6 +82,7 @@ export class FormController<K extends FormKind> {
       }
       case 'setForm': {
         this.refused = [];
+        this.suggestions.clear();
         this.form = msg.form;
         this.formVersion = msg.formVersion;
         this.notices = readNotices(msg.notices);
@@ -102,6 +105,10 @@ export class FormController<K extends FormKind> {
 
   private changed(path: string, structural = false): void {
     this.touched.add(path);
+    if (this.suggestions.delete(path)) {
+      const note = document.getElementById(`${fieldId(path)}-suggestion`);
+      if (note) note.textContent = '';
+    }
     this.refused = [];
     this.save();
     if (structural) this.render();
@@ -177,6 +184,24 @@ export class FormController<K extends FormKind> {
     focusFirstError(this.app);
   }
 
+  /** "Next free address", "Suggest a free subnet": the host's value goes into the field, its reason under the button. */
+  private async suggest(path: string): Promise<void> {
+    try {
+      const r = await this.channel.request('suggest', { form: this.form, field: path });
+      if (r.value !== undefined) {
+        setPath(this.form, path, r.value);
+        this.touched.add(path);
+        this.refused = [];
+      }
+      this.suggestions.set(path, r);
+      this.pendingFocus = fieldId(path);
+      this.render();
+      this.scheduleValidate();
+    } catch (e) {
+      this.setStatus(e instanceof RequestFailed ? e.error.message : String(e));
+    }
+  }
+
   private async copy(): Promise<void> {
     try {
       const r = await this.channel.request('copyCommand', { form: this.form });
@@ -208,6 +233,8 @@ export class FormController<K extends FormKind> {
       changed: (path, structural) => this.changed(path, structural),
       focusAfterRender: (id) => { this.pendingFocus = id; },
       forgetTouched: (prefix) => { this.touched = new Set([...this.touched].filter((t) => !t.startsWith(prefix))); },
+      suggest: (path) => void this.suggest(path),
+      suggestion: (path) => this.suggestions.get(path)?.message,
     });
     const form = h('form', { novalidate: true, className: `form form-${this.def.kind}` });
     form.addEventListener('submit', (e) => {
