@@ -17,6 +17,8 @@ export const CommandIds = {
   showContainerNetworking: 'dockerNetworks.showContainerNetworking',
   checkConnectivity: 'dockerNetworks.checkConnectivity',
   showTopology: 'dockerNetworks.showTopology',
+  copyAsCompose: 'dockerNetworks.copyAsCompose',
+  copyAsCommands: 'dockerNetworks.copyAsCommands',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -20,6 +20,8 @@ function render(s: NetworkDetailsState, ui: ViewUi<'networkDetails'>): Node[] {
     ui.button('Connect Container…', { action: 'connectContainer' }, { id: 'act-connect', disabled: gone || s.cannotConnect !== undefined, title: s.cannotConnect }),
     ui.button('Create Network Like This…', { action: 'createLike' }, { id: 'act-create-like', disabled: gone || !s.canCreateLike }),
     ui.button('Open JSON', { action: 'openJson' }, { id: 'act-json', disabled: gone }),
+    ui.button('Copy as Compose', { action: 'copyAsCompose' }, { id: 'act-copy-compose', title: 'The network and a service per container on it, as a Compose snippet' }),
+    ui.button('Copy as Docker Commands', { action: 'copyAsCommands' }, { id: 'act-copy-commands', title: 'docker network create, then docker run or docker network connect per container' }),
     ui.button('Check all pairs', { action: 'checkAllPairs' }, {
       id: 'act-all-pairs', disabled: gone || s.runningCount < 2,
       title: `Probe every pair of running containers on ${n.name} (at most ${s.matrixCap} containers)`,

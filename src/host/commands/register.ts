@@ -21,6 +21,8 @@ import { showNetworkDetails } from './showNetworkDetails';
 import { showContainerNetworking } from './showContainerNetworking';
 import { checkConnectivity } from './checkConnectivity';
 import { showTopology } from './showTopology';
+import { copyAsCompose } from './copyAsCompose';
+import { copyAsCommands } from './copyAsCommands';
 import { isItemRef, resolveRef } from './refs';
 import { pickEngine } from './pickers';
 
@@ -48,6 +50,8 @@ const handlers: Record<CommandId, Handler> = {
   [CommandIds.showContainerNetworking]: showContainerNetworking,
   [CommandIds.checkConnectivity]: checkConnectivity,
   [CommandIds.showTopology]: showTopology,
+  [CommandIds.copyAsCompose]: copyAsCompose,
+  [CommandIds.copyAsCommands]: copyAsCommands,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
