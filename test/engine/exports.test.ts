@@ -17,7 +17,7 @@ import { takeSnapshot } from '../../src/docker/snapshot';
 import type { Engine } from '../../src/docker/client';
 import { exportCommands } from '../../src/core/exportCommands';
 import { givenAliases, publishedPorts } from '../../src/core/exportPlan';
-import { splitCommand } from '../../src/core/commandLine';
+import { readCommands } from '../support/readCommands';
 import { suggestAddress, suggestSubnetFor } from '../../src/core/suggestions';
 import { emptyCreateNetworkForm } from '../../src/core/forms';
 import type { NetworkView, Snapshot } from '../../src/core/model';
@@ -47,25 +47,8 @@ async function cleanUp(): Promise<void> {
   }
 }
 
-/** The text's commands, read back the way a person would paste them: comments skipped, continuations joined. */
-function readBack(text: string): string[][] {
-  const out: string[][] = [];
-  let pending = '';
-  for (const line of text.split('\n')) {
-    if (pending === '' && (line.startsWith('#') || line.trim() === '')) continue;
-    pending += `${line}\n`;
-    if (!line.endsWith('\\')) {
-      const split = splitCommand(pending);
-      assert.equal(split.error, undefined, pending);
-      out.push(split.argv);
-      pending = '';
-    }
-  }
-  return out;
-}
-
 /** Runs one exported argv with the docker CLI against this engine: an argv, never a shell line. */
-async function docker_(argv: readonly string[]): Promise<void> {
+async function dockerCli(argv: readonly string[]): Promise<void> {
   assert.equal(argv[0], 'docker');
   await run('docker', argv.slice(1), { env: { ...process.env, DOCKER_HOST: dockerHost() }, timeout: 60_000 });
 }
@@ -122,7 +105,7 @@ describe('exports and suggestions on the engine', () => {
   test('Copy as Docker Commands: removed and made again from the text, the engine shows the same wiring', async () => {
     const before = await takeSnapshot(engine);
     const exported = exportCommands(before, network(before, NET));
-    assert.deepEqual(readBack(exported.text), exported.argvs);
+    assert.deepEqual(readCommands(exported.text), exported.argvs);
     assert.deepEqual(exported.argvs.map((a) => a.slice(0, 3).join(' ')), ['docker network create', 'docker run -d', 'docker run -d', 'docker network connect']);
     // SIDE was started on the default bridge: its own docker run comes from that network's export.
     const sideRun = exportCommands(before, network(before, 'bridge')).argvs.find((a) => a.includes(SIDE));
@@ -134,10 +117,10 @@ describe('exports and suggestions on the engine', () => {
     const gone = await takeSnapshot(engine);
     assert.equal(gone.networks.some((n) => n.name === NET), false);
 
-    const [create, ...rest] = readBack(exported.text);
-    await docker_(create);
-    await docker_(sideRun);
-    for (const argv of rest) await docker_(argv);
+    const [create, ...rest] = readCommands(exported.text);
+    await dockerCli(create);
+    await dockerCli(sideRun);
+    for (const argv of rest) await dockerCli(argv);
 
     const again = await takeSnapshot(engine);
     assert.deepEqual(wiring(again), expected);

@@ -3,23 +3,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { exportCommands } from '../../src/core/exportCommands';
 import { createFormOf, exportPlan, givenAliases, publishedPorts } from '../../src/core/exportPlan';
-import { splitCommand } from '../../src/core/commandLine';
+import { readCommands } from '../support/readCommands';
 import { exportSnapshot } from './exportFixture';
-
-/** The text's commands, read back the way the engine test runs them: comments skipped, continuations joined. */
-function readBack(text: string): string[][] {
-  const out: string[][] = [];
-  let pending = '';
-  for (const line of text.split('\n')) {
-    if (pending === '' && (line.startsWith('#') || line.trim() === '')) continue;
-    pending += `${line}\n`;
-    if (!line.endsWith('\\')) {
-      out.push(splitCommand(pending).argv);
-      pending = '';
-    }
-  }
-  return out;
-}
 
 describe('exportCommands', () => {
   const s = exportSnapshot();
@@ -45,7 +30,7 @@ describe('exportCommands', () => {
   test('the text reads back as the argv lists', () => {
     const r = exportCommands(s, n);
     assert.equal(r.argvs.length, 3);
-    assert.deepEqual(readBack(r.text), r.argvs);
+    assert.deepEqual(readCommands(r.text), r.argvs);
     assert.deepEqual(r.argvs[2].slice(-3), ['busybox:latest', 'sleep', '3600']);
   });
 
@@ -93,5 +78,13 @@ describe('exportPlan pieces', () => {
     assert.equal(f.enableIPv6, true);
     const fromConfig = createFormOf({ ...s.networks[0], configFrom: 'cfg' });
     assert.deepEqual([fromConfig.configFrom, fromConfig.driverOptions, fromConfig.ipv4], ['cfg', [], []]);
+  });
+});
+
+describe('readCommands (the tests\' reader of exported text)', () => {
+  test('comments and blank lines skipped, continuations joined; a broken text is refused', () => {
+    assert.deepEqual(readCommands('# c\n\ndocker a \\\n  -x 1\ndocker b\n'), [['docker', 'a', '-x', '1'], ['docker', 'b']]);
+    assert.throws(() => readCommands("docker 'open\n"), /single quote/);
+    assert.throws(() => readCommands('docker a \\'), /ends inside a command/);
   });
 });
