@@ -270,6 +270,11 @@ describe('validation details', () => {
     assert.deepEqual(validateConnect({ ...goodConnect(), ipv4Address: '172.28.200.1' }, ctx), []);
   });
 
+  it('the container being connected does not hold its own address against itself (only "already attached" is said)', () => {
+    const errors = validateConnect({ ...goodConnect(), container: 'web', ipv4Address: '172.28.5.10', ipv6Address: '' }, ctx);
+    assert.deepEqual(errors.map((e) => e.field), ['network']);
+  });
+
   it('a free address inside the ip-range is fine too', () => {
     const errors = validateRun({ ...goodRun(), name: '', ipv4Address: '172.28.5.11' }, ctx);
     assert.deepEqual(errors, []);
