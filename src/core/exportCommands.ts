@@ -7,7 +7,7 @@ import * as l10n from '@vscode/l10n';
 import { connectArgv, createNetworkArgv, renderCommand, runArgv } from './cli';
 import { emptyConnectForm, type ConnectForm } from './forms';
 import type { NetworkView, Snapshot } from './model';
-import { exportPlan, type Member } from './exportPlan';
+import { exportPlan, type ExtrasById, type Member } from './exportPlan';
 
 export interface ExportedCommands {
   /** Comment lines and commands, one command per line group (continuations end in ` \`). */
@@ -24,6 +24,7 @@ function connectFormOf(m: Extract<Member, { kind: 'connect' }>): ConnectForm {
   form.ipv6Address = m.run.ipv6Address;
   form.aliases = m.run.aliases;
   form.gwPriority = m.run.gwPriority;
+  form.links = m.links.join(', ');
   return form;
 }
 
@@ -31,9 +32,9 @@ function comment(text: string): string {
   return text.split('\n').map((l) => `# ${l}`).join('\n');
 }
 
-/** The commands that make the network and wire its containers to it again. */
-export function exportCommands(snapshot: Pick<Snapshot, 'containers'>, n: NetworkView): ExportedCommands {
-  const plan = exportPlan(snapshot, n);
+/** The commands that make the network and wire its containers to it again (`extras`: see exportPlan). */
+export function exportCommands(snapshot: Pick<Snapshot, 'containers'>, n: NetworkView, extras?: ExtrasById): ExportedCommands {
+  const plan = exportPlan(snapshot, n, extras);
   const lines: string[] = [comment(l10n.t('{0}: the network and how each container is wired to it (image, command, fixed addresses, aliases, published ports). Environment, volumes and other settings are not part of it.', n.name))];
   const argvs: string[][] = [];
   const add = (argv: string[]): void => {

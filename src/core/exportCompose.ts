@@ -9,7 +9,7 @@ import { splitCommand } from './commandLine';
 import { dedicatedOptionsRecord } from './formRequests';
 import { isBlankIpamEntry, keyValueRecord, parseAuxAddresses, parseGwPriority, splitList } from './formValues';
 import type { CreateNetworkForm, RunForm } from './forms';
-import { exportPlan } from './exportPlan';
+import { exportPlan, type ExtrasById } from './exportPlan';
 import type { NetworkView, Snapshot } from './model';
 import { commentedOut, toYaml, YamlMap } from './yaml';
 
@@ -20,6 +20,8 @@ const COMPOSE_SERVICE = 'com.docker.compose.service';
 export interface ComposeOptions {
   /** Define the network even when Compose did not make it (no `external: true`): for a fresh engine. */
   define?: boolean;
+  /** What inspects of the containers add (see exportPlan). */
+  extras?: ExtrasById;
 }
 
 function record(r: Record<string, string> | undefined): YamlMap | undefined {
@@ -62,7 +64,7 @@ function endpoint(run: RunForm): YamlMap {
 
 /** The snippet: services, then the network. */
 export function exportCompose(snapshot: Pick<Snapshot, 'containers'>, n: NetworkView, opts: ComposeOptions = {}): string {
-  const plan = exportPlan(snapshot, n);
+  const plan = exportPlan(snapshot, n, opts.extras);
   const project = n.labels[COMPOSE_PROJECT];
   const key = n.labels[COMPOSE_NETWORK] || n.name;
   const doc = new YamlMap().note(l10n.t('{0}: the network and a service per container on it (image, command, fixed addresses, aliases, published ports). Environment, volumes and other settings are not part of it.', n.name));

@@ -13,9 +13,23 @@ export type Member =
   /** Started on this network (`docker run --network it`). */
   | { kind: 'run'; attachment: Attachment; run: RunForm }
   /** Started on another network (`home`) and connected to this one; `run` holds its endpoint fields here. */
-  | { kind: 'connect'; attachment: Attachment; run: RunForm; home: string }
+  | { kind: 'connect'; attachment: Attachment; run: RunForm; home: string; links: string[] }
   /** Left out, and why. */
   | { kind: 'skipped'; attachment: Attachment; why: string };
+
+/**
+ * What an inspect of the container says about its endpoint and the list call may leave out (Docker 28 lists no
+ * aliases; 20.10 no aliases, links or IPAMConfig): src/docker/details.ts reads it.
+ */
+export interface EndpointExtras {
+  aliases: string[];
+  links?: string[];
+  requestedIPv4?: string;
+  requestedIPv6?: string;
+}
+
+/** Container id → what its inspect says about its endpoint on the exported network. */
+export type ExtrasById = ReadonlyMap<string, EndpointExtras>;
 
 export interface ExportPlan {
   network: NetworkView;
@@ -67,34 +81,40 @@ export function publishedPorts(a: Attachment): PortEntry[] {
   return out;
 }
 
-/** The aliases someone gave it: not its short id or name, which the engine adds (before API 1.44) and DNS serves anyway. */
-export function givenAliases(a: Attachment): string[] {
-  return a.aliases.filter((x) => x !== a.shortId && x !== a.name && x !== a.containerId);
+/**
+ * The aliases someone gave it (`extras`, from an inspect, when the list call had none): not its short id or name,
+ * which the engine adds (before API 1.44) and DNS serves anyway.
+ */
+export function givenAliases(a: Attachment, extras?: EndpointExtras): string[] {
+  const all = a.aliases.length > 0 ? a.aliases : extras?.aliases ?? [];
+  return all.filter((x) => x !== a.shortId && x !== a.name && x !== a.containerId);
 }
 
-function runFormOf(a: Attachment, n: NetworkView, raw: RawContainer | undefined): RunForm {
+function runFormOf(a: Attachment, n: NetworkView, raw: RawContainer | undefined, extras: EndpointExtras | undefined): RunForm {
   const form = emptyRunForm();
   form.image = a.image;
   form.name = a.name;
   form.network = n.name === 'bridge' ? '' : n.name;
-  form.ipv4Address = a.fixedIpv4 ?? '';
-  form.ipv6Address = a.fixedIpv6 ?? '';
-  form.aliases = givenAliases(a).join(', ');
+  form.ipv4Address = a.fixedIpv4 ?? extras?.requestedIPv4 ?? '';
+  form.ipv6Address = a.fixedIpv6 ?? extras?.requestedIPv6 ?? '';
+  form.aliases = givenAliases(a, extras).join(', ');
   form.gwPriority = a.gwPriority ? String(a.gwPriority) : '';
   form.ports = publishedPorts(a);
   form.command = raw?.Command ?? '';
   return form;
 }
 
-export function exportPlan(snapshot: Pick<Snapshot, 'containers'>, n: NetworkView): ExportPlan {
+/** `extras`: what inspects of the containers add (aliases on every engine since the list call leaves them out). */
+export function exportPlan(snapshot: Pick<Snapshot, 'containers'>, n: NetworkView, extras: ExtrasById = new Map()): ExportPlan {
   const members = n.attachments.map((a): Member => {
     if (a.serviceId) return { kind: 'skipped', attachment: a, why: l10n.t('{0} is a task of a Swarm service, which makes and replaces it.', a.name) };
     if (a.sharesNamespaceOf !== undefined) {
       return { kind: 'skipped', attachment: a, why: l10n.t('{0} shares the network namespace of {1} (network mode container:{1}): it has no endpoint of its own on {2}.', a.name, a.sharesNamespaceOf, n.name) };
     }
-    const run = runFormOf(a, n, snapshot.containers.find((c) => c.Id === a.containerId));
+    const more = extras.get(a.containerId);
+    const run = runFormOf(a, n, snapshot.containers.find((c) => c.Id === a.containerId), more);
     if (startedOn(a, n)) return { kind: 'run', attachment: a, run };
-    return { kind: 'connect', attachment: a, run, home: a.networkMode === 'default' ? 'bridge' : a.networkMode };
+    return { kind: 'connect', attachment: a, run, home: a.networkMode === 'default' ? 'bridge' : a.networkMode, links: more?.links ?? [] };
   });
   // Host, none and the default bridge are the engine's own; other built-ins (docker_gwbridge, ingress) are made by Swarm.
   return n.builtin ? { network: n, members } : { network: n, create: createFormOf(n), members };

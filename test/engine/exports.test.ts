@@ -14,9 +14,10 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type Dockerode from 'dockerode';
 import { takeSnapshot } from '../../src/docker/snapshot';
+import { EndpointDetailsCache } from '../../src/docker/details';
 import type { Engine } from '../../src/docker/client';
 import { exportCommands } from '../../src/core/exportCommands';
-import { givenAliases, publishedPorts } from '../../src/core/exportPlan';
+import { givenAliases, publishedPorts, type EndpointExtras } from '../../src/core/exportPlan';
 import { readCommands } from '../support/readCommands';
 import { suggestAddress, suggestSubnetFor } from '../../src/core/suggestions';
 import { emptyCreateNetworkForm } from '../../src/core/forms';
@@ -59,8 +60,19 @@ function network(s: Snapshot, name: string): NetworkView {
   return n;
 }
 
+/** What the copy commands read with an inspect per container (the list call has no aliases on Docker 28). */
+async function extrasOf(n: NetworkView): Promise<Map<string, EndpointExtras>> {
+  const details = new EndpointDetailsCache(engine);
+  const out = new Map<string, EndpointExtras>();
+  for (const a of n.attachments) {
+    const d = await details.get(a, n.name);
+    if (d) out.set(a.containerId, d);
+  }
+  return out;
+}
+
 /** The wiring to compare: the network's settings and every container's endpoint on it. */
-function wiring(s: Snapshot): unknown {
+function wiring(s: Snapshot, extras: ReadonlyMap<string, EndpointExtras>): unknown {
   const n = network(s, NET);
   return {
     driver: n.driver, ipam: n.ipam, internal: n.internal, attachable: n.attachable, enableIPv6: n.enableIPv6, labels: n.labels,
@@ -70,7 +82,7 @@ function wiring(s: Snapshot): unknown {
       // the engine picked (no --ip6) may be another one the second time.
       name: a.name, state: a.state, image: a.image, networkMode: a.networkMode === 'default' ? 'bridge' : a.networkMode,
       ipv4: a.fixedIpv4 ? a.ipv4 : undefined, ipv6: a.fixedIpv6 ? a.ipv6 : undefined, fixedIpv4: a.fixedIpv4,
-      fixedIpv6: a.fixedIpv6, aliases: givenAliases(a).sort(), ports: publishedPorts(a),
+      fixedIpv6: a.fixedIpv6, aliases: givenAliases(a, extras.get(a.containerId)).sort(), ports: publishedPorts(a),
     })),
   };
 }
@@ -104,14 +116,18 @@ describe('exports and suggestions on the engine', () => {
 
   test('Copy as Docker Commands: removed and made again from the text, the engine shows the same wiring', async () => {
     const before = await takeSnapshot(engine);
-    const exported = exportCommands(before, network(before, NET));
+    const beforeExtras = await extrasOf(network(before, NET));
+    const exported = exportCommands(before, network(before, NET), beforeExtras);
     assert.deepEqual(readCommands(exported.text), exported.argvs);
-    assert.deepEqual(exported.argvs.map((a) => a.slice(0, 3).join(' ')), ['docker network create', 'docker run -d', 'docker run -d', 'docker network connect']);
+    for (const bit of ['--network-alias front', '--network-alias www', '--alias sidekick', '--network-alias database', '--ip6 fd78::10', '-p 127.0.0.1:18781:80']) {
+      assert.ok(exported.text.includes(bit), `${bit} in\n${exported.text}`);
+    }
+    assert.deepEqual(exported.argvs.map((a) => a.slice(0, 3).join(' ')), ['docker network create', 'docker run -d', 'docker network connect', 'docker run -d']);
     // SIDE was started on the default bridge: its own docker run comes from that network's export.
     const sideRun = exportCommands(before, network(before, 'bridge')).argvs.find((a) => a.includes(SIDE));
     assert.ok(sideRun);
     assert.deepEqual(sideRun, ['docker', 'run', '-d', '--name', SIDE, SEED_IMAGE, 'sleep', '3600']);
-    const expected = wiring(before);
+    const expected = wiring(before, beforeExtras);
 
     await cleanUp();
     const gone = await takeSnapshot(engine);
@@ -123,14 +139,15 @@ describe('exports and suggestions on the engine', () => {
     for (const argv of rest) await dockerCli(argv);
 
     const again = await takeSnapshot(engine);
-    assert.deepEqual(wiring(again), expected);
-    assert.equal(exportCommands(again, network(again, NET)).text, exported.text);
+    const againExtras = await extrasOf(network(again, NET));
+    assert.deepEqual(wiring(again, againExtras), expected);
+    assert.equal(exportCommands(again, network(again, NET), againExtras).text, exported.text);
     // the details, spelled out
     const n = network(again, NET);
     assert.deepEqual(n.ipam.map((c) => [c.subnet, c.ipRange, c.gateway, c.auxAddresses]), [
       ['10.78.0.0/24', '10.78.0.128/25', '10.78.0.1', { router: '10.78.0.2' }], ['fd78::/64', undefined, 'fd78::1', {}],
     ]);
-    assert.deepEqual(n.attachments.map((a) => [a.name, a.ipv4, a.fixedIpv6 ? a.ipv6 : '', givenAliases(a).sort()]), [
+    assert.deepEqual(n.attachments.map((a) => [a.name, a.ipv4, a.fixedIpv6 ? a.ipv6 : '', givenAliases(a, againExtras.get(a.containerId)).sort()]), [
       [DB, '10.78.0.20/24', '', ['database']],
       [SIDE, '10.78.0.30/24', '', ['sidekick']],
       [WEB, '10.78.0.10/24', 'fd78::10/64', ['front', 'www']],

@@ -88,3 +88,27 @@ describe('readCommands (the tests\' reader of exported text)', () => {
     assert.throws(() => readCommands('docker a \\'), /ends inside a command/);
   });
 });
+
+describe('what inspects add', () => {
+  test('aliases, links and requested addresses the list call left out (Docker 28: no aliases; 20.10: no IPAMConfig)', () => {
+    const bare = exportSnapshot({
+      containers: [
+        { Id: '1'.repeat(64), Names: ['/solo'], Image: 'busybox', Command: 'sleep 9', State: 'running', Status: 'Up', Ports: [], HostConfig: { NetworkMode: 'my-net' }, NetworkSettings: { Networks: { 'my-net': { NetworkID: 'a'.repeat(64), IPAddress: '172.28.0.9', IPPrefixLen: 16, Aliases: null } } } },
+        { Id: '2'.repeat(64), Names: ['/late'], Image: 'busybox', Command: 'sleep 9', State: 'running', Status: 'Up', Ports: [], HostConfig: { NetworkMode: 'bridge' }, NetworkSettings: { Networks: { 'my-net': { NetworkID: 'a'.repeat(64), IPAddress: '172.28.5.1', IPPrefixLen: 16 } } } },
+      ],
+    });
+    const extras = new Map([
+      ['1'.repeat(64), { aliases: ['solo', 'api', '111111111111'], requestedIPv4: '172.28.0.9', requestedIPv6: 'fd00:28::9' }],
+      ['2'.repeat(64), { aliases: ['lately'], links: ['solo:s'] }],
+    ]);
+    const { argvs } = exportCommands(bare, bare.networks[0], extras);
+    assert.deepEqual(argvs.slice(1).map((a) => a.join(' ')), [
+      'docker network connect --alias lately --link solo:s my-net late',
+      'docker run -d --name solo --network my-net --ip 172.28.0.9 --ip6 fd00:28::9 --network-alias api busybox sleep 9',
+    ]);
+    // without them: what the list call said
+    assert.deepEqual(exportCommands(bare, bare.networks[0]).argvs.slice(1).map((a) => a.join(' ')), [
+      'docker network connect my-net late', 'docker run -d --name solo --network my-net busybox sleep 9',
+    ]);
+  });
+});

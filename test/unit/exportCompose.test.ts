@@ -106,6 +106,16 @@ describe('exportCompose', () => {
   });
 });
 
+describe('exportCompose: what inspects add', () => {
+  test('aliases and requested addresses from the extras', () => {
+    const s = exportSnapshot({
+      containers: [{ Id: '1'.repeat(64), Names: ['/solo'], Image: 'busybox', State: 'running', Status: 'Up', Ports: [], HostConfig: { NetworkMode: 'my-net' }, NetworkSettings: { Networks: { 'my-net': { NetworkID: NET_ID } } } }],
+    });
+    const text = exportCompose(s, s.networks[0], { extras: new Map([['1'.repeat(64), { aliases: ['api'], requestedIPv4: '172.28.0.9' }]]) });
+    assert.match(text, /\n {6}my-net:\n {8}ipv4_address: "172\.28\.0\.9"\n {8}aliases:\n {10}- api\n/);
+  });
+});
+
 describe('yaml', () => {
   test('plain only where no reader could take the string for something else', () => {
     const plain = ['web', 'busybox:latest', 'fd00::/64', 'com.docker.network.bridge.name', '/data', '_x'];

@@ -2,15 +2,15 @@ import * as vscode from 'vscode';
 import type { CommandContext } from './context';
 import { exportCompose } from '../../core/exportCompose';
 import { exportPlan } from '../../core/exportPlan';
-import { networkOfNode } from './pickers';
+import { exportSource } from './exportSource';
 
 /** "Copy as Compose": the network and a service per container on it, as a Compose snippet on the clipboard. */
 export async function copyAsCompose(ctx: CommandContext, node?: unknown): Promise<void> {
-  const found = await networkOfNode(ctx, node, vscode.l10n.t('Copy which network as Compose?'));
+  const found = await exportSource(ctx, node, vscode.l10n.t('Copy which network as Compose?'));
   if (!found) return;
-  const { snapshot, network } = found;
-  await vscode.env.clipboard.writeText(exportCompose(snapshot, network));
-  const members = exportPlan(snapshot, network).members;
+  const { snapshot, network, extras } = found;
+  await vscode.env.clipboard.writeText(exportCompose(snapshot, network, { extras }));
+  const members = exportPlan(snapshot, network, extras).members;
   const left = members.filter((m) => m.kind === 'skipped').length;
   const services = members.length - left;
   void vscode.window.showInformationMessage(left > 0

@@ -5,8 +5,6 @@ import type { Engines } from '../engines';
 import type { Attachment, NetworkView, Snapshot } from '../../core/model';
 import { attachmentDescription, networkDescription } from '../../core/format';
 import { shortId } from '../../core/join';
-import { NetworkNode } from '../tree/nodes';
-import type { CommandContext } from './context';
 
 interface Picked<T> extends vscode.QuickPickItem {
   value: T;
@@ -19,13 +17,6 @@ async function pick<T>(items: Picked<T>[], placeHolder: string): Promise<T | und
   }
   const choice = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true });
   return choice?.value;
-}
-
-/** The node's network (its own picture: Network Details passes the last one, even of a network just removed), else one the user picks; with the snapshot. */
-export async function networkOfNode(ctx: CommandContext, node: unknown, question: string): Promise<{ snapshot: Snapshot; network: NetworkView } | undefined> {
-  const snapshot = await ctx.connection.snapshot();
-  const network = node instanceof NetworkNode ? node.network : await pickNetwork(snapshot, question);
-  return network ? { snapshot, network } : undefined;
 }
 
 export function pickNetwork(snapshot: Snapshot, placeHolder = vscode.l10n.t('Select a network')): Promise<NetworkView | undefined> {
