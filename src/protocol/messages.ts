@@ -22,8 +22,11 @@ import type { DriverOptionHelper } from '../core/driverOptions';
 import type { CreateNetworkCapabilities, EndpointCapabilities } from '../core/formCapabilities';
 import type { ReplyError, ReplyMessage } from './reply';
 import {
-  arr, bool, fail, isPlainObject, MAX_LONG_TEXT, MAX_TEXT, obj, oneOf, parseEnvelope, shown, str, type Check, type Parsed,
+  arr, bool, isPlainObject, MAX_LONG_TEXT, MAX_TEXT, obj, oneOf, parseEnvelope, str, type Check, type Parsed,
 } from './check';
+import { suggestField, type SuggestResult } from './suggest';
+
+export { SUGGEST_FIELDS, type SuggestResult } from './suggest';
 
 export { MAX_LONG_TEXT, MAX_ROWS, MAX_TEXT, ProtocolError } from './check';
 export { rejectReply, type ReplyError, type ReplyMessage } from './reply';
@@ -108,23 +111,6 @@ export interface CopyResult {
   /** The command that was put on the clipboard. */
   command: string;
 }
-
-export interface SuggestResult {
-  /** The value for the field, when there is one. */
-  value?: string;
-  /** Why this value (or why there is none), in words. */
-  message: string;
-}
-
-/**
- * The fields a form may ask the host to fill (`suggest`): Connect and Run, the next free address of the chosen network;
- * Create Network, a free subnet for an IPv4 row.
- */
-export const SUGGEST_FIELDS: { [K in FormKind]: RegExp } = {
-  createNetwork: /^ipv4\[(0|[1-9][0-9]{0,2})\]\.subnet$/,
-  connect: /^ipv[46]Address$/,
-  run: /^ipv[46]Address$/,
-};
 
 export interface Methods<K extends FormKind> {
   validate: { params: { form: FormOf[K] }; result: ValidateResult };
@@ -268,12 +254,8 @@ export type ParseResult<K extends FormKind> = Parsed<WebviewMessage<K>>;
 export function parseWebviewMessage<K extends FormKind>(kind: K, raw: unknown): ParseResult<K> {
   const form = formChecks()[kind] as Check<FormOf[K]>;
   const params = obj<{ form: FormOf[K] }>({ form });
-  const field: Check<string> = (v, path) => {
-    const text = str(64)(v, path);
-    return SUGGEST_FIELDS[kind].test(text) ? text : fail(path, `not a field this form can have suggested: ${shown(text)}`);
-  };
   const methods: Record<Method, Check<unknown>> = {
-    validate: params, submit: params, copyCommand: params, suggest: obj<{ form: FormOf[K]; field: string }>({ form, field }),
+    validate: params, submit: params, copyCommand: params, suggest: obj<{ form: FormOf[K]; field: string }>({ form, field: suggestField(kind) }),
   };
   return parseEnvelope<WebviewMessage<K>>({ notifications: { ready: obj<ReadyMessage>({ type: oneOf(['ready'] as const) }) }, methods }, raw);
 }

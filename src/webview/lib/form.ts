@@ -7,9 +7,10 @@
 // (which discards this page) loses nothing.
 import {
   fieldId, readNotices, type FieldError, type FormKind, type FormOf, type HostMessage, type Methods, type OptionsOf, type ReplyError,
-  type ReplyMessage, type SavedState,
+  type ReplyMessage, type SavedState, type SuggestResult,
 } from '../../protocol/messages';
 import { append, getPath, h, hasValue, setPath } from './dom';
+import { FieldSuggestions } from './formSuggest';
 import { Channel, RequestFailed } from './channel';
 import { focusFirstError, placeErrors, showBanner } from './formErrors';
 import { buildUi, type FormDefinition } from './formFields';
@@ -36,8 +37,7 @@ export class FormController<K extends FormKind> {
   /** The banner shows why the last check could not run. */
   private checkFailed = false;
   private pendingFocus?: string;
-  /** What the host said about its suggestion per field path (shown while the field holds the suggested value). */
-  private suggestions = new Map<string, { value?: string; message: string }>();
+  private readonly suggestions = new FieldSuggestions();
   private readonly channel: Channel<Methods<K>, Exclude<HostMessage<K>, ReplyMessage>, SavedState<K>>;
   private readonly app: HTMLElement;
   private title = '';
@@ -105,10 +105,7 @@ export class FormController<K extends FormKind> {
 
   private changed(path: string, structural = false): void {
     this.touched.add(path);
-    if (this.suggestions.delete(path)) {
-      const note = document.getElementById(`${fieldId(path)}-suggestion`);
-      if (note) note.textContent = '';
-    }
+    this.suggestions.forget(path);
     this.refused = [];
     this.save();
     if (structural) this.render();
@@ -184,22 +181,14 @@ export class FormController<K extends FormKind> {
     focusFirstError(this.app);
   }
 
-  /** "Next free address", "Suggest a free subnet": the host's value goes into the field, its reason under the button. */
+  /** "Next free address", "Suggest a free subnet": the value goes in as if typed, the reason (or failure) by the button. */
   private async suggest(path: string): Promise<void> {
-    try {
-      const r = await this.channel.request('suggest', { form: this.form, field: path });
-      if (r.value !== undefined) {
-        setPath(this.form, path, r.value);
-        this.touched.add(path);
-        this.refused = [];
-      }
-      this.suggestions.set(path, r);
-      this.pendingFocus = fieldId(path);
-      this.render();
-      this.scheduleValidate();
-    } catch (e) {
-      this.setStatus(e instanceof RequestFailed ? e.error.message : String(e));
-    }
+    const r = await this.channel.request('suggest', { form: this.form, field: path })
+      .catch((e: unknown): SuggestResult => ({ message: e instanceof RequestFailed ? e.error.message : String(e) }));
+    if (r.value !== undefined) { setPath(this.form, path, r.value); this.changed(path); } // as if typed
+    this.suggestions.note(path, r.message);
+    this.pendingFocus = fieldId(path);
+    this.render();
   }
 
   private async copy(): Promise<void> {
@@ -233,8 +222,7 @@ export class FormController<K extends FormKind> {
       changed: (path, structural) => this.changed(path, structural),
       focusAfterRender: (id) => { this.pendingFocus = id; },
       forgetTouched: (prefix) => { this.touched = new Set([...this.touched].filter((t) => !t.startsWith(prefix))); },
-      suggest: (path) => void this.suggest(path),
-      suggestion: (path) => this.suggestions.get(path)?.message,
+      suggest: (path) => void this.suggest(path), suggestion: (path) => this.suggestions.message(path),
     });
     const form = h('form', { novalidate: true, className: `form form-${this.def.kind}` });
     form.addEventListener('submit', (e) => {
