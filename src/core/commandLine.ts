@@ -57,12 +57,15 @@ export function splitCommand(line: string): SplitCommand {
       }
       if (!closed) error = l10n.t('The command has a double quote that is never closed.');
     } else if (ch === '\\') {
-      inWord = true;
       if (i + 1 < line.length) {
-        // A backslash before a newline joins the lines, as in a shell.
-        if (line[i + 1] !== '\n') word += line[i + 1];
+        // A backslash before a newline joins the lines, as in a shell: it starts no word (`a \⏎  b` is two words).
+        if (line[i + 1] !== '\n') {
+          word += line[i + 1];
+          inWord = true;
+        }
         i += 2;
       } else {
+        inWord = true;
         word += '\\';
         error = l10n.t('The command ends with a backslash that escapes nothing.');
         i++;

@@ -3,7 +3,7 @@
 // first, modes in words).
 import { bridgeInterface, formatPort } from './format';
 import { describeHealth } from './health';
-import { describeUsage, subnetUsage } from './ipamUsage';
+import { describeHolder, describeUsage, namedHolders, subnetUsage } from './ipamUsage';
 import { shortId } from './join';
 import type { Attachment, HealthInfo, NetworkView, RawSubnetStatus } from './model';
 import { describeGatewayMode, gatewayModeOf, isIPv6Only, trustedHostInterfacesOf } from './networkTraits';
@@ -44,6 +44,8 @@ export interface IpamRow {
   /** "3 in use · 65,530 free": the engine's figures (API 1.52), else computed from what the snapshot shows. */
   usage?: string;
   usageSource?: 'engine' | 'computed';
+  /** Who holds each address of the subnet (gateway, auxiliary addresses, containers), in address order. */
+  holders: { address: string; holder: string }[];
 }
 
 export interface NetworkDetailsState {
@@ -132,6 +134,7 @@ export function networkDetailsState(n: NetworkView, opts: {
       const row: IpamRow = {
         family: c.subnet?.includes(':') || c.gateway?.includes(':') ? 'IPv6' : 'IPv4',
         auxAddresses: Object.entries(c.auxAddresses).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`),
+        holders: [],
       };
       if (c.subnet) row.subnet = c.subnet;
       if (c.ipRange) row.ipRange = c.ipRange;
@@ -140,6 +143,7 @@ export function networkDetailsState(n: NetworkView, opts: {
       if (u) {
         row.usage = describeUsage(u);
         row.usageSource = u.source;
+        row.holders = namedHolders(u).map((h) => ({ address: h.address, holder: describeHolder(h) }));
       }
       return row;
     }),

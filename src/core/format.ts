@@ -3,6 +3,7 @@ import { composeNetworkOf, composeWords } from './compose';
 import * as l10n from '@vscode/l10n';
 import { describeHealth, healthWord } from './health';
 import { escapeMarkdown, inlineCode } from './markdown';
+import { describeHolder, describeUsage, namedHolders, subnetUsage, type SubnetUsage } from './ipamUsage';
 import type { Attachment, IpamConfig, NetworkView, PortMapping, ServiceOnNetwork } from './model';
 import { gatewayModeOf, isIPv6Only, trustedHostInterfacesOf } from './networkTraits';
 
@@ -34,6 +35,7 @@ export function networkTooltip(n: NetworkView): string {
   const count = n.attachments.length;
   const hasIpam = n.driver !== 'null' && n.driver !== 'host';
   const trusted = trustedHostInterfacesOf(n);
+  const usage = subnetUsage(n);
   return sections(
     [`### ${escapeMarkdown(n.name)}`],
     [
@@ -43,7 +45,7 @@ export function networkTooltip(n: NetworkView): string {
       optional(l10n.t('Bridge interface'), bridgeInterface(n)),
       optional(l10n.t('Created'), n.created),
     ],
-    ...n.ipam.map(ipamLines),
+    ...n.ipam.map((c, i) => ipamLines(c, usage.find((u) => u.index === i))),
     [...ipamDriver, pairs(l10n.t('IPAM options'), n.ipamOptions)],
     [
       field(l10n.t('Internal'), yesNo(n.internal)),
@@ -163,13 +165,21 @@ export function driverIcon(driver: string): string {
   }
 }
 
-function ipamLines(c: IpamConfig): string[] {
+/** Holders a tooltip names before it says "and N more". */
+const TOOLTIP_HOLDERS = 8;
+
+function ipamLines(c: IpamConfig, usage: SubnetUsage | undefined): string[] {
   const aux = Object.entries(c.auxAddresses).map(([k, v]) => inlineCode(`${k}=${v}`));
+  const held = usage ? namedHolders(usage) : [];
+  const named = held.slice(0, TOOLTIP_HOLDERS).map((h) => `${inlineCode(h.address)} ${escapeMarkdown(describeHolder(h))}`);
+  if (held.length > TOOLTIP_HOLDERS) named.push(l10n.t('and {0} more', held.length - TOOLTIP_HOLDERS));
   return [
     optional(l10n.t('Subnet'), c.subnet),
     optional(l10n.t('IP range'), c.ipRange),
     optional(l10n.t('Gateway'), c.gateway),
     aux.length > 0 ? field(l10n.t('Auxiliary addresses'), aux.join(', ')) : '',
+    usage ? field(l10n.t('Addresses'), escapeMarkdown(describeUsage(usage))) : '',
+    named.length > 0 ? field(l10n.t('In use'), named.join(', ')) : '',
   ];
 }
 

@@ -114,6 +114,8 @@ function toAttachment(c: RawContainer, ep: RawEndpoint, sharedWith: RawContainer
     networkMode: c.HostConfig?.NetworkMode ?? '',
     ipv4: withPrefix(ep.IPAddress, ep.IPPrefixLen),
     ipv6: withPrefix(ep.GlobalIPv6Address, ep.GlobalIPv6PrefixLen),
+    fixedIpv4: ep.IPAMConfig?.IPv4Address || undefined,
+    fixedIpv6: ep.IPAMConfig?.IPv6Address || undefined,
     mac: ep.MacAddress || undefined,
     gateway: ep.Gateway || undefined,
     ipv6Gateway: ep.IPv6Gateway || undefined,

@@ -118,6 +118,12 @@ export interface Attachment {
   ipv4?: string;
   /** Global IPv6 with prefix length. */
   ipv6?: string;
+  /**
+   * The addresses it asked for (`--ip`, `--ip6`: the endpoint's IPAMConfig). A stopped container has no address but
+   * takes these back when it starts, so they are never free; exports repeat them, not the engine's own picks.
+   */
+  fixedIpv4?: string;
+  fixedIpv6?: string;
   mac?: string;
   gateway?: string;
   ipv6Gateway?: string;

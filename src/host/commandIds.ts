@@ -19,6 +19,8 @@ export const CommandIds = {
   showTopology: 'dockerNetworks.showTopology',
   explainReachability: 'dockerNetworks.explainReachability',
   showPorts: 'dockerNetworks.showPorts',
+  copyAsCompose: 'dockerNetworks.copyAsCompose',
+  copyAsCommands: 'dockerNetworks.copyAsCommands',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -3,6 +3,7 @@
 //
 //   webview → host   { type: 'ready' }                                           once the script runs (handshake)
 //                    { type: 'request', id, method, params }                     validate | submit | copyCommand
+//                    { type: 'request', id, method: 'suggest', params: { form, field } }   a value for one field
 //   host → webview   { type: 'init', kind, form, formVersion, notices, options, title }   answer to `ready`
 //                    { type: 'options', options }                                the engine changed (pick lists)
 //                    { type: 'setForm', form, formVersion, notices }             the panel was reopened with a prefill
@@ -23,6 +24,9 @@ import type { ReplyError, ReplyMessage } from './reply';
 import {
   arr, bool, isPlainObject, MAX_LONG_TEXT, MAX_TEXT, obj, oneOf, parseEnvelope, str, type Check, type Parsed,
 } from './check';
+import { suggestField, type SuggestResult } from './suggest';
+
+export { SUGGEST_FIELDS, type SuggestResult } from './suggest';
 
 export { MAX_LONG_TEXT, MAX_ROWS, MAX_TEXT, ProtocolError } from './check';
 export { rejectReply, type ReplyError, type ReplyMessage } from './reply';
@@ -112,9 +116,10 @@ export interface Methods<K extends FormKind> {
   validate: { params: { form: FormOf[K] }; result: ValidateResult };
   submit: { params: { form: FormOf[K] }; result: SubmitResult };
   copyCommand: { params: { form: FormOf[K] }; result: CopyResult };
+  suggest: { params: { form: FormOf[K]; field: string }; result: SuggestResult };
 }
 export type Method = keyof Methods<FormKind>;
-export const METHODS: readonly Method[] = ['validate', 'submit', 'copyCommand'];
+export const METHODS: readonly Method[] = ['validate', 'submit', 'copyCommand', 'suggest'];
 
 export type ParamsOf<K extends FormKind, M extends Method> = Methods<K>[M]['params'];
 export type ResultOf<K extends FormKind, M extends Method> = Methods<K>[M]['result'];
@@ -247,8 +252,11 @@ export type ParseResult<K extends FormKind> = Parsed<WebviewMessage<K>>;
 
 /** Checks a message from a webview of the given kind. Never throws. */
 export function parseWebviewMessage<K extends FormKind>(kind: K, raw: unknown): ParseResult<K> {
-  const params = obj<{ form: FormOf[K] }>({ form: formChecks()[kind] as Check<FormOf[K]> });
-  const methods = Object.fromEntries(METHODS.map((m) => [m, params]));
+  const form = formChecks()[kind] as Check<FormOf[K]>;
+  const params = obj<{ form: FormOf[K] }>({ form });
+  const methods: Record<Method, Check<unknown>> = {
+    validate: params, submit: params, copyCommand: params, suggest: obj<{ form: FormOf[K]; field: string }>({ form, field: suggestField(kind) }),
+  };
   return parseEnvelope<WebviewMessage<K>>({ notifications: { ready: obj<ReadyMessage>({ type: oneOf(['ready'] as const) }) }, methods }, raw);
 }
 

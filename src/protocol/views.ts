@@ -66,7 +66,7 @@ export interface ViewStateOf {
 export const VIEW_ACTIONS = {
   networkDetails: [
     'inspectContainer', 'disconnect', 'checkConnectivity', 'showContainerNetworking',
-    'connectContainer', 'createLike', 'openJson', 'remove', 'checkAllPairs',
+    'connectContainer', 'createLike', 'openJson', 'remove', 'checkAllPairs', 'copyAsCompose', 'copyAsCommands',
   ],
   containerNetworking: ['inspect', 'checkConnectivity', 'showNetworkDetails'],
   connectivity: ['runAgain', 'cancel', 'showNetworkDetails'],

@@ -139,6 +139,9 @@ function ipamRows(ui: Ui, family: 'ipv4' | 'ipv6'): HTMLElement[] {
         ui.text(`${base}.subnet`, rowLabel('Subnet', n, fam), { placeholder: eg.subnet, code: true, help: n === 1 ? 'CIDR block of the network.' : undefined }),
         ui.text(`${base}.ipRange`, rowLabel('IP range', n, fam), { placeholder: eg.ipRange, code: true, help: n === 1 ? 'Containers get addresses from this block, inside the subnet.' : undefined }),
         ui.text(`${base}.gateway`, rowLabel('Gateway', n, fam), { placeholder: eg.gateway, code: true, help: n === 1 ? 'Inside the subnet. Empty: the engine picks one.' : undefined })),
+      family === 'ipv4'
+        ? ui.suggest(`${base}.subnet`, 'Suggest a free subnet', 'The first free block of Docker\'s default address pools. Type a prefix (e.g. /24) in Subnet first for that size.')
+        : undefined,
       ui.textarea(`${base}.auxAddresses`, rowLabel('Auxiliary addresses', n, fam), {
         placeholder: eg.aux, code: true, rows: 2, help: 'Addresses the engine must not hand out: one name=IP per line.',
       }),

@@ -20,6 +20,8 @@ function render(s: NetworkDetailsState, ui: ViewUi<'networkDetails'>): Node[] {
     ui.button('Connect Container…', { action: 'connectContainer' }, { id: 'act-connect', disabled: gone || s.cannotConnect !== undefined, title: s.cannotConnect }),
     ui.button('Create Network Like This…', { action: 'createLike' }, { id: 'act-create-like', disabled: gone || !s.canCreateLike }),
     ui.button('Open JSON', { action: 'openJson' }, { id: 'act-json', disabled: gone }),
+    ui.button('Copy as Compose', { action: 'copyAsCompose' }, { id: 'act-copy-compose', title: 'The network and a service per container on it, as a Compose snippet' }),
+    ui.button('Copy as Docker Commands', { action: 'copyAsCommands' }, { id: 'act-copy-commands', title: 'docker network create, then docker run or docker network connect per container' }),
     ui.button('Check all pairs', { action: 'checkAllPairs' }, {
       id: 'act-all-pairs', disabled: gone || s.runningCount < 2,
       title: `Probe every pair of running containers on ${n.name} (at most ${s.matrixCap} containers)`,
@@ -43,10 +45,11 @@ function render(s: NetworkDetailsState, ui: ViewUi<'networkDetails'>): Node[] {
   ], true));
 
   const ipam = section('ipam', 'IPAM', table('IP address management',
-    ['Family', 'Subnet', 'IP range', 'Gateway', 'Auxiliary addresses', 'Addresses'],
+    ['Family', 'Subnet', 'IP range', 'Gateway', 'Auxiliary addresses', 'Addresses', 'In use by'],
     s.ipam.map((r) => [r.family, r.subnet ? code(r.subnet) : muted('—'), r.ipRange ? code(r.ipRange) : muted('—'),
       r.gateway ? code(r.gateway) : muted('—'), lines(r.auxAddresses),
-      r.usage ? h('span', { title: r.usageSource === 'engine' ? 'As the engine counts them' : 'Counted from what the engine lists: reserved addresses, gateway, auxiliary addresses and containers' }, r.usage) : muted('—')]),
+      r.usage ? h('span', { title: r.usageSource === 'engine' ? 'As the engine counts them' : 'Counted from what the engine lists: reserved addresses, gateway, auxiliary addresses and containers' }, r.usage) : muted('—'),
+      r.holders.length ? h('span', { className: 'lines holders' }, ...r.holders.flatMap((x, i) => [...(i > 0 ? [h('br')] : []), code(x.address), ` ${x.holder}`])) : muted('—')]),
     { empty: 'No IPAM configuration (the driver assigns no addresses).' }),
   s.ipamOptions.length ? h('p', {}, 'IPAM options: ', ...s.ipamOptions.map((o) => code(`${o.key}=${o.value}`))) : undefined);
 

@@ -16,6 +16,8 @@ import { parseViewMessage, VIEW_ACTIONS, type ViewKind } from '../../src/protoco
 const FORM_KINDS = Object.keys(formChecks()) as FormKind[];
 const VIEW_KINDS = Object.keys(VIEW_ACTIONS) as ViewKind[];
 const IPAM_ROW: IpamEntry = { subnet: '', ipRange: '', gateway: '', auxAddresses: '' };
+/** A field each form kind may ask to have suggested. */
+const SUGGEST_EXAMPLE: Record<FormKind, string> = { createNetwork: 'ipv4[0].subnet', connect: 'ipv4Address', run: 'ipv6Address' };
 
 export type Protocol = 'forms' | 'views' | 'topology';
 export const PROTOCOLS: readonly Protocol[] = ['forms', 'views', 'topology'];
@@ -93,7 +95,10 @@ function bases(): Base[] {
   for (const kind of FORM_KINDS) {
     out.push({ protocol: 'forms', kind, name: 'ready', message: { type: 'ready' }, optional: [] });
     const form = formWithRows(kind);
-    for (const m of METHODS) out.push({ protocol: 'forms', kind, name: `request ${m}`, message: request(m, { form }), optional: [] });
+    for (const m of METHODS) {
+      const params = m === 'suggest' ? { form, field: SUGGEST_EXAMPLE[kind] } : { form };
+      out.push({ protocol: 'forms', kind, name: `request ${m}`, message: request(m, params), optional: [] });
+    }
   }
   for (const kind of VIEW_KINDS) {
     out.push({ protocol: 'views', kind, name: 'ready', message: { type: 'ready' }, optional: [] });

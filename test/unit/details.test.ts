@@ -21,6 +21,7 @@ describe('network details: the seed\'s my-net', () => {
     assert.deepEqual(s.ipam, [{
       family: 'IPv4', subnet: '172.28.0.0/16', ipRange: '172.28.5.0/24', gateway: '172.28.5.254', auxAddresses: [],
       usage: '5 in use · 253 free', usageSource: 'computed',
+      holders: [{ address: '172.28.5.1', holder: 'test1' }, { address: '172.28.5.10', holder: 'test4' }, { address: '172.28.5.254', holder: 'gateway' }],
     }]);
     assert.equal(s.bridgeInterface, `br-${net('my-net').slice(0, 12)}`);
     assert.deepEqual(s.labels, [{ key: 'dev.dockernetworks.test', value: 'seed' }]);

@@ -96,7 +96,18 @@ describe('networkTooltip', () => {
 
   test('the IPv4 and IPv6 configs are separate paragraphs', () => {
     const text = networkTooltip(network());
-    assert.match(text, /`router=172\.28\.1\.5`\n\n\*\*Subnet:\*\* `fd00:dead:beef::\/64`/);
+    assert.match(text, /`router=172\.28\.1\.5`  \n.*  \n.*\n\n\*\*Subnet:\*\* `fd00:dead:beef::\/64`/);
+  });
+
+  test('each subnet says how many addresses are in use and free, and who holds them (eight, then how many more)', () => {
+    const many = Array.from({ length: 9 }, (_, i) => attachment({ name: `c${i}`, containerId: `${i}`.repeat(64), ipv4: `172.28.5.${10 + i}/16`, ipv6: undefined }));
+    const l = lines(networkTooltip(network({ attachments: [attachment({ ipv6: undefined }), attachment({ name: 'db', containerId: 'd'.repeat(64), ipv4: '172.28.5.11/16', ipv6: undefined })] })));
+    assert.ok(l.includes('**Addresses:** 6 in use · 254 free'), l.join('\n'));
+    assert.ok(l.includes('**In use:** `172.28.0.1` gateway, `172.28.1.5` auxiliary address \\"router\\", `172.28.5.10` web, `172.28.5.11` db'), l.join('\n'));
+    const crowded = lines(networkTooltip(network({ attachments: many })));
+    const inUse = crowded.find((x) => x.startsWith('**In use:**')) ?? '';
+    assert.match(inUse, /`172\.28\.5\.15` c5, and 3 more$/);
+    assert.ok(crowded.includes('**Addresses:** 2 in use · about 1\\.8 × 10\\^19 free'), crowded.join('\n'));
   });
 
   test('shows a non-default IPAM driver, config-only, config-from and the singular count', () => {

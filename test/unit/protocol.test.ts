@@ -27,6 +27,23 @@ describe('protocol: messages a webview may send', () => {
     });
   }
 
+  test('suggest: the form and a field that form may have suggested', () => {
+    const ok = (kind: FormKind, field: string) => parseWebviewMessage(kind, { type: 'request', id: 9, method: 'suggest', params: { form: forms[kind], field } });
+    for (const [kind, field] of [['connect', 'ipv4Address'], ['run', 'ipv6Address'], ['createNetwork', 'ipv4[0].subnet'], ['createNetwork', 'ipv4[255].subnet']] as const) {
+      const r = ok(kind, field);
+      assert.ok(r.ok, JSON.stringify(r));
+      assert.deepEqual(r.message, { type: 'request', id: 9, method: 'suggest', params: { form: forms[kind], field } });
+    }
+    for (const [kind, field] of [['connect', 'image'], ['run', 'ipv4[0].subnet'], ['createNetwork', 'ipv6[0].subnet'], ['createNetwork', 'ipv4[01].subnet'], ['connect', 'x'.repeat(65)]] as const) {
+      const r = ok(kind, field);
+      assert.ok(!r.ok && r.id === 9 && /params\.field/.test(r.error), JSON.stringify(r));
+    }
+    const missing = parseWebviewMessage('run', { type: 'request', id: 10, method: 'suggest', params: { form: forms.run } });
+    assert.ok(!missing.ok && /missing key "field"/.test(missing.error));
+    const extra = parseWebviewMessage('run', { type: 'request', id: 11, method: 'validate', params: { form: forms.run, field: 'ipv4Address' } });
+    assert.ok(!extra.ok && /unexpected key "field"/.test(extra.error), 'only suggest takes a field');
+  });
+
   test('a full Create Network form survives the check unchanged', () => {
     const form = {
       ...emptyCreateNetworkForm(), name: 'my-net', scope: 'local' as const, enableIPv6: true,

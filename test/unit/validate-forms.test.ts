@@ -37,7 +37,10 @@ const ctx: ValidationContext = {
         { subnet: '172.28.0.0/16', ipRange: '172.28.5.0/24', gateway: '172.28.0.1', auxAddresses: { router: '172.28.0.2' } },
         { subnet: 'fd00:28::/64', gateway: 'fd00:28::1', auxAddresses: {} },
       ],
-      attachments: [attachment({ containerId: WEB_ID, name: 'web', ipv4: '172.28.5.10/16', ipv6: 'fd00:28::10/64' })],
+      attachments: [
+        attachment({ containerId: WEB_ID, name: 'web', ipv4: '172.28.5.10/16', ipv6: 'fd00:28::10/64' }),
+        attachment({ containerId: 'f'.repeat(64), name: 'parked', state: 'exited', fixedIpv4: '172.28.0.40' }),
+      ],
     }),
     net({ name: 'auto', ipam: [{ subnet: '172.18.0.0/16', gateway: '172.18.0.1', auxAddresses: {} }] }),
     net({ name: 'cfg', driver: 'null', configOnly: true, ipam: [{ subnet: '192.168.50.0/24', auxAddresses: {} }], options: { parent: 'eth2' } }),
@@ -202,6 +205,7 @@ const bad: Bad[] = [
   { name: 'connect: already attached', run: C({ container: 'web', ipv4Address: '', ipv6Address: '' }), field: 'network', message: 'already attached to "appnet"' },
   { name: 'connect: address used by another endpoint', run: C({ ipv4Address: '172.28.5.10' }), field: 'ipv4Address', message: 'already used on "appnet" by container "web"' },
   { name: 'connect: IPv6 used by another endpoint', run: C({ ipv6Address: 'fd00:28:0::10' }), field: 'ipv6Address', message: 'by container "web"' },
+  { name: 'connect: address a stopped container asked for', run: C({ ipv4Address: '172.28.0.40' }), field: 'ipv4Address', message: 'fixed address of container "parked" on "appnet", which is stopped' },
   { name: 'connect: address is the gateway', run: C({ ipv4Address: '172.28.0.1' }), field: 'ipv4Address', message: 'is the gateway of "appnet"' },
   { name: 'connect: address is an aux address', run: C({ ipv4Address: '172.28.0.2' }), field: 'ipv4Address', message: 'auxiliary address "router"' },
   { name: 'connect: address outside the subnet', run: C({ ipv4Address: '10.1.2.3' }), field: 'ipv4Address', message: 'not inside the subnet of "appnet" (172.28.0.0/16)' },
@@ -264,6 +268,11 @@ describe('validation details', () => {
 
   it('a static address may lie outside the ip-range, inside the subnet', () => {
     assert.deepEqual(validateConnect({ ...goodConnect(), ipv4Address: '172.28.200.1' }, ctx), []);
+  });
+
+  it('the container being connected does not hold its own address against itself (only "already attached" is said)', () => {
+    const errors = validateConnect({ ...goodConnect(), container: 'web', ipv4Address: '172.28.5.10', ipv6Address: '' }, ctx);
+    assert.deepEqual(errors.map((e) => e.field), ['network']);
   });
 
   it('a free address inside the ip-range is fine too', () => {

@@ -130,6 +130,8 @@ describe('splitCommand (argv without a shell)', () => {
     [`ls *.txt > out | wc`, ['ls', '*.txt', '>', 'out', '|', 'wc']],
     [`echo "it's"`, ['echo', "it's"]],
     ['line1 \\\nline2', ['line1', 'line2']],
+    ['docker run \\\n  -d \\\n  x', ['docker', 'run', '-d', 'x']],
+    ['jo\\\nined', ['joined']],
   ];
   for (const [line, argv] of cases) it(JSON.stringify(line), () => assert.deepEqual(splitCommand(line), { argv }));
 

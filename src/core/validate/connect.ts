@@ -7,10 +7,10 @@ import { GW_PRIORITY_MAX, GW_PRIORITY_MIN, parseGwPriority, splitList } from '..
 import { containerName } from '../join';
 import type { NetworkView, RawContainer } from '../model';
 import {
-  ALIAS_PATTERN, addressPart, cidrContains, familyLabel, findContainer, findNetwork, isUserDefinedNetworkName,
-  networkModeOf, parseCidr, parseIp, required, reservedInSubnet, sameAddr, typedAddress, validateKeyValues, type Family,
-  type ParsedCidr,
+  ALIAS_PATTERN, cidrContains, familyLabel, findContainer, findNetwork, isUserDefinedNetworkName,
+  networkModeOf, parseCidr, parseIp, required, typedAddress, validateKeyValues, type Family, type ParsedCidr,
 } from './common';
+import { holderOf } from '../ipamUsage';
 
 export function validateConnect(form: ConnectForm, ctx: ValidationContext): FieldError[] {
   const errors: FieldError[] = [];
@@ -166,36 +166,19 @@ function validateStaticAddress(raw: string, family: Family, field: string, n: Ne
     errors.push({ field, message: l10n.t('{0} is not inside the subnet of "{1}" ({2}): choose an address within it.', text, n.name, subnets.map((s) => s.cidr.text).join(', ')) });
     return;
   }
-  const reserved = reservedInSubnet(home.cidr, ip.addr);
-  if (reserved) {
-    errors.push({
-      field,
-      message: reserved === 'network'
-        ? l10n.t('{0} is the network address of {1}: choose a host address.', text, home.cidr.text)
-        : l10n.t('{0} is the broadcast address of {1}: choose a host address.', text, home.cidr.text),
-    });
-    return;
-  }
-  const gateway = home.conf.gateway ? parseIp(home.conf.gateway) : undefined;
-  if (gateway && sameAddr(gateway.addr, ip.addr)) {
-    errors.push({ field, message: l10n.t('{0} is the gateway of "{1}": choose another address.', text, n.name) });
-    return;
-  }
-  const aux = Object.entries(home.conf.auxAddresses).find(([, v]) => {
-    const a = parseIp(v);
-    return a !== undefined && sameAddr(a.addr, ip.addr);
-  });
-  if (aux) {
-    errors.push({ field, message: l10n.t('{0} is reserved on "{1}" as the auxiliary address "{2}": choose another address.', text, n.name, aux[0]) });
-    return;
-  }
-  const user = n.attachments.find((a) => {
-    if (self !== undefined && a.containerId === self) return false;
-    const theirs = addressPart(family === 'ipv4' ? a.ipv4 : a.ipv6);
-    const parsed = theirs ? parseIp(theirs) : undefined;
-    return parsed !== undefined && sameAddr(parsed.addr, ip.addr);
-  });
-  if (user) {
-    errors.push({ field, message: l10n.t('{0} is already used on "{1}" by container "{2}": choose a free address.', text, n.name, user.name) });
-  }
+  // Who holds it, as the tooltip, Network Details and "Next free address" see it (src/core/ipamUsage.ts).
+  const holder = holderOf(n, text, self);
+  if (!holder) return;
+  const message = (() => {
+    switch (holder.kind) {
+      case 'network': return l10n.t('{0} is the network address of {1}: choose a host address.', text, home.cidr.text);
+      case 'broadcast': return l10n.t('{0} is the broadcast address of {1}: choose a host address.', text, home.cidr.text);
+      case 'gateway': return l10n.t('{0} is the gateway of "{1}": choose another address.', text, n.name);
+      case 'aux': return l10n.t('{0} is reserved on "{1}" as the auxiliary address "{2}": choose another address.', text, n.name, holder.name ?? '');
+      case 'container': return holder.stopped
+        ? l10n.t('{0} is the fixed address of container "{2}" on "{1}", which is stopped and takes it back when it starts: choose a free address.', text, n.name, holder.name ?? '')
+        : l10n.t('{0} is already used on "{1}" by container "{2}": choose a free address.', text, n.name, holder.name ?? '');
+    }
+  })();
+  errors.push({ field, message });
 }

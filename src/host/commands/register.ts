@@ -23,6 +23,8 @@ import { checkConnectivity } from './checkConnectivity';
 import { showTopology } from './showTopology';
 import { explainReachability } from './explainReachability';
 import { showPorts } from './showPorts';
+import { copyAsCompose } from './copyAsCompose';
+import { copyAsCommands } from './copyAsCommands';
 import { isItemRef, resolveRef } from './refs';
 import { pickEngine } from './pickers';
 
@@ -52,6 +54,8 @@ const handlers: Record<CommandId, Handler> = {
   [CommandIds.showTopology]: showTopology,
   [CommandIds.explainReachability]: explainReachability,
   [CommandIds.showPorts]: showPorts,
+  [CommandIds.copyAsCompose]: copyAsCompose,
+  [CommandIds.copyAsCommands]: copyAsCommands,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

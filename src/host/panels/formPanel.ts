@@ -20,6 +20,7 @@ import {
 } from '../../protocol/messages';
 import type { FormEnv, FormSpec } from './specs';
 import { okReply, WebviewHost, type PanelEngine } from './webviewHost';
+import { hostRoutesFor } from './hostRoutes';
 
 /** How long engine info (drivers, swarm role) is reused for live validation; a submit always reads it afresh. */
 const ENGINE_INFO_TTL_MS = 30_000;
@@ -96,6 +97,11 @@ export class FormPanel<K extends FormKind> extends WebviewHost<WebviewMessage<K>
     return this.request('submit', form) as Promise<ReplyMessage<ResultOf<K, 'submit'>>>;
   }
 
+  /** The same path as the webview's "Next free address" and "Suggest a free subnet". */
+  suggest(form: FormOf[K], field: string): Promise<ReplyMessage<ResultOf<K, 'suggest'>>> {
+    return this.call('suggest', { form, field }) as Promise<ReplyMessage<ResultOf<K, 'suggest'>>>;
+  }
+
   /** The same path as the webview's live validation. */
   validate(form: FormOf[K]): Promise<ReplyMessage<ResultOf<K, 'validate'>>> {
     return this.request('validate', form) as Promise<ReplyMessage<ResultOf<K, 'validate'>>>;
@@ -119,6 +125,10 @@ export class FormPanel<K extends FormKind> extends WebviewHost<WebviewMessage<K>
         const command = this.command(form);
         await vscode.env.clipboard.writeText(command);
         return okReply(id, { command });
+      }
+      case 'suggest': {
+        const field = (msg as RequestMessage<K, 'suggest'>).params.field;
+        return okReply(id, await this.spec.suggest(this.env(), form, field));
       }
       case 'submit': {
         const reply = await this.doSubmit(id, form);
@@ -193,6 +203,7 @@ export class FormPanel<K extends FormKind> extends WebviewHost<WebviewMessage<K>
   private env(): FormEnv {
     return {
       snapshot: () => this.connection.snapshot(),
+      hostRoutes: () => hostRoutesFor(this.connection),
       engineInfo: () => this.engineInfo(),
       images: () => {
         if (!this.images) {

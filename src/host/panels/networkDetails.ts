@@ -25,6 +25,9 @@ const DETAILS_ACTIONS: Record<ViewActionOf<'networkDetails'>, { command: string;
   createLike: { command: CommandIds.createNetworkLike, on: 'network' },
   openJson: { command: CommandIds.inspectNetwork, on: 'network' },
   remove: { command: CommandIds.removeNetwork, on: 'network' },
+  // The last picture of a removed network can still be copied: that is how it is made again.
+  copyAsCompose: { command: CommandIds.copyAsCompose, on: 'network', whileRemoved: true },
+  copyAsCommands: { command: CommandIds.copyAsCommands, on: 'network', whileRemoved: true },
 };
 
 export class NetworkDetailsView extends PanelView<'networkDetails'> {

@@ -14,7 +14,8 @@ import {
   connectContainer, createNetwork, runContainer, type EngineInfo, type LocalImage,
 } from '../../docker/actions';
 import type { Engine } from '../../docker/client';
-import type { Choice, FormKind, FormOf, OptionsOf } from '../../protocol/messages';
+import type { Choice, FormKind, FormOf, OptionsOf, SuggestResult } from '../../protocol/messages';
+import { suggestAddress, suggestSubnetFor, type Route } from '../../core/suggestions';
 import {
   connectableContainers, containerChoice, findContainerByName, joinableNetworks, networkChoice, networksOfContainer,
   runNetworkChoices,
@@ -23,6 +24,8 @@ import {
 /** What a form's host side may read. */
 export interface FormEnv {
   snapshot(): Promise<Snapshot>;
+  /** The routes of the engine's host when it is this machine (none otherwise). */
+  hostRoutes(): Promise<Route[]>;
   engineInfo(): Promise<EngineInfo>;
   /** The engine's local images (read when the page loads and on image events, not on every engine change). */
   images(): Promise<LocalImage[]>;
@@ -42,6 +45,13 @@ export interface FormSpec<K extends FormKind> {
   submit(engine: Engine, form: FormOf[K]): Promise<string>;
   /** What the daemon-error table needs to point an engine refusal at a field. */
   daemonContext(form: FormOf[K]): DaemonErrorContext;
+  /** A value for one field (SUGGEST_FIELDS): the next free address, a free subnet. */
+  suggest(env: FormEnv, form: FormOf[K], field: string): Promise<SuggestResult>;
+}
+
+/** Connect and Run: the next free address of the form's network. */
+async function suggestEndpointAddress(env: FormEnv, form: { network: string }, field: string): Promise<SuggestResult> {
+  return suggestAddress(form, field, (await env.snapshot()).networks);
 }
 
 const createNetworkSpec: FormSpec<'createNetwork'> = {
@@ -74,6 +84,10 @@ const createNetworkSpec: FormSpec<'createNetwork'> = {
     return vscode.l10n.t('Created network {0} ({1}).', req.Name, shortId(id));
   },
   daemonContext: createNetworkErrorContext,
+  async suggest(env, form, field) {
+    const [snapshot, routes] = await Promise.all([env.snapshot(), env.hostRoutes()]);
+    return suggestSubnetFor(form, field, snapshot.networks, routes);
+  },
 };
 
 const connectSpec: FormSpec<'connect'> = {
@@ -115,6 +129,7 @@ const connectSpec: FormSpec<'connect'> = {
       : vscode.l10n.t('Connected {0} to {1}.', form.container.trim(), form.network.trim());
   },
   daemonContext: (form) => ({ network: form.network.trim(), container: form.container.trim(), ...endpointErrorContext(form) }),
+  suggest: suggestEndpointAddress,
 };
 
 const runSpec: FormSpec<'run'> = {
@@ -148,6 +163,7 @@ const runSpec: FormSpec<'run'> = {
     return vscode.l10n.t('Started {0} on {1}.', name ?? shortId(id), network);
   },
   daemonContext: (form) => ({ network: form.network.trim() || 'bridge', container: form.name.trim(), ports: form.ports, ...endpointErrorContext(form) }),
+  suggest: suggestEndpointAddress,
 };
 
 function keep(choices: Choice[], value: string, make: () => Choice | undefined): void {

@@ -6,10 +6,11 @@
 // on submit, and shows what comes back. Its state is saved with setState() on every change, so hiding the panel
 // (which discards this page) loses nothing.
 import {
-  readNotices, type FieldError, type FormKind, type FormOf, type HostMessage, type Methods, type OptionsOf, type ReplyError,
-  type ReplyMessage, type SavedState,
+  fieldId, readNotices, type FieldError, type FormKind, type FormOf, type HostMessage, type Methods, type OptionsOf, type ReplyError,
+  type ReplyMessage, type SavedState, type SuggestResult,
 } from '../../protocol/messages';
-import { append, getPath, h, hasValue } from './dom';
+import { append, getPath, h, hasValue, setPath } from './dom';
+import { FieldSuggestions } from './formSuggest';
 import { Channel, RequestFailed } from './channel';
 import { focusFirstError, placeErrors, showBanner } from './formErrors';
 import { buildUi, type FormDefinition } from './formFields';
@@ -36,6 +37,7 @@ export class FormController<K extends FormKind> {
   /** The banner shows why the last check could not run. */
   private checkFailed = false;
   private pendingFocus?: string;
+  private readonly suggestions = new FieldSuggestions();
   private readonly channel: Channel<Methods<K>, Exclude<HostMessage<K>, ReplyMessage>, SavedState<K>>;
   private readonly app: HTMLElement;
   private title = '';
@@ -80,6 +82,7 @@ export class FormController<K extends FormKind> {
       }
       case 'setForm': {
         this.refused = [];
+        this.suggestions.clear();
         this.form = msg.form;
         this.formVersion = msg.formVersion;
         this.notices = readNotices(msg.notices);
@@ -102,6 +105,7 @@ export class FormController<K extends FormKind> {
 
   private changed(path: string, structural = false): void {
     this.touched.add(path);
+    this.suggestions.forget(path);
     this.refused = [];
     this.save();
     if (structural) this.render();
@@ -177,6 +181,16 @@ export class FormController<K extends FormKind> {
     focusFirstError(this.app);
   }
 
+  /** "Next free address", "Suggest a free subnet": the value goes in as if typed, the reason (or failure) by the button. */
+  private async suggest(path: string): Promise<void> {
+    const r = await this.channel.request('suggest', { form: this.form, field: path })
+      .catch((e: unknown): SuggestResult => ({ message: e instanceof RequestFailed ? e.error.message : String(e) }));
+    if (r.value !== undefined) { setPath(this.form, path, r.value); this.changed(path); } // as if typed
+    this.suggestions.note(path, r.message);
+    this.pendingFocus = fieldId(path);
+    this.render();
+  }
+
   private async copy(): Promise<void> {
     try {
       const r = await this.channel.request('copyCommand', { form: this.form });
@@ -208,6 +222,7 @@ export class FormController<K extends FormKind> {
       changed: (path, structural) => this.changed(path, structural),
       focusAfterRender: (id) => { this.pendingFocus = id; },
       forgetTouched: (prefix) => { this.touched = new Set([...this.touched].filter((t) => !t.startsWith(prefix))); },
+      suggest: (path) => void this.suggest(path), suggestion: (path) => this.suggestions.message(path),
     });
     const form = h('form', { novalidate: true, className: `form form-${this.def.kind}` });
     form.addEventListener('submit', (e) => {

@@ -69,6 +69,8 @@ export interface FormUi<K extends FormKind> {
   /** Marks a change made by custom controls; `structural` re-renders. */
   changed(path: string, structural?: boolean): void;
   button(text: string, onClick: () => void, attrs?: Record<string, string>): HTMLButtonElement;
+  /** A button that asks the host for the field's value (SUGGEST_FIELDS) and fills it in, with the host's reason under it. */
+  suggest(path: string, text: string, title: string): HTMLElement;
 }
 
 /** What the fields need from the controller. */
@@ -81,6 +83,10 @@ export interface FieldHost<K extends FormKind> {
   focusAfterRender(id: string): void;
   /** Forgets the edits under a prefix (rows whose paths moved). */
   forgetTouched(prefix: string): void;
+  /** Asks the host for a value of the field; fills it in and re-renders. */
+  suggest(path: string): void;
+  /** What the host said about its last suggestion for the field, while the field holds it. */
+  suggestion(path: string): string | undefined;
 }
 
 export function errorId(id: string): string {
@@ -233,6 +239,12 @@ export function buildUi<K extends FormKind>(host: FieldHost<K>): FormUi<K> {
       const b = h('button', { type: 'button', ...attrs }, text);
       b.addEventListener('click', onClick);
       return b;
+    },
+    suggest: (path, text, title) => {
+      const id = fieldId(path);
+      const note = h('p', { className: 'help suggestion', id: `${id}-suggestion`, role: 'status', 'aria-live': 'polite' }, host.suggestion(path) ?? '');
+      const b = ui.button(text, () => host.suggest(path), { className: 'secondary suggest', id: `${id}-suggest`, title, 'aria-describedby': note.id });
+      return h('div', { className: 'suggest-row' }, b, note);
     },
   };
   return ui;
