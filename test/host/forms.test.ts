@@ -3,7 +3,7 @@
 // a webview message takes (FormPanel.receive). What the engine then holds is read back with docker inspect.
 // Everything here carries its own label (not the seed's), and uses its own names, subnet (10.77.0.0/16) and ports.
 import * as assert from 'assert';
-import * as net from 'node:net';
+import * as dgram from 'node:dgram';
 import * as vscode from 'vscode';
 import { cleanLabelled, SEED_IMAGE } from '../fixtures/seed';
 import {
@@ -50,6 +50,15 @@ async function startContainer(name: string, opts: { networkMode?: string; start?
     name, Image: SEED_IMAGE, Cmd: ['sleep', '3600'], Labels: { [LABEL]: '1' }, HostConfig: { NetworkMode: opts.networkMode ?? 'bridge' },
   });
   if (opts.start !== false) await c.start();
+}
+
+/** A UDP socket on 127.0.0.1:port, held outside Docker (the Run form's checks compare TCP listeners only). */
+function holdUdp(port: number): Promise<dgram.Socket> {
+  const socket = dgram.createSocket('udp4');
+  return new Promise((resolve, reject) => {
+    socket.once('error', reject);
+    socket.bind(port, '127.0.0.1', () => resolve(socket));
+  });
 }
 
 suite('forms: create, connect, run through their panels', () => {
@@ -246,18 +255,18 @@ suite('forms: create, connect, run through their panels', () => {
 
   test('an engine refusal is explained next to its field, the form stays open and nothing is left behind', async function () {
     this.timeout(40000);
-    // A port held outside Docker: the snapshot cannot know, so only the engine can refuse it.
-    const server = net.createServer();
-    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(18081, '127.0.0.1', () => resolve()));
+    // A port held outside Docker that the checks do not see (they compare TCP listeners only): only the engine can
+    // refuse it.
+    const server = await holdUdp(18081);
     try {
       const a = await fresh();
       await vscode.commands.executeCommand('dockerNetworks.runContainer');
       const panel = a.panels.get('run')!;
       const form: RunForm = {
         ...emptyRunForm(), image: SEED_IMAGE, name: 'dnf-clash', network: NET, labels,
-        ports: [{ hostIp: '127.0.0.1', hostPort: '18081', containerPort: '80', protocol: 'tcp' }], command: 'sleep 3600',
+        ports: [{ hostIp: '127.0.0.1', hostPort: '18081', containerPort: '80', protocol: 'udp' }], command: 'sleep 3600',
       };
-      assert.deepStrictEqual(assertOk(await panel.validate(form)).errors, [], 'the checks cannot see a non-Docker listener');
+      assert.deepStrictEqual(assertOk(await panel.validate(form)).errors, [], 'the checks cannot see a non-Docker UDP socket');
       const reply = await panel.submit(form);
       assert.ok(!reply.ok, 'the engine refused');
       assert.ok(reply.error.cause && reply.error.fix, `explained: ${JSON.stringify(reply.error)}`);
@@ -268,7 +277,7 @@ suite('forms: create, connect, run through their panels', () => {
       assert.deepStrictEqual(left.map((c) => c.Names), [], 'the container that failed to start was removed');
       panel.dispose();
     } finally {
-      await new Promise((resolve) => server.close(resolve));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
 
@@ -292,8 +301,7 @@ suite('forms: create, connect, run through their panels', () => {
 
   test('an engine refusal that comes while the panel is hidden is shown when the panel comes back', async function () {
     this.timeout(40000);
-    const server = net.createServer();
-    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(18082, '127.0.0.1', () => resolve()));
+    const server = await holdUdp(18082);
     try {
       const a = await fresh();
       a.panels.get('run')?.dispose(); // a fresh form, whatever an earlier test left
@@ -302,7 +310,7 @@ suite('forms: create, connect, run through their panels', () => {
       await until(() => panel.readyCount > 0, 20000, 'ready');
       const form: RunForm = {
         ...emptyRunForm(), image: SEED_IMAGE, name: 'dnf-hidden', network: NET, labels, command: 'sleep 3600',
-        ports: [{ hostIp: '127.0.0.1', hostPort: '18082', containerPort: '80', protocol: 'tcp' }],
+        ports: [{ hostIp: '127.0.0.1', hostPort: '18082', containerPort: '80', protocol: 'udp' }],
       };
       const file = await hide(panel);
       // the reply goes to a page that is not there (retainContextWhenHidden is off)
@@ -323,7 +331,7 @@ suite('forms: create, connect, run through their panels', () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(file);
     } finally {
-      await new Promise((resolve) => server.close(resolve));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
 
