@@ -77,8 +77,8 @@ export class NetworksProvider implements vscode.TreeDataProvider<ViewNode>, vsco
     for (const d of this.engineSubs) d.dispose();
     const all = new Set([this.engines.primary, ...this.engines.listed]);
     for (const c of this.drawn.keys()) if (!all.has(c)) this.drawn.delete(c);
-    this.engineSubs = [...all].map((c) => c.onDidChange(() => this.update(c)));
-    this.engineSubs = [...all].flatMap((c) => [c.onDidChange(() => this.update()), hostNetOf(c).onDidChange(() => this.update())]);
+    // host routes that change move the collision marks of any network: those redraw all
+    this.engineSubs = [...all].flatMap((c) => [c.onDidChange(() => this.update(c)), hostNetOf(c).onDidChange(() => this.redrawAll())]);
   }
 
   private startAll(): void {
