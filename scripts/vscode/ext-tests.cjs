@@ -61,7 +61,8 @@ const NOISE = /ECONNREFUSED 127\.0\.0\.1:9\b|127\.0\.0\.1:9\/|OverlayWebview has
     const payload = JSON.stringify([...EXTS.map((e) => ['extensionDevelopmentPath', remote + e]), ['extensionTestsPath', remote + TESTS]]);
     const url = `http://127.0.0.1:${PORT}/?folder=${encodeURIComponent(WS)}&payload=${encodeURIComponent(payload)}`;
     if (DEBUG) console.log('opening', url);
-    await page.goto(url);
+    // a loaded machine (other work, a cold cache) takes longer than playwright's default 30 s to serve the page
+    await page.goto(url, { timeout: 120_000 });
     const timer = setTimeout(() => finish('timeout'), TIMEOUT);
     const code = await exitCode;
     clearTimeout(timer);

@@ -129,7 +129,7 @@ async function openWorkbench(browser, url) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   const t = Date.now();
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
   await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60000 });
   say(`workbench visible in ${Date.now() - t} ms`);
   return { page, context, errors };
