@@ -147,6 +147,23 @@ suite('Explain Reachability', () => {
     view.dispose();
   });
 
+  test('from the Topology side list: the why? link of a pair opens its explanation; a malformed request is refused', async function () {
+    this.timeout(40000);
+    const a = await fresh();
+    await vscode.commands.executeCommand('dockerNetworks.showTopology');
+    const map = a.topology.get();
+    assert.ok(map);
+    const [id4, id2] = [await idOf('test4'), await idOf('test2')];
+    const r = await map.request('explain', { containerId: id4, targetId: id2 });
+    assert.ok(r.ok, JSON.stringify(r));
+    const view = await until(() => a.views.getExplainReach(id4, id2), 10000, 'the explanation of test4 → test2');
+    assert.strictEqual(view.state?.explanation.firstFailure, 'shared-networks');
+    const bad = await map.receive({ type: 'request', id: 7, method: 'explain', params: { containerId: id4, targetId: '../x' } });
+    assert.ok(bad && !bad.ok, JSON.stringify(bad));
+    view.dispose();
+    map.dispose();
+  });
+
   test('the default bridge pair test1 → test3: reachable, and the Create Network fix opens the form with its name', async function () {
     this.timeout(40000);
     const a = await fresh();
