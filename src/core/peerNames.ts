@@ -7,6 +7,7 @@ import * as l10n from '@vscode/l10n';
 import { hasEmbeddedDns } from './containerDetails';
 import type { NetworkView, RawEndpoint, Snapshot } from './model';
 import { computeReachability, reachableFrom, type Reachability } from './reachability';
+import type { ResolveResult } from './resolve';
 
 export interface PeerNameRow {
   peer: string;
@@ -20,6 +21,8 @@ export interface PeerNameRow {
   names: { name: string; from: 'container name' | 'alias' | 'dns name' | 'link' | 'localhost' }[];
   /** Why the names are what they are (the default bridge, a shared namespace). */
   note?: string;
+  /** What the container's resolver answered for each name, when Resolve ran (and when). */
+  resolved?: { at: string; results: ResolveResult[] };
 }
 
 /** The subset of the container's inspect read here: its legacy links and its endpoints' links. */

@@ -68,7 +68,7 @@ export const VIEW_ACTIONS = {
     'inspectContainer', 'disconnect', 'checkConnectivity', 'showContainerNetworking',
     'connectContainer', 'createLike', 'openJson', 'remove', 'checkAllPairs', 'copyAsCompose', 'copyAsCommands',
   ],
-  containerNetworking: ['inspect', 'checkConnectivity', 'showNetworkDetails'],
+  containerNetworking: ['inspect', 'checkConnectivity', 'showNetworkDetails', 'resolve'],
   connectivity: ['runAgain', 'cancel', 'showNetworkDetails'],
   // Fix buttons (connect, start, createNetwork) name the container and network of a fix the host offered.
   explainReach: ['probe', 'connect', 'start', 'createNetwork', 'swap', 'showContainerNetworking'],

@@ -49,12 +49,19 @@ function render(s: ContainerNetworkingState, ui: ViewUi<'containerNetworking'>):
   const peers = s.peers ?? [];
   const names = section('names', 'Names that resolve',
     h('p', { className: 'help' }, `The containers ${c.name} reaches, and the names it can use for each on the network they share (Docker's embedded DNS answers them; the default bridge has none).`),
-    table(`Names ${c.name} can use`, ['Container', 'Network', 'Names', 'Address'],
+    table(`Names ${c.name} can use`, ['Container', 'Network', 'Names', 'Address', 'Resolve'],
       peers.map((p) => [
         p.peer,
         p.network ?? muted('same namespace'),
         p.names.length ? h('span', { className: 'lines' }, ...p.names.flatMap((n, i) => [i > 0 ? h('br') : '', code(n.name), muted(` ${n.from}`)])) : muted('no name'),
         h('span', {}, p.address ? code(p.address) : muted('—'), p.note ? h('span', { className: p.names.length ? 'muted' : 'disagree' }, ` ${p.note}`) : ''),
+        p.network && p.networkId && p.names.length ? h('span', {},
+          ui.button('Resolve', { action: 'resolve', containerId: p.peerId, networkId: p.networkId }, {
+            id: `resolve-${p.peerId}-${p.networkId}`, disabled: gone || c.state !== 'running', title: `Look the names up inside ${c.name} (getent hosts, else nslookup)`,
+          }),
+          p.resolved ? h('span', { className: 'lines' }, ...p.resolved.results.flatMap((r) => [h('br'), code(r.name), ' → ',
+            r.verdict === 'resolved' ? code(r.addresses.join(', ')) : h('span', { className: 'disagree' }, r.reason),
+            r.argv ? muted(` ${JSON.stringify(r.argv)}`) : ''])) : '') : muted('—'),
       ]),
       { empty: c.state === 'running' ? 'It reaches no other container.' : 'Not running: it reaches nothing.' }));
 

@@ -12,6 +12,7 @@ import { connectContainer } from '../../src/docker/actions';
 import { startContainer } from '../../src/docker/lifecycle';
 import { explainReach, type ReachExplanation } from '../../src/core/explainReach';
 import { peerNames } from '../../src/core/peerNames';
+import { resolveIn } from '../../src/docker/resolve';
 import { agreement, modelAt } from '../../src/core/probeTargets';
 import { computeReachability, reachBetween } from '../../src/core/reachability';
 import type { Snapshot } from '../../src/core/model';
@@ -134,6 +135,14 @@ describe('explain reachability on a real engine', () => {
     assert.equal(row.network, 'dnx-int');
     assert.ok(row.names.some((n) => n.name === 'dnx-i2' && n.from === 'container name'), JSON.stringify(row.names));
     assert.ok(row.names.some((n) => n.name === id('dnx-i2').slice(0, 12) && n.from === 'dns name'), JSON.stringify(row.names));
+    // Resolve inside dnx-i1: the image has no getent, so nslookup asks the engine's DNS. dnx-int is internal, so an
+    // unknown name is answered there too (the engine forwards nothing out of an internal network).
+    const address = snap.networks.find((n) => n.name === 'dnx-int')?.attachments.find((a) => a.name === 'dnx-i2')?.ipv4?.split('/')[0];
+    for (const { name } of row.names) {
+      const r = await resolveIn(engine, id('dnx-i1'), name);
+      assert.deepEqual([r.verdict, r.tool, r.addresses], ['resolved', 'nslookup', [address]], JSON.stringify(r));
+    }
+    assert.equal((await resolveIn(engine, id('dnx-i1'), 'dnx-nosuch')).verdict, 'not-found');
     const d1 = await engine.inspectContainer(id('dnx-d1'));
     const bridge = peerNames(snap, d1).find((r) => r.peer === 'dnx-d2');
     assert.deepEqual(bridge?.names, []);

@@ -2,7 +2,8 @@
 // and from the palette's pickers, the state the panel posts to its page (steps, verdict, fixes), Probe now beside
 // the explanation, fix buttons through the existing flows (the Connect and Create Network forms prefilled, docker
 // start after a confirmation; a fix the panel did not offer is refused), and the page following the engine (a
-// connection that makes the pair reachable, a removed target said so).
+// connection that makes the pair reachable, a removed target said so). Also Container Networking's names that
+// resolve, and its Resolve button (a lookup inside the container, of the seed's own names only).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { cleanLabelled, SEED_IMAGE, SEED_LABEL, seedDown, seedUp } from '../fixtures/seed';
@@ -126,6 +127,41 @@ suite('Explain Reachability', () => {
     assert.strictEqual(view.state!.pair.target, STOPPED);
     assert.strictEqual(view.state!.explanation.firstFailure, 'exists');
     view.dispose();
+  });
+
+  test('Container Networking of test4: the names it can use for test1 on my-net, and Resolve asks inside test4', async function () {
+    this.timeout(40000);
+    const a = await fresh();
+    await vscode.commands.executeCommand('dockerNetworks.showContainerNetworking', await containerNode(a, 'my-net', 'test4'));
+    const view = a.views.getContainerNetworking(await idOf('test4'));
+    assert.ok(view);
+    const id1 = await idOf('test1');
+    const row = view.state?.peers?.find((r) => r.peer === 'test1');
+    assert.ok(row?.networkId, JSON.stringify(view.state?.peers));
+    assert.deepStrictEqual(row.names.map((n) => n.name), ['test1', id1.slice(0, 12)]);
+    const reply = await view.panel.action({ action: 'resolve', containerId: id1, networkId: row.networkId });
+    assert.ok(reply.ok, JSON.stringify(reply));
+    const resolved = view.state?.peers?.find((r) => r.peer === 'test1')?.resolved;
+    const address = (await docker().getContainer('test1').inspect()).NetworkSettings.Networks['my-net'].IPAddress;
+    assert.deepStrictEqual(resolved?.results.map((r) => [r.name, r.verdict, r.addresses]), [['test1', 'resolved', [address]], [id1.slice(0, 12), 'resolved', [address]]]);
+    view.dispose();
+  });
+
+  test('from the Topology side list: the why? link of a pair opens its explanation; a malformed request is refused', async function () {
+    this.timeout(40000);
+    const a = await fresh();
+    await vscode.commands.executeCommand('dockerNetworks.showTopology');
+    const map = a.topology.get();
+    assert.ok(map);
+    const [id4, id2] = [await idOf('test4'), await idOf('test2')];
+    const r = await map.request('explain', { containerId: id4, targetId: id2 });
+    assert.ok(r.ok, JSON.stringify(r));
+    const view = await until(() => a.views.getExplainReach(id4, id2), 10000, 'the explanation of test4 → test2');
+    assert.strictEqual(view.state?.explanation.firstFailure, 'shared-networks');
+    const bad = await map.receive({ type: 'request', id: 7, method: 'explain', params: { containerId: id4, targetId: '../x' } });
+    assert.ok(bad && !bad.ok, JSON.stringify(bad));
+    view.dispose();
+    map.dispose();
   });
 
   test('the default bridge pair test1 → test3: reachable, and the Create Network fix opens the form with its name', async function () {

@@ -9,7 +9,9 @@ import type { EngineNamespaceDefaults } from '../../core/namespaces';
 import { EngineError } from '../../core/errors';
 import type { RawContainer, Snapshot } from '../../core/model';
 import { OwnerResolver } from '../../core/join';
-import { peerNames } from '../../core/peerNames';
+import { peerNames, type PeerNameRow } from '../../core/peerNames';
+import type { ExecFn } from '../../docker/probe';
+import { resolveIn } from '../../docker/resolve';
 import { containerNamespaceIds, namespaceDefaults } from '../../docker/namespaceIds';
 import { CommandIds } from '../commandIds';
 import { ContainerNode, NetworkNode } from '../tree/nodes';
@@ -18,6 +20,8 @@ import { PanelView, ViewPanel } from './viewPanel';
 import type { PanelEngine } from './webviewHost';
 
 const DEBOUNCE_MS = 250;
+/** Names Resolve looks up for one peer at most (each a bounded exec or two). */
+const MAX_NAMES = 6;
 
 export class ContainerNetworkingView extends PanelView<'containerNetworking'> {
   readonly panel: ViewPanel<'containerNetworking'>;
@@ -27,6 +31,10 @@ export class ContainerNetworkingView extends PanelView<'containerNetworking'> {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private readonly subs: vscode.Disposable[] = [];
+  /** Resolve's answers by peer and network, kept across refreshes. */
+  private readonly resolved = new Map<string, NonNullable<PeerNameRow['resolved']>>();
+  /** Tests replace Resolve's exec to see what would run; normally the engine's. */
+  exec?: ExecFn;
   /** Resolves after each completed read (tests wait on it). */
   private readonly refreshedEmitter = new vscode.EventEmitter<ContainerNetworkingState>();
   readonly onDidRefresh = this.refreshedEmitter.event;
@@ -88,7 +96,10 @@ export class ContainerNetworkingView extends PanelView<'containerNetworking'> {
         defaults,
         ...(ids.shown ? { nsLinks: ids.links, hostLinks: ids.host } : { nsNote: ids.note }),
       }),
-      peers: peerNames(snapshot, inspect),
+      peers: peerNames(snapshot, inspect).map((row) => {
+        const resolved = this.resolved.get(`${row.peerId}/${row.networkId ?? ''}`);
+        return resolved ? { ...row, resolved } : row;
+      }),
     };
     if (this.disposed) return;
     this.removedAt = undefined;
@@ -127,6 +138,8 @@ export class ContainerNetworkingView extends PanelView<'containerNetworking'> {
       case 'checkConnectivity':
         await vscode.commands.executeCommand(CommandIds.checkConnectivity, node());
         break;
+      case 'resolve':
+        return this.resolve(p.containerId, p.networkId);
       case 'showNetworkDetails': {
         const n = snapshot.networks.find((x) => x.id === p.networkId);
         if (!n) throw new Error(vscode.l10n.t('That network no longer exists.'));
@@ -135,6 +148,18 @@ export class ContainerNetworkingView extends PanelView<'containerNetworking'> {
       }
     }
     return {};
+  }
+
+  /** Asks the container's resolver for each name the peers table lists for that peer on that network (at most MAX_NAMES). */
+  private async resolve(peerId: string | undefined, networkId: string | undefined): Promise<ActionResult> {
+    const row = this.panel.state?.peers?.find((r) => r.peerId === peerId && r.networkId === networkId);
+    if (!row || !row.network || row.names.length === 0) throw new Error(vscode.l10n.t('No names to look up for that container there.'));
+    const results = [];
+    for (const n of row.names.slice(0, MAX_NAMES)) results.push(await resolveIn(this.connection.engine(), this.containerId, n.name, this.exec));
+    this.resolved.set(`${row.peerId}/${row.networkId ?? ''}`, { at: new Date().toISOString(), results });
+    await this.refresh();
+    const found = results.filter((r) => r.verdict === 'resolved').length;
+    return { message: vscode.l10n.t('{0} of {1} names of {2} resolved.', found, results.length, row.peer) };
   }
 
   private get disposed(): boolean {
