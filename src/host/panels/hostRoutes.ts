@@ -1,17 +1,19 @@
-// The hook for the host's routes, which "Suggest a free subnet" avoids on an engine of this machine (moby checks new
-// subnets against the host's routes too). Reading the routing table belongs to the host-route reader, made in a branch
-// of its own: it plugs in here. Until then no route is known, and the suggestion avoids the engine's networks only.
+// The host's routes that "Suggest a free subnet" avoids on an engine of this machine (moby checks new subnets against
+// the host's routes too): read by the host-route reader (src/host/hostNet.ts), minus the bridges of the engine's own
+// networks (their subnets are the networks', which the suggestion avoids already, named as networks).
 import type { Connection } from '../connection';
+import { ownInterfaces } from '../../core/hostRoutes';
 import type { Route } from '../../core/suggestions';
+import { hostNetOf } from '../hostNet';
 
-/** Whether the engine runs on this machine (a Unix socket or a named pipe): only then are our routes its routes. */
-export function engineIsLocal(connection: Pick<Connection, 'endpoint'>): boolean {
-  const kind = connection.endpoint?.endpoint.kind;
-  return kind === 'unix' || kind === 'npipe';
-}
-
-/** The routes of the engine's host, when that host is this machine; none otherwise (and none until the reader lands). */
-export async function hostRoutesFor(connection: Pick<Connection, 'endpoint'>): Promise<Route[]> {
-  if (!engineIsLocal(connection)) return [];
-  return [];
+/** The routes of the engine's host, when that host is this machine; none for an engine elsewhere. */
+export async function hostRoutesFor(connection: Connection): Promise<Route[]> {
+  const state = await hostNetOf(connection).fresh();
+  if (!state.available) return [];
+  const s = connection.state;
+  const own = new Set((s.kind === 'connected' ? s.snapshot.networks : []).flatMap((n) => [...ownInterfaces(n)]));
+  const routes = state.facts.routes.filter((r) => r.family === 'ipv4' && !own.has(r.iface)).map((r) => ({ destination: r.cidr, device: r.iface }));
+  const addresses = state.facts.addresses.filter((a) => a.family === 'ipv4' && !own.has(a.iface) && a.iface !== 'lo')
+    .map((a) => ({ destination: `${a.address}/${a.prefix}`, device: a.iface }));
+  return [...routes, ...addresses];
 }
