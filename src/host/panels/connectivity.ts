@@ -36,13 +36,7 @@ export class ConnectivityView extends PanelView<'connectivity'> {
   constructor(engine: PanelEngine, extensionUri: vscode.Uri) {
     super();
     this.connection = engine.connection;
-    this.panel = new ViewPanel<'connectivity'>({
-      kind: 'connectivity',
-      title: vscode.l10n.t('Connectivity'),
-      script: 'connectivity',
-      onAction: (p) => this.act(p),
-      onDispose: () => this.cleanup(),
-    }, engine, extensionUri);
+    this.panel = this.open(engine, extensionUri, { kind: 'connectivity', title: vscode.l10n.t('Connectivity') });
   }
 
   /** The run in progress (or the last one), resolving with its final state. */
@@ -157,7 +151,7 @@ export class ConnectivityView extends PanelView<'connectivity'> {
     return state;
   }
 
-  private async act(p: ActionParams<'connectivity'>): Promise<ActionResult> {
+  protected async act(p: ActionParams<'connectivity'>): Promise<ActionResult> {
     switch (p.action) {
       case 'cancel':
         if (!this.cancel) return { message: vscode.l10n.t('Nothing is running.') };
@@ -181,7 +175,7 @@ export class ConnectivityView extends PanelView<'connectivity'> {
     return this.panel.isDisposed;
   }
 
-  private cleanup(): void {
+  protected override cleanup(): void {
     this.cancel?.cancel();
   }
 }

@@ -29,7 +29,6 @@ export class ContainerNetworkingView extends PanelView<'containerNetworking'> {
   private removedAt?: string;
   private defaults?: Promise<EngineNamespaceDefaults | undefined>;
   private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
   private readonly subs: vscode.Disposable[] = [];
   /** Resolve's answers by peer and network, kept across refreshes. */
   private readonly resolved = new Map<string, NonNullable<PeerNameRow['resolved']>>();
@@ -44,23 +43,13 @@ export class ContainerNetworkingView extends PanelView<'containerNetworking'> {
   constructor(engine: PanelEngine, readonly containerId: string, name: string, extensionUri: vscode.Uri) {
     super();
     this.connection = engine.connection;
-    this.panel = new ViewPanel<'containerNetworking'>({
-      kind: 'containerNetworking',
-      title: vscode.l10n.t('Container: {0}', name),
-      script: 'containerNetworking',
-      onAction: (p) => this.act(p),
-      onDispose: () => this.cleanup(),
-    }, engine, extensionUri);
+    this.panel = this.open(engine, extensionUri, { kind: 'containerNetworking', title: vscode.l10n.t('Container: {0}', name) });
     this.subs.push(this.refreshedEmitter, this.connection.onDidChange(() => this.schedule()));
   }
 
   /** Reads the inspect, the engine's defaults and the namespace ids, and publishes the picture. */
   refresh(): Promise<void> {
-    const run = (this.running ?? Promise.resolve()).then(() => this.read()).catch((err: unknown) => {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Container Networking: {0}', err instanceof Error ? err.message : String(err)));
-    });
-    this.running = run;
-    return run;
+    return this.serially(vscode.l10n.t('Container Networking'), () => this.read());
   }
 
   private schedule(): void {
@@ -122,7 +111,7 @@ export class ContainerNetworkingView extends PanelView<'containerNetworking'> {
     this.refreshedEmitter.fire(state);
   }
 
-  private async act(p: ActionParams<'containerNetworking'>): Promise<ActionResult> {
+  protected async act(p: ActionParams<'containerNetworking'>): Promise<ActionResult> {
     const snapshot = await this.connection.snapshot();
     const on = snapshot.networks.filter((n) => n.attachments.some((a) => a.containerId === this.containerId));
     const node = (): ContainerNode => {
@@ -166,7 +155,7 @@ export class ContainerNetworkingView extends PanelView<'containerNetworking'> {
     return this.panel.isDisposed;
   }
 
-  private cleanup(): void {
+  protected override cleanup(): void {
     clearTimeout(this.timer);
     for (const d of this.subs.splice(0)) d.dispose();
   }

@@ -44,13 +44,7 @@ export class ExplainReachView extends PanelView<'explainReach'> {
     super();
     this.connection = engine.connection;
     this.names = names;
-    this.panel = new ViewPanel<'explainReach'>({
-      kind: 'explainReach',
-      title: this.titleText(),
-      script: 'explainReach',
-      onAction: (p) => this.act(p),
-      onDispose: () => this.changed.dispose(),
-    }, engine, extensionUri);
+    this.panel = this.open(engine, extensionUri, { kind: 'explainReach', title: this.titleText() });
     const sub = this.connection.onDidChange((s) => { if (s.kind === 'connected') this.update(s.snapshot); });
     this.panel.onDidDispose(() => sub.dispose());
   }
@@ -96,7 +90,11 @@ export class ExplainReachView extends PanelView<'explainReach'> {
     return fix;
   }
 
-  private async act(p: ActionParams<'explainReach'>): Promise<ActionResult> {
+  protected override cleanup(): void {
+    this.changed.dispose();
+  }
+
+  protected async act(p: ActionParams<'explainReach'>): Promise<ActionResult> {
     switch (p.action) {
       case 'probe':
         return this.probe();

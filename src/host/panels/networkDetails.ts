@@ -48,13 +48,7 @@ export class NetworkDetailsView extends PanelView<'networkDetails'> {
     super();
     this.connection = engine.connection;
     this.network = network;
-    this.panel = new ViewPanel<'networkDetails'>({
-      kind: 'networkDetails',
-      title: vscode.l10n.t('Network: {0}', network.name),
-      script: 'networkDetails',
-      onAction: (p) => this.act(p),
-      onDispose: () => this.cleanup(),
-    }, engine, extensionUri);
+    this.panel = this.open(engine, extensionUri, { kind: 'networkDetails', title: vscode.l10n.t('Network: {0}', network.name) });
     this.subs.push(this.connection.onDidChange(() => this.update()), hostNetOf(this.connection).onDidChange(() => !this.removedAt && this.publish()));
     this.publish();
   }
@@ -124,7 +118,7 @@ export class NetworkDetailsView extends PanelView<'networkDetails'> {
     });
   }
 
-  private async act(p: ActionParams<'networkDetails'>): Promise<ActionResult> {
+  protected async act(p: ActionParams<'networkDetails'>): Promise<ActionResult> {
     const { command, on, whileRemoved } = DETAILS_ACTIONS[p.action];
     if (this.removedAt && !whileRemoved) throw new Error(vscode.l10n.t('{0} was removed: this page only shows its last state.', this.network.name));
     let node: NetworkNode | ContainerNode = new NetworkNode(this.network, this.connection);
@@ -137,7 +131,7 @@ export class NetworkDetailsView extends PanelView<'networkDetails'> {
     return {};
   }
 
-  private cleanup(): void {
+  protected override cleanup(): void {
     for (const d of this.subs.splice(0)) d.dispose();
   }
 }

@@ -24,7 +24,6 @@ export class PortsView extends PanelView<'ports'> {
   readonly panel: ViewPanel<'ports'>;
   private readonly requested = new Map<string, RawPortBindings>();
   private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
   private readonly subs: vscode.Disposable[] = [];
   private readonly refreshedEmitter = new vscode.EventEmitter<PortsState>();
   /** Fires after each picture is built (tests wait on it). */
@@ -35,23 +34,13 @@ export class PortsView extends PanelView<'ports'> {
   constructor(engine: PanelEngine, extensionUri: vscode.Uri) {
     super();
     this.connection = engine.connection;
-    this.panel = new ViewPanel<'ports'>({
-      kind: 'ports',
-      title: vscode.l10n.t('Published Ports'),
-      script: 'ports',
-      onAction: (p) => this.act(p),
-      onDispose: () => this.cleanup(),
-    }, engine, extensionUri);
+    this.panel = this.open(engine, extensionUri, { kind: 'ports', title: vscode.l10n.t('Published Ports') });
     this.subs.push(this.refreshedEmitter, this.connection.onDidChange(() => this.schedule()));
   }
 
   /** Builds the picture from the current snapshot (one build at a time). */
   refresh(): Promise<void> {
-    const run = (this.running ?? Promise.resolve()).then(() => this.build()).catch((err: unknown) => {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Published Ports: {0}', err instanceof Error ? err.message : String(err)));
-    });
-    this.running = run;
-    return run;
+    return this.serially(vscode.l10n.t('Published Ports'), () => this.build());
   }
 
   private schedule(): void {
@@ -96,7 +85,7 @@ export class PortsView extends PanelView<'ports'> {
     return unread;
   }
 
-  private async act(p: ActionParams<'ports'>): Promise<ActionResult> {
+  protected async act(p: ActionParams<'ports'>): Promise<ActionResult> {
     if (p.action === 'refresh') {
       await this.refresh();
       return {};
@@ -118,7 +107,7 @@ export class PortsView extends PanelView<'ports'> {
     throw new Error(vscode.l10n.t('That container is on no network now.'));
   }
 
-  private cleanup(): void {
+  protected override cleanup(): void {
     clearTimeout(this.timer);
     for (const d of this.subs.splice(0)) d.dispose();
   }

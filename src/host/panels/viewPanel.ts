@@ -1,7 +1,7 @@
 // The read-only view panels (Network Details, Container Networking, Connectivity) on the shared plumbing
 // (webviewHost.ts), speaking src/protocol/views.ts. A view holds no form: the host sends the whole picture on `ready`
 // and again whenever it changes; buttons come back as `action` requests, which the owner turns into commands.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { ReplyMessage } from '../../protocol/reply';
 import {
   parseViewMessage, type ActionParams, type ActionResult, type ViewKind, type ViewRequest, type ViewStateMessage,
@@ -68,9 +68,30 @@ export class ViewPanel<K extends ViewKind> extends WebviewHost<ViewWebviewMessag
   }
 }
 
-/** What owns a view panel (Network Details, Container Networking, Connectivity): it closes with its panel. */
+/** What owns a view panel (Network Details, Container Networking, Connectivity…): it closes with its panel. */
 export abstract class PanelView<K extends ViewKind> implements vscode.Disposable {
   abstract readonly panel: ViewPanel<K>;
+  private queued?: Promise<void>;
+
+  /** Opens the owner's panel (its page's bundle is named after its kind): buttons go to act(), closing to cleanup(). */
+  protected open(engine: PanelEngine, extensionUri: vscode.Uri, page: { kind: K; title: string }): ViewPanel<K> {
+    return new ViewPanel<K>({ ...page, script: page.kind, onAction: (p) => this.act(p), onDispose: () => this.cleanup() }, engine, extensionUri);
+  }
+
+  /** What a button of the page does. */
+  protected abstract act(p: ActionParams<K>): Promise<ActionResult>;
+
+  /** Runs once when the panel closes. */
+  protected cleanup(): void {}
+
+  /** Runs `build` after the one in progress (never two at once); a failure is told as "<what>: <message>". */
+  protected serially(what: string, build: () => Promise<void>): Promise<void> {
+    const run = (this.queued ?? Promise.resolve()).then(build).catch((err: unknown) => {
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', what, err instanceof Error ? err.message : String(err)));
+    });
+    this.queued = run;
+    return run;
+  }
 
   get onDidDispose(): vscode.Event<void> {
     return this.panel.onDidDispose;
