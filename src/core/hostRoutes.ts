@@ -55,18 +55,33 @@ export function ownInterfaces(n: NetworkView): Set<string> {
   return own;
 }
 
-/** The host blocks that overlap `subnet`, leaving out the network's own interfaces. */
-export function subnetCollisions(subnet: ParsedCidr, own: ReadonlySet<string>, facts: HostRouteFacts, networks: readonly NetworkView[]): RouteCollision[] {
-  const out: RouteCollision[] = [];
-  const seen = new Set<string>();
+/** The host's routes and interface blocks that can collide, each parsed once. */
+export interface HostBlock {
+  r: HostRoute;
+  via: 'route' | 'address';
+  block: ParsedCidr;
+}
+
+/** The blocks of the facts worth comparing (reject routes and ignored ranges left out), parsed once. */
+export function hostBlocks(facts: HostRouteFacts): HostBlock[] {
   const entries: Array<{ r: HostRoute; via: 'route' | 'address' }> = [
     ...facts.routes.filter((r) => (r.flags & RTF_REJECT) === 0).map((r) => ({ r, via: 'route' as const })),
     ...facts.addresses.map((a) => ({ r: addressBlock(a), via: 'address' as const })),
   ];
-  for (const { r, via } of entries) {
-    if (own.has(r.iface) || r.family !== subnet.family) continue;
+  return entries.flatMap(({ r, via }) => {
     const block = parseCidr(r.cidr);
-    if (!block || ignored(block) || !cidrOverlaps(block, subnet)) continue;
+    return block && !ignored(block) ? [{ r, via, block }] : [];
+  });
+}
+
+/** The host blocks that overlap `subnet`, leaving out the network's own interfaces. `blocks`: hostBlocks(facts), when
+ * the caller compares many subnets (parsing every route for every subnet cost seconds at 300 networks). */
+export function subnetCollisions(subnet: ParsedCidr, own: ReadonlySet<string>, facts: HostRouteFacts, networks: readonly NetworkView[],
+  blocks: readonly HostBlock[] = hostBlocks(facts)): RouteCollision[] {
+  const out: RouteCollision[] = [];
+  const seen = new Set<string>();
+  for (const { r, via, block } of blocks) {
+    if (own.has(r.iface) || r.family !== subnet.family || !cidrOverlaps(block, subnet)) continue;
     const key = `${r.iface}/${block.text}`;
     if (seen.has(key)) continue; // an address's block repeats its interface's route
     seen.add(key);
@@ -83,12 +98,13 @@ export function subnetCollisions(subnet: ParsedCidr, own: ReadonlySet<string>, f
 /** Every existing network's collisions, by network id (networks without any are left out). */
 export function networkCollisions(networks: readonly NetworkView[], facts: HostRouteFacts): Map<string, RouteCollision[]> {
   const out = new Map<string, RouteCollision[]>();
+  const blocks = hostBlocks(facts);
   for (const n of networks) {
     if (NOT_CHECKED.has(n.driver) || n.configOnly) continue;
     const own = ownInterfaces(n);
     const found = n.ipam.flatMap((c) => {
       const subnet = c.subnet ? parseCidr(c.subnet) : undefined;
-      return subnet ? subnetCollisions(subnet, own, facts, networks) : [];
+      return subnet ? subnetCollisions(subnet, own, facts, networks, blocks) : [];
     });
     if (found.length > 0) out.set(n.id, found);
   }
