@@ -55,6 +55,17 @@ export function ownInterfaces(n: NetworkView): Set<string> {
   return own;
 }
 
+/** What the collisions depend on from the engine side: each checked network's id, subnets and own interfaces. Equal
+ * signatures give equal collisions for the same host facts. */
+export function subnetsSignature(networks: readonly NetworkView[]): string {
+  const parts: string[] = [];
+  for (const n of networks) {
+    if (NOT_CHECKED.has(n.driver) || n.configOnly) continue;
+    parts.push(`${n.id}=${n.ipam.map((c) => c.subnet ?? '').join(',')}@${[...ownInterfaces(n)].join(',')}`);
+  }
+  return parts.join(' ');
+}
+
 /** The host's routes and interface blocks that can collide, each parsed once. */
 export interface HostBlock {
   r: HostRoute;

@@ -1,10 +1,12 @@
 // This machine's routes and interface addresses beside one engine's networks: which networks collide with a host
-// route (the tree and Network Details mark them). Read again after each snapshot change and on Refresh (a route
-// can also change alone, e.g. a VPN coming up: Refresh reads it). One per connection, made on first use, gone with
-// its connection. An engine elsewhere has no such data here: the state says so instead.
+// route (the tree and Network Details mark them). Read again when a network, its subnets or its bridge changed (a
+// container's connect or start changes no route: at 1000 containers re-reading after every event held the extension
+// host's thread) and on Refresh (a route can also change alone, e.g. a VPN coming up: Refresh reads it). One per
+// connection, made on first use, gone with its connection. An engine elsewhere has no such data here: the state says
+// so instead.
 import * as vscode from 'vscode';
 import type { Connection } from './connection';
-import { describeCollision, networkCollisions, type HostRoutesState, type RouteCollision } from '../core/hostRoutes';
+import { describeCollision, networkCollisions, subnetsSignature, type HostRoutesState, type RouteCollision } from '../core/hostRoutes';
 import { readHostRoutes } from '../docker/hostNet';
 
 const DEBOUNCE_MS = 300;
@@ -16,6 +18,8 @@ export class HostNet implements vscode.Disposable {
   private routes?: HostRoutesState;
   private collisions = new Map<string, RouteCollision[]>();
   private signature = '';
+  /** subnetsSignature of the networks last compared: a snapshot change that keeps it needs no new read. */
+  private compared?: string;
   private timer?: NodeJS.Timeout;
   private reading?: Promise<void>;
   private readonly subs: vscode.Disposable[];
@@ -24,7 +28,7 @@ export class HostNet implements vscode.Disposable {
   constructor(private readonly connection: Connection) {
     this.subs = [
       this.changed,
-      connection.onDidChange(() => this.schedule()),
+      connection.onDidChange(() => { if (this.networksMoved()) this.schedule(); }),
       connection.onDidRefresh(() => this.schedule()),
       connection.onDidDispose(() => this.dispose()),
     ];
@@ -53,6 +57,11 @@ export class HostNet implements vscode.Disposable {
     return this.routes ?? { available: false, reason: vscode.l10n.t('The host routes could not be read.') };
   }
 
+  private networksMoved(): boolean {
+    const s = this.connection.state;
+    return subnetsSignature(s.kind === 'connected' ? s.snapshot.networks : []) !== this.compared;
+  }
+
   private schedule(): void {
     if (this.disposed) return;
     clearTimeout(this.timer);
@@ -65,6 +74,7 @@ export class HostNet implements vscode.Disposable {
       const routes = await readHostRoutes(this.connection.endpoint);
       const s = this.connection.state;
       const networks = s.kind === 'connected' ? s.snapshot.networks : [];
+      this.compared = subnetsSignature(networks);
       this.routes = routes;
       this.collisions = routes.available ? networkCollisions(networks, routes.facts) : new Map();
       const signature = JSON.stringify([routes.available ? '' : routes.reason, [...this.collisions]]);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  collisionMark, describeCollision, networkCollisions, notAvailableForRemote, ownInterfaces, routeChecked, subnetCollisions, type HostRouteFacts,
+  collisionMark, describeCollision, networkCollisions, notAvailableForRemote, ownInterfaces, routeChecked, subnetCollisions, subnetsSignature, type HostRouteFacts,
 } from '../../src/core/hostRoutes';
 import { engineOnThisMachine } from '../../src/core/endpoint';
 import { networkDetailsState } from '../../src/core/details';
@@ -167,5 +167,18 @@ describe('which engines get host-side checks', () => {
     const mine = byName(networks(), 'mine');
     assert.deepEqual(networkDetailsState(mine, { engine: '', hostRoutes: { collisions: ['x'] } }).hostRoutes, { collisions: ['x'] });
     assert.equal(networkDetailsState(mine, { engine: '' }).hostRoutes, undefined);
+  });
+});
+
+describe('subnetsSignature', () => {
+  test('changes with a network, its subnets or its bridge, not with its containers', () => {
+    const ns = networks();
+    const base = subnetsSignature(ns);
+    const mine = byName(ns, 'mine');
+    assert.equal(subnetsSignature(ns.map((n) => ({ ...n, attachments: [] }))), base, 'attachments are not part of it');
+    assert.notEqual(subnetsSignature(ns.map((n) => (n === mine ? { ...n, ipam: [{ ...mine.ipam[0]!, subnet: '10.9.0.0/16' }] } : n))), base, 'a subnet');
+    assert.notEqual(subnetsSignature(ns.map((n) => (n === mine ? { ...n, options: { 'com.docker.network.bridge.name': 'br-x' } } : n))), base, 'its bridge');
+    assert.notEqual(subnetsSignature(networks(rawNetwork('other', { subnet: '10.20.0.0/16' }))), base, 'a new network');
+    assert.notEqual(subnetsSignature(ns.filter((n) => n !== mine)), base, 'a removed network');
   });
 });
