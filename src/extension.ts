@@ -10,6 +10,7 @@ import { FormPanels } from './host/panels/formPanels';
 import { ViewPanels } from './host/panels/views';
 import { TopologyPanels } from './host/panels/topology';
 import { disposeLog } from './host/log';
+import { hostNetOf, type HostNet } from './host/hostNet';
 
 export interface ExtensionApi {
   connection: Connection;
@@ -25,6 +26,8 @@ export interface ExtensionApi {
   topology: TopologyPanels;
   /** The status bar item naming the engine and its API version. */
   statusBar: EngineStatusBar;
+  /** The host-route check of the extension's own engine (tests count its reads). */
+  hostRoutes: () => HostNet;
   /** performance.now() marks: activate() entered, activate() returned, first networks in the tree (before their
    * containers, or with them), first snapshot in the tree (bench). */
   timings: { activateStart: number; activateEnd?: number; firstNetworks?: number; firstData?: number };
@@ -54,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // Activation comes from the view opening or a command: either way the engine is needed now, not a frame later.
   connection.start();
   timings.activateEnd = performance.now();
-  return { connection, engines, tree, inspect, panels, views, topology, statusBar, timings };
+  return { connection, engines, tree, inspect, panels, views, topology, statusBar, hostRoutes: () => hostNetOf(connection), timings };
 }
 
 export function deactivate(): void {

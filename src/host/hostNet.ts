@@ -24,6 +24,8 @@ export class HostNet implements vscode.Disposable {
   private reading?: Promise<void>;
   private readonly subs: vscode.Disposable[];
   private disposed = false;
+  /** Reads of the host's tables so far (tests: a container event must cause none). */
+  reads = 0;
 
   constructor(private readonly connection: Connection) {
     this.subs = [
@@ -71,6 +73,7 @@ export class HostNet implements vscode.Disposable {
   private read(): Promise<void> {
     const run = (this.reading ?? Promise.resolve()).then(async () => {
       if (this.disposed) return;
+      this.reads++;
       const routes = await readHostRoutes(this.connection.endpoint);
       const s = this.connection.state;
       const networks = s.kind === 'connected' ? s.snapshot.networks : [];

@@ -76,6 +76,30 @@ suite('networks tree', () => {
     }
   });
 
+  test('reads the host routes again for a new network, not for a container connect', async function () {
+    this.timeout(30000);
+    const a = await api();
+    const routes = a.hostRoutes();
+    await until(() => routes.state !== undefined, 5000, 'the first host-route read');
+    const settle = () => new Promise((r) => setTimeout(r, 800)); // past the reader's 300 ms debounce
+    await settle();
+    const before = routes.reads;
+    await docker().getNetwork('my-net').connect({ Container: 'test2' });
+    try {
+      await until(async () => (await childrenOf(a, 'my-net')).some((i) => i.label === 'test2'), 3000, 'test2 under my-net');
+      await settle();
+      assert.strictEqual(routes.reads, before, 'a container connect changes no route: no read');
+    } finally {
+      await docker().getNetwork('my-net').disconnect({ Container: 'test2' });
+    }
+    const net = await docker().createNetwork({ Name: 'dn-routes-probe', Labels: { [SEED_LABEL]: '1' }, IPAM: { Config: [{ Subnet: '10.81.7.0/24' }] } });
+    try {
+      await until(() => routes.reads > before, 5000, 'a read after the network create');
+    } finally {
+      await net.remove();
+    }
+  });
+
   test('hides built-in networks when asked', async () => {
     const a = await api();
     const cfg = vscode.workspace.getConfiguration('dockerNetworks');
