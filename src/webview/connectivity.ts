@@ -3,7 +3,7 @@
 // src/core/pageText/connectivity.ts.
 import type { ViewTextOf } from '../core/pageText/views';
 import type { ConnectivityRow, ConnectivityState } from '../protocol/views';
-import { append, h } from './lib/dom';
+import { append, fill, h } from './lib/dom';
 import { fmt, texts } from './lib/text';
 import { banner, code, muted, section, startView, table, when, type ViewUi } from './lib/view';
 
@@ -42,10 +42,10 @@ function pairCard(t: Text, r: ConnectivityRow): HTMLElement {
   const cls = r.error || r.probe?.verdict === 'inconclusive' ? 'unknown' : r.probe?.verdict === 'reachable' ? 'yes' : r.probe ? 'no' : 'pending';
   const card = h('div', { className: `card card-${cls}`, id: 'pair-result' },
     h('p', { className: 'verdict' }, verdict, r.probe?.latencyMs !== undefined ? ` · ${fmt(t.latency, r.probe.latencyMs)}` : ''),
-    h('p', {}, fmt(t.pairLine, r.from.name, r.to.name, r.address, r.network.name)));
+    h('p', {}, ...fill(t.pairLine, r.from.name, r.to.name, code(r.address), r.network.name)));
   if (r.probe) append(card, h('p', {}, r.probe.reason));
   if (r.error) append(card, h('p', {}, r.error));
-  if (r.command) append(card, h('p', {}, fmt(t.commandInside, r.from.name, r.command)));
+  if (r.command) append(card, h('p', {}, ...fill(t.commandInside, code(r.from.name), code(r.command))));
   append(card, h('p', {}, fmt(t.model, r.model.text)));
   if (r.agreement) append(card, h('p', { className: r.agreement.agrees === false ? 'disagree' : 'agree', role: r.agreement.agrees === false ? 'alert' : undefined }, r.agreement.text));
   if (r.probe && r.probe.steps.length > 1) {

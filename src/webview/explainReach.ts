@@ -5,7 +5,7 @@
 import type { ExplainReachState, ExplainStep } from '../core/explainTypes';
 import type { ViewTextOf } from '../core/pageText/views';
 import type { ActionParams } from '../protocol/views';
-import { append, h } from './lib/dom';
+import { append, fill, h } from './lib/dom';
 import { fmt, texts } from './lib/text';
 import { banner, code, muted, section, startView, when, type ViewUi } from './lib/view';
 
@@ -34,10 +34,10 @@ function probeCard(t: Text, s: ExplainReachState): HTMLElement | undefined {
   const verdict = p.running ? t.probing : p.error ? t.couldNotRun : p.verdict === 'reachable' ? t.gotThrough : p.verdict === 'unreachable' ? t.didNotGetThrough : t.couldNotTell;
   const card = h('div', { className: `card card-${cls}`, id: 'probe-result' },
     h('p', { className: 'verdict' }, verdict),
-    h('p', {}, fmt(t.probeLine, s.pair.source, p.address, p.networkName, when(p.at))));
+    h('p', {}, ...fill(t.probeLine, s.pair.source, code(p.address), p.networkName, when(p.at))));
   if (p.reason) append(card, h('p', {}, p.reason));
   if (p.error) append(card, h('p', {}, p.error));
-  if (p.command) append(card, h('p', {}, fmt(t.commandInside, s.pair.source, p.command)));
+  if (p.command) append(card, h('p', {}, ...fill(t.commandInside, code(s.pair.source), code(p.command))));
   if (p.agreement) {
     append(card, h('p', { id: 'probe-agreement', className: p.agreement.agrees === false ? 'disagree' : 'agree', role: p.agreement.agrees === false ? 'alert' : undefined }, p.agreement.text));
   }
