@@ -4,7 +4,8 @@
 //   webview → host   { type: 'ready' }                                           once the script runs (handshake)
 //                    { type: 'request', id, method, params }                     validate | submit | copyCommand
 //                    { type: 'request', id, method: 'suggest', params: { form, field } }   a value for one field
-//   host → webview   { type: 'init', kind, form, formVersion, notices, options, title }   answer to `ready`
+//   host → webview   { type: 'init', kind, form, formVersion, notices, options, title, text }   answer to `ready`
+//                    (text: the page's words and the display language, src/protocol/pageText.ts)
 //                    { type: 'options', options }                                the engine changed (pick lists)
 //                    { type: 'setForm', form, formVersion, notices }             the panel was reopened with a prefill
 //
@@ -20,6 +21,8 @@ import type {
 } from '../core/forms';
 import type { DriverOptionHelper } from '../core/driverOptions';
 import type { CreateNetworkCapabilities, EndpointCapabilities } from '../core/formCapabilities';
+import type { FormTextOf } from '../core/pageText/forms';
+import type { PageText } from './pageText';
 import type { ReplyError, ReplyMessage } from './reply';
 import {
   arr, bool, isPlainObject, MAX_LONG_TEXT, MAX_TEXT, obj, oneOf, parseEnvelope, str, type Check, type Parsed,
@@ -151,6 +154,8 @@ export interface InitMessage<K extends FormKind> {
   /** Lines to show above the form, about this prefill (e.g. what it left out for this engine). */
   notices: string[];
   options: OptionsOf[K];
+  /** The page's words (src/core/pageText/forms.ts, translated) and the display language. */
+  text: PageText<FormTextOf[K]>;
   /**
    * The last submit's failure, while the form is the one that failed: shown again as the submit showed it (a reply
    * posted while the panel was hidden never reached the page that was discarded).

@@ -7,11 +7,14 @@
 //                    { type: 'request', id, method: 'reach', params: { containerId } }
 //                    { type: 'request', id, method: 'show', params: { containerId } | { networkId } }
 //                    { type: 'request', id, method: 'explain', params: { containerId, targetId? } }
-//   host → webview   { type: 'graph', version, engine, graph?, problem? }  the whole graph, again on every change
+//   host → webview   { type: 'init', text }                   answer to `ready`: the page's words and locale
+//                    { type: 'graph', version, engine, graph?, problem? }  the whole graph, again on every change
 //                    { type: 'reply', id, ok: true, result } | { type: 'reply', id, ok: false, error }
 //
 // It imports only types from core, so the webview bundle stays DOM-only.
 import type { TopologyGraph, TopologyReach } from '../core/topology';
+import type { TopologyText } from '../core/pageText/topology';
+import type { PageText } from './pageText';
 import type { ReplyMessage } from './reply';
 import { count, engineId, exactlyOne, obj, oneOf, optional, parseEnvelope, type Check, type Envelope, type Parsed } from './check';
 
@@ -66,7 +69,13 @@ export interface GraphMessage {
   problem?: string;
 }
 
-export type TopologyHostMessage = GraphMessage | ReplyMessage;
+/** Sent on every `ready`, before the first graph: the page's words (src/core/pageText/topology.ts), the locale. */
+export interface TopologyInitMessage {
+  type: 'init';
+  text: PageText<TopologyText>;
+}
+
+export type TopologyHostMessage = TopologyInitMessage | GraphMessage | ReplyMessage;
 
 /** What the webview keeps with setState() (its page is discarded while the panel is hidden). */
 export interface TopologySavedState {

@@ -4,7 +4,8 @@
 //
 //   webview → host   { type: 'ready' }
 //                    { type: 'request', id, method: 'action', params: { action, containerId?, networkId? } }
-//   host → webview   { type: 'state', kind, state }            the whole picture, again on every change
+//   host → webview   { type: 'init', kind, text }              answer to `ready`: the page's words and locale
+//                    { type: 'state', kind, state }            the whole picture, again on every change
 //                    { type: 'reply', id, ok: true, result } | { type: 'reply', id, ok: false, error }
 //
 // The state is rendered as it is: the host has already put every text into words (src/core/details.ts).
@@ -14,6 +15,8 @@ import type { ExplainReachState } from '../core/explainTypes';
 import type { ProbeResult } from '../core/probe';
 import type { PortsState } from '../core/portsView';
 import type { Agreement, ModelAtAddress } from '../core/probeTargets';
+import type { ViewTextOf } from '../core/pageText/views';
+import type { PageText } from './pageText';
 import type { ReplyMessage } from './reply';
 import { engineId, obj, oneOf, optional, parseEnvelope, type Parsed } from './check';
 
@@ -98,17 +101,26 @@ export interface ViewStateMessage<K extends ViewKind> {
   state: ViewStateOf[K];
 }
 
+/** Sent on every `ready`, before the first state: the page's words (src/core/pageText) and the display language. */
+export interface ViewInitMessage<K extends ViewKind> {
+  type: 'init';
+  kind: K;
+  text: PageText<ViewTextOf[K]>;
+}
+
 export interface ActionResult {
   /** What happened, when there is something to say. */
   message?: string;
 }
 
-export type ViewHostMessage<K extends ViewKind> = ViewStateMessage<K> | ReplyMessage;
+export type ViewHostMessage<K extends ViewKind> = ViewInitMessage<K> | ViewStateMessage<K> | ReplyMessage;
 
 /** What a view webview keeps with setState() (the page is discarded while hidden). */
 export interface ViewSavedState<K extends ViewKind> {
   kind: K;
   state: ViewStateOf[K];
+  /** The words it was shown with (a page restored while hidden shows at once, before its `init`). */
+  text?: PageText<ViewTextOf[K]>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

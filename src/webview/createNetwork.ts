@@ -2,44 +2,54 @@
 // `Driver`, and for the first IPv4 configuration `Subnet`, `IP range`, `Gateway`. No other label contains those
 // words, so a non-exact getByLabel still finds exactly one field. The fields of engines 27–29 (`Enable IPv4`,
 // `IPv4 routing mode`, `IPv6 routing mode`, `Trusted host interfaces`) show only where the host's capabilities
-// say the engine has them (or the form already holds a value, so it can be seen and cleared).
+// say the engine has them (or the form already holds a value, so it can be seen and cleared). The words:
+// src/core/pageText/createNetworkForm.ts.
 import type { CreateNetworkForm, IpamEntry } from '../core/forms';
 import type { DriverOptionHelper } from '../core/driverOptions';
 import { fieldId, readCreateNetworkCapabilities, type CreateNetworkCapabilities } from '../protocol/messages';
+import type { FormTextOf } from '../core/pageText/forms';
 import { h } from './lib/dom';
+import { fmt, texts } from './lib/text';
 import { labelsField, rowLabel, rowTexts, startForm, type FormUi } from './lib/form';
 
 type Ui = FormUi<'createNetwork'>;
 
 const blankIpam = (): IpamEntry => ({ subnet: '', ipRange: '', gateway: '', auxAddresses: '' });
 
-/** Labels of the driver-option helpers (kept free of the words other fields are found by, such as "name"). */
-const HELPER_LABELS: Record<string, string> = {
-  'com.docker.network.bridge.name': 'Bridge interface',
-  'com.docker.network.driver.mtu': 'MTU',
-  'com.docker.network.bridge.enable_icc': 'Inter-container communication (ICC)',
-  'com.docker.network.bridge.enable_ip_masquerade': 'IP masquerade',
-  'com.docker.network.bridge.host_binding_ipv4': 'Host binding IPv4',
-  parent: 'Parent interface',
-  macvlan_mode: 'Macvlan mode',
-  ipvlan_mode: 'IPvlan mode',
-  ipvlan_flag: 'IPvlan flag',
-  'com.docker.network.bridge.gateway_mode_ipv4': 'IPv4 routing mode',
-  'com.docker.network.bridge.gateway_mode_ipv6': 'IPv6 routing mode',
-  'com.docker.network.bridge.trusted_host_interfaces': 'Trusted host interfaces',
+type Text = FormTextOf['createNetwork'];
+
+/** The texts of the driver-option helpers (labels kept free of the words other fields are found by, such as "name"). */
+const HELPER_LABELS: Record<string, keyof Text> = {
+  'com.docker.network.bridge.name': 'helperBridgeName',
+  'com.docker.network.driver.mtu': 'helperMtu',
+  'com.docker.network.bridge.enable_icc': 'helperIcc',
+  'com.docker.network.bridge.enable_ip_masquerade': 'helperMasquerade',
+  'com.docker.network.bridge.host_binding_ipv4': 'helperHostBinding',
+  parent: 'helperParent',
+  macvlan_mode: 'helperMacvlanMode',
+  ipvlan_mode: 'helperIpvlanMode',
+  ipvlan_flag: 'helperIpvlanFlag',
+  'com.docker.network.bridge.gateway_mode_ipv4': 'helperGatewayMode4',
+  'com.docker.network.bridge.gateway_mode_ipv6': 'helperGatewayMode6',
+  'com.docker.network.bridge.trusted_host_interfaces': 'helperTrusted',
 };
 
-const HELPER_HELP: Record<string, string> = {
-  'com.docker.network.bridge.name': 'The Linux bridge to create, at most 15 characters. Empty: br-<network id>.',
-  'com.docker.network.driver.mtu': 'Largest packet size on this network, e.g. 1450.',
-  'com.docker.network.bridge.enable_icc': 'Whether containers on this network may talk to each other.',
-  'com.docker.network.bridge.enable_ip_masquerade': 'Whether outgoing traffic is NATed to the host\'s address.',
-  'com.docker.network.bridge.host_binding_ipv4': 'Default host address for published ports, e.g. 127.0.0.1.',
-  parent: 'Host interface the network hangs off, e.g. eth0 or eth0.10 (a VLAN).',
-  'com.docker.network.bridge.gateway_mode_ipv4': 'The bridge\'s gateway mode. nat (default): masqueraded, only published ports reachable from outside; nat-unprotected: every container port reachable; routed: no NAT, containers reached at their own address; isolated: no address on the host (internal networks only).',
-  'com.docker.network.bridge.gateway_mode_ipv6': 'The same choice for IPv6 (nat, nat-unprotected, routed, isolated).',
-  'com.docker.network.bridge.trusted_host_interfaces': 'Host interfaces allowed to reach container ports directly (e.g. a VPN), separated by ":", e.g. eth1:wg0.',
+const HELPER_HELP: Record<string, keyof Text> = {
+  'com.docker.network.bridge.name': 'helpBridgeName',
+  'com.docker.network.driver.mtu': 'helpMtu',
+  'com.docker.network.bridge.enable_icc': 'helpIcc',
+  'com.docker.network.bridge.enable_ip_masquerade': 'helpMasquerade',
+  'com.docker.network.bridge.host_binding_ipv4': 'helpHostBinding',
+  parent: 'helpParent',
+  'com.docker.network.bridge.gateway_mode_ipv4': 'helpGatewayMode4',
+  'com.docker.network.bridge.gateway_mode_ipv6': 'helpGatewayMode6',
+  'com.docker.network.bridge.trusted_host_interfaces': 'helpTrusted',
 };
+
+function helperLabel(helper: DriverOptionHelper): string {
+  const key = HELPER_LABELS[helper.key];
+  return key ? texts<Text>()[key] : helper.label;
+}
 
 /** The helpers shown in the driver-options box: those of the driver, minus the options that have fields of their own. */
 function helpersFor(ui: Ui): DriverOptionHelper[] {
@@ -52,7 +62,8 @@ function capabilities(ui: Ui): CreateNetworkCapabilities {
 }
 
 function helpText(key: string): string {
-  return `${HELPER_HELP[key] ? `${HELPER_HELP[key]} ` : ''}(${key})`;
+  const help = HELPER_HELP[key];
+  return `${help ? `${texts<Text>()[help]} ` : ''}(${key})`;
 }
 
 /** Routing modes and trusted host interfaces: bridge only, and only where the engine has them. */
@@ -63,7 +74,7 @@ function bridgeFields(ui: Ui, driver: string): HTMLElement[] {
   for (const helper of ui.options.driverOptionHelpers) {
     if (helper.field === undefined) continue;
     const value = f[helper.field].trim();
-    const label = HELPER_LABELS[helper.key] ?? helper.label;
+    const label = helperLabel(helper);
     if (helper.field === 'trustedHostInterfaces') {
       if ((driver === 'bridge' && caps.trustedHostInterfaces) || value !== '') {
         out.push(ui.text(helper.field, label, { code: true, placeholder: 'eth1:wg0', help: helpText(helper.key) }));
@@ -73,7 +84,7 @@ function bridgeFields(ui: Ui, driver: string): HTMLElement[] {
     const familyOn = helper.field === 'gatewayModeIPv4' ? f.enableIPv4 : f.enableIPv6;
     if ((driver === 'bridge' && caps.gatewayModes.length > 0 && familyOn) || value !== '') {
       out.push(ui.select(helper.field, label, caps.gatewayModes.map((m) => ({ value: m, label: m })), {
-        empty: '(engine default: nat)', help: helpText(helper.key),
+        empty: texts<Text>().engineDefaultNat, help: helpText(helper.key),
       }));
     }
   }
@@ -87,7 +98,7 @@ function helperId(key: string): string {
 function helperField(ui: Ui, helper: DriverOptionHelper): HTMLElement {
   const rows = ui.form.driverOptions;
   const current = rows.find((r) => r.key.trim() === helper.key)?.value ?? '';
-  const label = HELPER_LABELS[helper.key] ?? helper.label;
+  const label = helperLabel(helper);
   const help = helpText(helper.key);
   const set = (value: string, structural: boolean): void => {
     const i = rows.findIndex((r) => r.key.trim() === helper.key);
@@ -104,7 +115,7 @@ function helperField(ui: Ui, helper: DriverOptionHelper): HTMLElement {
   if (helper.kind === 'boolean' || helper.kind === 'choice') {
     const sel = h('select', {});
     const choices = helper.kind === 'boolean' ? ['true', 'false'] : [...(helper.choices ?? [])];
-    sel.append(h('option', { value: '' }, '(engine default)'));
+    sel.append(h('option', { value: '' }, texts<Text>().engineDefault));
     if (current !== '' && !choices.includes(current)) choices.unshift(current);
     for (const c of choices) sel.append(h('option', { value: c }, c));
     sel.value = current;
@@ -125,6 +136,7 @@ function helperField(ui: Ui, helper: DriverOptionHelper): HTMLElement {
 }
 
 function ipamRows(ui: Ui, family: 'ipv4' | 'ipv6'): HTMLElement[] {
+  const t = texts<Text>();
   const fam = family === 'ipv4' ? 'IPv4' : 'IPv6';
   const entries = ui.form[family];
   const eg = family === 'ipv4'
@@ -133,36 +145,35 @@ function ipamRows(ui: Ui, family: 'ipv4' | 'ipv6'): HTMLElement[] {
   return entries.map((_e, i) => {
     const n = i + 1;
     const base = `${family}[${i}]`;
-    const remove = ui.button('Remove', () => ui.removeRow(family, i), { className: 'secondary remove', 'aria-label': `Remove ${fam} configuration #${n}` });
-    return h('div', { className: 'ipam-row', role: 'group', 'aria-label': `${fam} configuration #${n}` },
+    const remove = ui.button(t.remove, () => ui.removeRow(family, i), { className: 'secondary remove', 'aria-label': fmt(t.ipamRemove, fam, n) });
+    return h('div', { className: 'ipam-row', role: 'group', 'aria-label': fmt(t.ipamGroup, fam, n) },
       h('div', { className: 'grid' },
-        ui.text(`${base}.subnet`, rowLabel('Subnet', n, fam), { placeholder: eg.subnet, code: true, help: n === 1 ? 'CIDR block of the network.' : undefined }),
-        ui.text(`${base}.ipRange`, rowLabel('IP range', n, fam), { placeholder: eg.ipRange, code: true, help: n === 1 ? 'Containers get addresses from this block, inside the subnet.' : undefined }),
-        ui.text(`${base}.gateway`, rowLabel('Gateway', n, fam), { placeholder: eg.gateway, code: true, help: n === 1 ? 'Inside the subnet. Empty: the engine picks one.' : undefined })),
+        ui.text(`${base}.subnet`, rowLabel(t.subnet, n, fam), { placeholder: eg.subnet, code: true, help: n === 1 ? t.subnetHelp : undefined }),
+        ui.text(`${base}.ipRange`, rowLabel(t.ipRange, n, fam), { placeholder: eg.ipRange, code: true, help: n === 1 ? t.ipRangeHelp : undefined }),
+        ui.text(`${base}.gateway`, rowLabel(t.gateway, n, fam), { placeholder: eg.gateway, code: true, help: n === 1 ? t.gatewayHelp : undefined })),
       family === 'ipv4'
-        ? ui.suggest(`${base}.subnet`, 'Suggest a free subnet', 'The first free block of Docker\'s default address pools. Type a prefix (e.g. /24) in Subnet first for that size.')
+        ? ui.suggest(`${base}.subnet`, t.suggestSubnet, t.suggestSubnetTitle)
         : undefined,
-      ui.textarea(`${base}.auxAddresses`, rowLabel('Auxiliary addresses', n, fam), {
-        placeholder: eg.aux, code: true, rows: 2, help: 'Addresses the engine must not hand out: one name=IP per line.',
+      ui.textarea(`${base}.auxAddresses`, rowLabel(t.aux, n, fam), {
+        placeholder: eg.aux, code: true, rows: 2, help: t.auxHelp,
       }),
       remove);
   });
 }
 
 function render(ui: Ui): Node[] {
+  const t = texts<Text>();
   const f = ui.form;
   const o = ui.options;
   const driver = f.driver.trim() || 'bridge';
   const out: Node[] = [];
 
   out.push(h('fieldset', {},
-    h('legend', {}, 'Network'),
-    ui.text('name', 'Name', { autofocus: true, placeholder: 'my-net', code: true, help: 'Letters, digits, "_", "." and "-".' }),
-    ui.select('driver', 'Driver', o.drivers.map((d) => ({ value: d, label: d })), {
-      help: 'The engine\'s network drivers. host and null are never offered: the engine has exactly one network of each.',
-    }),
+    h('legend', {}, t.network),
+    ui.text('name', t.name, { autofocus: true, placeholder: 'my-net', code: true, help: t.nameHelp }),
+    ui.select('driver', t.driver, o.drivers.map((d) => ({ value: d, label: d })), { help: t.driverHelp }),
     o.swarmManager
-      ? ui.select('scope', 'Scope', o.scopes.map((s) => ({ value: s, label: s === '' ? 'driver default' : s })), { help: 'swarm: the network spans the Swarm.' })
+      ? ui.select('scope', t.scope, o.scopes.map((s) => ({ value: s, label: s === '' ? t.driverDefault : s })), { help: t.scopeHelp })
       : undefined,
   ));
 
@@ -170,47 +181,42 @@ function render(ui: Ui): Node[] {
   // With IPv4 off the rows go away, unless one holds something (its error then says to remove it).
   const showIpv4Rows = f.enableIPv4 || f.ipv4.some((e) => e.subnet.trim() !== '' || e.ipRange.trim() !== '' || e.gateway.trim() !== '' || e.auxAddresses.trim() !== '');
   out.push(h('fieldset', { id: fieldId('ipv4') },
-    h('legend', {}, 'IPv4 addressing'),
+    h('legend', {}, t.ipv4),
     caps.enableIPv4 || !f.enableIPv4
-      ? ui.checkbox('enableIPv4', 'Enable IPv4', { help: 'Untick for an IPv6-only network (--ipv4=false); it then needs IPv6.' })
+      ? ui.checkbox('enableIPv4', t.enableIPv4, { help: t.enableIPv4Help })
       : undefined,
     ...(showIpv4Rows ? ipamRows(ui, 'ipv4') : []),
     ui.listError('ipv4'),
     f.enableIPv4
-      ? ui.button('Add IPv4 subnet', () => ui.addRow('ipv4', blankIpam(), `ipv4[${f.ipv4.length}].subnet`), { className: 'secondary add', id: `${fieldId('ipv4')}-add` })
+      ? ui.button(t.addIPv4, () => ui.addRow('ipv4', blankIpam(), `ipv4[${f.ipv4.length}].subnet`), { className: 'secondary add', id: `${fieldId('ipv4')}-add` })
       : undefined,
   ));
 
   out.push(h('fieldset', { id: fieldId('ipv6') },
-    h('legend', {}, 'IPv6 addressing'),
-    ui.checkbox('enableIPv6', 'Enable IPv6', {
-      help: caps.ipv6DefaultPool
-        ? 'Needed for any IPv6 subnet. Without a subnet the engine takes one from its default pool.'
-        : 'Needed for any IPv6 subnet; this engine has no default IPv6 pool, so give a subnet.',
-    }),
+    h('legend', {}, t.ipv6),
+    ui.checkbox('enableIPv6', t.enableIPv6, { help: caps.ipv6DefaultPool ? t.enableIPv6HelpPool : t.enableIPv6HelpNoPool }),
     ...ipamRows(ui, 'ipv6'),
     ui.listError('ipv6'),
-    ui.button('Add IPv6 subnet', () => ui.addRow('ipv6', blankIpam(), `ipv6[${f.ipv6.length}].subnet`), { className: 'secondary add', id: `${fieldId('ipv6')}-add` }),
+    ui.button(t.addIPv6, () => ui.addRow('ipv6', blankIpam(), `ipv6[${f.ipv6.length}].subnet`), { className: 'secondary add', id: `${fieldId('ipv6')}-add` }),
   ));
 
   const configOnly = o.configOnlyNetworks;
   out.push(h('fieldset', {},
-    h('legend', {}, 'Behaviour'),
-    ui.checkbox('internal', 'Internal', { help: 'No route to the outside: containers reach only each other.' }),
-    ui.checkbox('attachable', 'Attachable', { help: 'Swarm networks only: standalone containers may join, not just services.' }),
-    driver === 'overlay' || f.ingress ? ui.checkbox('ingress', 'Ingress', { help: 'The Swarm routing-mesh network (overlay only; one per Swarm).' }) : undefined,
-    ui.checkbox('configOnly', 'Config only', { help: 'Holds addressing and options for other networks; carries no containers.' }),
-    ui.select('configFrom', 'Config from', configOnly, {
-      empty: configOnly.length > 0 ? '(none)' : '(none: no config-only networks)',
-      help: 'Take addressing and options from a config-only network.',
+    h('legend', {}, t.behaviour),
+    ui.checkbox('internal', t.internal, { help: t.internalHelp }),
+    ui.checkbox('attachable', t.attachable, { help: t.attachableHelp }),
+    driver === 'overlay' || f.ingress ? ui.checkbox('ingress', t.ingress, { help: t.ingressHelp }) : undefined,
+    ui.checkbox('configOnly', t.configOnly, { help: t.configOnlyHelp }),
+    ui.select('configFrom', t.configFrom, configOnly, {
+      empty: configOnly.length > 0 ? t.noneChoice : t.noneChoiceEmpty, help: t.configFromHelp,
     }),
   ));
 
   out.push(h('fieldset', {},
-    h('legend', {}, 'IP address management (IPAM)'),
-    ui.text('ipamDriver', 'IPAM plugin', { placeholder: 'default', code: true, suggestions: o.ipamDrivers, help: '--ipam-driver. Empty: the engine\'s default.' }),
+    h('legend', {}, t.ipam),
+    ui.text('ipamDriver', t.ipamPlugin, { placeholder: 'default', code: true, suggestions: o.ipamDrivers, help: t.ipamPluginHelp }),
     ui.keyValues({
-      path: 'ipamOptions', legend: 'IPAM options', ...rowTexts('IPAM option key', 'IPAM option value', 'IPAM option'),
+      path: 'ipamOptions', legend: t.ipamOptions, ...rowTexts(t.ipamOptionKey, t.ipamOptionValue, t.ipamOptionRemove, t.ipamOptionAdd),
     }),
   ));
 
@@ -218,12 +224,12 @@ function render(ui: Ui): Node[] {
   const helperKeys = new Set(helpers.map((x) => x.key));
   const dedicated = bridgeFields(ui, driver);
   out.push(h('fieldset', { className: 'driver-options' },
-    h('legend', {}, `Options for the ${driver} driver`),
+    h('legend', {}, fmt(t.driverOptions, driver)),
     helpers.length > 0 ? h('div', { className: 'grid' }, ...helpers.map((x) => helperField(ui, x))) : undefined,
     dedicated.length > 0 ? h('div', { className: 'grid' }, ...dedicated) : undefined,
     ui.keyValues({
-      path: 'driverOptions', legend: 'Other options', ...rowTexts('Option key', 'Option value', 'option'), hide: (k) => helperKeys.has(k),
-      keyPlaceholder: 'com.docker.network.…', help: 'Passed to the driver as --opt key=value.',
+      path: 'driverOptions', legend: t.otherOptions, ...rowTexts(t.optionKey, t.optionValue, t.optionRemove, t.optionAdd), hide: (k) => helperKeys.has(k),
+      keyPlaceholder: 'com.docker.network.…', help: t.otherOptionsHelp,
     }),
   ));
 
@@ -233,8 +239,6 @@ function render(ui: Ui): Node[] {
 
 startForm<'createNetwork'>({
   kind: 'createNetwork',
-  intro: 'Checked against the engine as you type; nothing is created until every field is right.',
-  submitText: 'Create',
   render,
   normalize(form: CreateNetworkForm) {
     if (form.ipv4.length === 0 && form.enableIPv4) form.ipv4.push(blankIpam());

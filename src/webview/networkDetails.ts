@@ -1,94 +1,97 @@
 // Network Details: header, IPAM, bridge interface, driver options, labels and the containers table, with buttons
-// that run the extension's commands. Read-only: the host sends the whole picture on every change.
+// that run the extension's commands. Read-only: the host sends the whole picture on every change; the words come
+// from the host's table (src/core/pageText/networkDetails.ts).
 import type { NetworkDetailsState } from '../core/details';
+import type { ViewTextOf } from '../core/pageText/views';
 import { append, h } from './lib/dom';
+import { fmt, texts } from './lib/text';
 import { banner, code, flag, lines, muted, section, startView, table, terms, when, type ViewUi } from './lib/view';
 
 function render(s: NetworkDetailsState, ui: ViewUi<'networkDetails'>): Node[] {
+  const t = texts<ViewTextOf['networkDetails']>();
   const n = s.network;
   const gone = s.removed !== undefined;
   const header = h('header', { className: 'view-header' },
     h('h1', {}, n.name),
-    h('p', { className: 'intro' }, `${n.driver} network · ${n.scope} scope · ${n.shortId}${n.builtin ? ' · built into the engine' : ''}`),
+    h('p', { className: 'intro' }, fmt(n.builtin ? t.introBuiltin : t.intro, n.driver, n.scope, n.shortId)),
     h('p', { className: 'flags' },
-      flag('Internal', n.internal), flag('Attachable', n.attachable), flag('Ingress', n.ingress),
-      n.driver !== 'null' && n.driver !== 'host' ? flag('IPv4', n.enableIPv4) : undefined, flag('IPv6', n.enableIPv6),
-      n.ipv6Only ? h('span', { className: 'flag flag-on', id: 'ipv6-only' }, 'IPv6-only network') : undefined,
-      n.configOnly ? flag('Config only', true) : undefined));
+      flag(t.internal, n.internal), flag(t.attachable, n.attachable), flag(t.ingress, n.ingress),
+      n.driver !== 'null' && n.driver !== 'host' ? flag(t.ipv4, n.enableIPv4) : undefined, flag(t.ipv6, n.enableIPv6),
+      n.ipv6Only ? h('span', { className: 'flag flag-on', id: 'ipv6-only' }, t.ipv6Only) : undefined,
+      n.configOnly ? flag(t.configOnly, true) : undefined));
 
-  const toolbar = h('div', { className: 'toolbar', role: 'toolbar', 'aria-label': 'Network actions' },
-    ui.button('Connect Container…', { action: 'connectContainer' }, { id: 'act-connect', disabled: gone || s.cannotConnect !== undefined, title: s.cannotConnect }),
-    ui.button('Create Network Like This…', { action: 'createLike' }, { id: 'act-create-like', disabled: gone || !s.canCreateLike }),
-    ui.button('Open JSON', { action: 'openJson' }, { id: 'act-json', disabled: gone }),
-    ui.button('Copy as Compose', { action: 'copyAsCompose' }, { id: 'act-copy-compose', title: 'The network and a service per container on it, as a Compose snippet' }),
-    ui.button('Copy as Docker Commands', { action: 'copyAsCommands' }, { id: 'act-copy-commands', title: 'docker network create, then docker run or docker network connect per container' }),
-    ui.button('Check all pairs', { action: 'checkAllPairs' }, {
-      id: 'act-all-pairs', disabled: gone || s.runningCount < 2,
-      title: `Probe every pair of running containers on ${n.name} (at most ${s.matrixCap} containers)`,
+  const toolbar = h('div', { className: 'toolbar', role: 'toolbar', 'aria-label': t.toolbar },
+    ui.button(t.connect, { action: 'connectContainer' }, { id: 'act-connect', disabled: gone || s.cannotConnect !== undefined, title: s.cannotConnect }),
+    ui.button(t.createLike, { action: 'createLike' }, { id: 'act-create-like', disabled: gone || !s.canCreateLike }),
+    ui.button(t.openJson, { action: 'openJson' }, { id: 'act-json', disabled: gone }),
+    ui.button(t.copyCompose, { action: 'copyAsCompose' }, { id: 'act-copy-compose', title: t.copyComposeTitle }),
+    ui.button(t.copyCommands, { action: 'copyAsCommands' }, { id: 'act-copy-commands', title: t.copyCommandsTitle }),
+    ui.button(t.checkAllPairs, { action: 'checkAllPairs' }, {
+      id: 'act-all-pairs', disabled: gone || s.runningCount < 2, title: fmt(t.checkAllPairsTitle, n.name, s.matrixCap),
     }),
-    ui.button('Remove', { action: 'remove' }, {
+    ui.button(t.remove, { action: 'remove' }, {
       id: 'act-remove', className: 'secondary danger', disabled: gone || !s.canRemove,
-      title: s.canRemove ? `Remove ${n.name}` : `${n.name} is built into the engine: it is never removed`,
+      title: fmt(s.canRemove ? t.removeTitle : t.removeBuiltin, n.name),
     }));
 
-  const overview = section('overview', 'Overview', terms([
-    ['ID', code(n.id)],
-    ['Driver', code(n.driver)],
-    ['Scope', n.scope],
-    ['Created', n.created ? when(n.created) : undefined],
-    ['Bridge interface', s.bridgeInterface ? h('span', {}, code(s.bridgeInterface), muted(` (ip link show ${s.bridgeInterface})`)) : undefined],
-    ['IPAM driver', code(n.ipamDriver)],
-    ...s.gatewayModes.map((g): [string, Node] => [`Gateway mode (${g.family})`, h('span', {}, code(g.mode), g.text ? muted(` — ${g.text}`) : '')]),
-    ['Trusted host interfaces', s.trustedHostInterfaces.length ? lines(s.trustedHostInterfaces) : undefined],
-    ['Config from', n.configFrom ? code(n.configFrom) : undefined],
-    ['Engine', s.engine ? code(s.engine) : undefined],
+  const overview = section('overview', t.overview, terms([
+    [t.id, code(n.id)],
+    [t.driver, code(n.driver)],
+    [t.scope, n.scope],
+    [t.created, n.created ? when(n.created) : undefined],
+    [t.bridge, s.bridgeInterface ? h('span', {}, code(s.bridgeInterface), muted(` ${fmt(t.ipLinkShow, s.bridgeInterface)}`)) : undefined],
+    [t.ipamDriver, code(n.ipamDriver)],
+    ...s.gatewayModes.map((g): [string, Node] => [fmt(t.gatewayMode, g.family), h('span', {}, code(g.mode), g.text ? muted(` — ${g.text}`) : '')]),
+    [t.trustedHost, s.trustedHostInterfaces.length ? lines(s.trustedHostInterfaces) : undefined],
+    [t.configFrom, n.configFrom ? code(n.configFrom) : undefined],
+    [t.engine, s.engine ? code(s.engine) : undefined],
   ], true));
 
-  const ipam = section('ipam', 'IPAM', table('IP address management',
-    ['Family', 'Subnet', 'IP range', 'Gateway', 'Auxiliary addresses', 'Addresses', 'In use by'],
+  const ipam = section('ipam', t.ipam, table(t.ipamCaption,
+    [t.family, t.subnet, t.ipRange, t.gateway, t.aux, t.addresses, t.inUseBy],
     s.ipam.map((r) => [r.family, r.subnet ? code(r.subnet) : muted('—'), r.ipRange ? code(r.ipRange) : muted('—'),
       r.gateway ? code(r.gateway) : muted('—'), lines(r.auxAddresses),
-      r.usage ? h('span', { title: r.usageSource === 'engine' ? 'As the engine counts them' : 'Counted from what the engine lists: reserved addresses, gateway, auxiliary addresses and containers' }, r.usage) : muted('—'),
+      r.usage ? h('span', { title: r.usageSource === 'engine' ? t.usageEngine : t.usageCounted }, r.usage) : muted('—'),
       r.holders.length ? h('span', { className: 'lines holders' }, ...r.holders.flatMap((x, i) => [...(i > 0 ? [h('br')] : []), code(x.address), ` ${x.holder}`])) : muted('—')]),
-    { empty: 'No IPAM configuration (the driver assigns no addresses).' }),
-  s.ipamOptions.length ? h('p', {}, 'IPAM options: ', ...s.ipamOptions.map((o) => code(`${o.key}=${o.value}`))) : undefined);
+    { empty: t.ipamEmpty }),
+  s.ipamOptions.length ? h('p', {}, t.ipamOptions, ...s.ipamOptions.map((o) => code(`${o.key}=${o.value}`))) : undefined);
 
   const kv = (id: string, title: string, rows: { key: string; value: string }[], none: string): HTMLElement =>
-    section(id, title, table(title, ['Key', 'Value'], rows.map((r) => [code(r.key), code(r.value)]), { empty: none }));
+    section(id, title, table(title, [t.key, t.value], rows.map((r) => [code(r.key), code(r.value)]), { empty: none }));
 
-  const containers = section('containers', `Containers (${s.containers.length})`, table(`Containers on ${n.name}`,
-    ['Name', 'State', 'Health', 'IPv4', 'IPv6', 'MAC', 'Aliases', 'Ports', 'Actions'],
+  const containers = section('containers', fmt(t.containers, s.containers.length), table(fmt(t.containersCaption, n.name),
+    [t.name, t.state, t.health, t.ipv4, t.ipv6, t.mac, t.aliases, t.ports, t.actions],
     s.containers.map((c) => [
       c.name,
       h('span', { className: `state state-${c.state}` }, c.state),
       c.health ? h('span', { className: `health health-${c.healthStatus ?? 'unknown'}` }, c.health) : muted('—'),
-      c.ipv4 ? code(c.ipv4) : muted(c.sharesNamespaceOf ? `shares ${c.sharesNamespaceOf}` : '—'),
+      c.ipv4 ? code(c.ipv4) : muted(c.sharesNamespaceOf ? fmt(t.sharesShort, c.sharesNamespaceOf) : '—'),
       c.ipv6 ? code(c.ipv6) : muted('—'),
       c.mac ? code(c.mac) : muted('—'),
       lines(c.aliases),
       lines(c.ports),
       h('span', { className: 'row-actions' },
-        ui.button('Inspect', { action: 'inspectContainer', containerId: c.id }, { id: `inspect-${c.id}`, 'aria-label': `Inspect ${c.name}` }),
-        ui.button('Networking', { action: 'showContainerNetworking', containerId: c.id }, { id: `networking-${c.id}`, 'aria-label': `Show container networking of ${c.name}` }),
-        ui.button('Disconnect', { action: 'disconnect', containerId: c.id }, {
-          id: `disconnect-${c.id}`, 'aria-label': `Disconnect ${c.name}`, disabled: gone || !c.canDisconnect,
-          title: c.canDisconnect ? undefined : c.sharesNamespaceOf ? `${c.name} shares the network namespace of ${c.sharesNamespaceOf}` : `${c.name} cannot be disconnected from ${n.name}`,
+        ui.button(t.inspect, { action: 'inspectContainer', containerId: c.id }, { id: `inspect-${c.id}`, 'aria-label': fmt(t.inspectLabel, c.name) }),
+        ui.button(t.networking, { action: 'showContainerNetworking', containerId: c.id }, { id: `networking-${c.id}`, 'aria-label': fmt(t.networkingLabel, c.name) }),
+        ui.button(t.disconnect, { action: 'disconnect', containerId: c.id }, {
+          id: `disconnect-${c.id}`, 'aria-label': fmt(t.disconnectLabel, c.name), disabled: gone || !c.canDisconnect,
+          title: c.canDisconnect ? undefined : c.sharesNamespaceOf ? fmt(t.sharesNamespace, c.name, c.sharesNamespaceOf) : fmt(t.cannotDisconnect, c.name, n.name),
         }),
-        ui.button('Check Connectivity', { action: 'checkConnectivity', containerId: c.id }, {
-          id: `probe-${c.id}`, 'aria-label': `Check connectivity from ${c.name}`, disabled: gone || !c.canProbe,
-          title: c.canProbe ? `Probe another container from inside ${c.name}` : `${c.name} is not running`,
+        ui.button(t.checkConnectivity, { action: 'checkConnectivity', containerId: c.id }, {
+          id: `probe-${c.id}`, 'aria-label': fmt(t.checkLabel, c.name), disabled: gone || !c.canProbe,
+          title: fmt(c.canProbe ? t.probeTitle : t.notRunning, c.name),
         })),
     ]),
-    { empty: 'No container is attached to this network.' }));
+    { empty: t.containersEmpty }));
 
   const out: Node[] = [header];
-  if (gone) out.push(banner(`${n.name} was removed from the engine (noticed ${when(s.removed?.at ?? '')}). This page keeps its last known state; its actions are off.`));
+  if (gone) out.push(banner(fmt(t.removed, n.name, when(s.removed?.at ?? ''))));
   if (s.cannotConnect && !gone) out.push(h('p', { className: 'help' }, s.cannotConnect));
   for (const c of s.hostRoutes?.collisions ?? []) out.push(h('div', { className: 'banner banner-warning route-collision', role: 'alert' }, h('p', {}, c)));
   if (s.hostRoutes?.note) out.push(h('p', { className: 'help', id: 'host-routes-note' }, s.hostRoutes.note));
-  out.push(toolbar, overview, ipam, containers, kv('options', 'Driver options', s.options, 'No driver options.'), kv('labels', 'Labels', s.labels, 'No labels.'));
+  out.push(toolbar, overview, ipam, containers, kv('options', t.driverOptions, s.options, t.noDriverOptions), kv('labels', t.labels, s.labels, t.noLabels));
   if (s.services.length > 0) {
-    out.push(section('services', 'Swarm services', table('Swarm services', ['Service', 'Virtual IP', 'Mode'],
+    out.push(section('services', t.services, table(t.services, [t.service, t.vip, t.mode],
       s.services.map((v) => [v.name, v.vip ? code(v.vip) : muted('—'), v.mode]))));
   }
   const main = h('div', { className: gone ? 'view removed' : 'view' });

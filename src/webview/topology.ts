@@ -4,12 +4,15 @@
 //
 // Keyboard: Tab reaches the filter, the toggles, the container list (arrows, Home/End, type-ahead by the filter),
 // the reach list (each target is a button that selects it), the toolbar and the map (arrows pan, + and - zoom,
-// 0 fits). Escape clears the selection.
+// 0 fits). Escape clears the selection. The page is built once its words arrive (`init`, src/core/pageText/topology.ts).
+import type { TopologyText } from '../core/pageText/topology';
 import type {
-  GraphMessage, LayoutKind, TopologyGraph, TopologyMethods, TopologyReach, TopologySavedState,
+  GraphMessage, LayoutKind, TopologyGraph, TopologyHostMessage, TopologyMethods, TopologyReach, TopologySavedState,
 } from '../protocol/topology';
+import type { ReplyMessage } from '../protocol/reply';
 import { Channel, RequestFailed } from './lib/channel';
 import { h } from './lib/dom';
+import { fmt, setText, texts } from './lib/text';
 import { ContainerList } from './topology/containerList';
 import { layOut, pageElements, whyButton } from './topology/page';
 import { filterGraph, type FilterResult } from './topology/filter';
@@ -19,8 +22,9 @@ const FILTER_DEBOUNCE_MS = 120;
 const SAVE_DEBOUNCE_MS = 400;
 const SELECT_DEBOUNCE_MS = 80;
 
+type TopologyChannel = Channel<TopologyMethods, Exclude<TopologyHostMessage, ReplyMessage>, TopologySavedState>;
+
 class TopologyPage {
-  private readonly channel = new Channel<TopologyMethods, GraphMessage, TopologySavedState>((m) => { if (m.type === 'graph') this.onGraph(m); });
   private readonly map: TopologyMap;
   private graph?: TopologyGraph;
   private filter?: FilterResult;
@@ -35,7 +39,7 @@ class TopologyPage {
 
   private readonly el = pageElements();
 
-  constructor() {
+  constructor(private readonly channel: TopologyChannel) {
     const saved = this.channel.state;
     this.state = saved ?? { positions: {}, filter: '', onlyMatches: false, collapseBuiltin: false };
     if (saved && Object.keys(saved.positions).length > 0) this.savedPositions = saved.positions;
@@ -57,7 +61,6 @@ class TopologyPage {
       moved: () => this.scheduleSave(),
     });
     this.map.setCollapsed(this.state.collapseBuiltin);
-    this.channel.ready();
   }
 
   private build(): void {
@@ -110,7 +113,7 @@ class TopologyPage {
 
   // ------------------------------------------------------------------------------------------------ graph
 
-  private onGraph(msg: GraphMessage): void {
+  onGraph(msg: GraphMessage): void {
     const t0 = performance.now();
     this.el.engine.textContent = msg.engine;
     this.el.problem.hidden = !msg.problem;
@@ -125,7 +128,10 @@ class TopologyPage {
     if (first && layout !== 'full' && this.state.zoom !== undefined && this.state.pan) this.map.setViewport(this.state.zoom, this.state.pan);
     this.map.setFilter(this.filter?.shown, this.state.onlyMatches);
     this.renderList();
-    this.el.engine.textContent = `${msg.engine} · ${count(graph.networks.length, 'network')} · ${count(graph.containers.length, 'container')}`;
+    const t = texts<TopologyText>();
+    this.el.engine.textContent = fmt(t.engineLine, msg.engine,
+      fmt(graph.networks.length === 1 ? t.networksOne : t.networksMany, graph.networks.length),
+      fmt(graph.containers.length === 1 ? t.containersOne : t.containersMany, graph.containers.length));
     const selected = this.state.selected;
     if (selected && !graph.containers.some((c) => c.id === selected)) {
       this.select(undefined);
@@ -139,7 +145,8 @@ class TopologyPage {
       this.el.cy.dataset.version = String(msg.version);
       this.el.cy.dataset.renderMs = String(ms);
       this.el.cy.dataset.layout = layout;
-      this.el.status.textContent = `${nodes} nodes · ${graph.edges.length} edges · drawn in ${ms} ms${layout === 'full' ? ' (full layout)' : layout === 'hubs' ? ' (quick layout: containers around their networks; Re-layout for a force-directed one)' : layout === 'incremental' ? ' (new nodes placed)' : ''}`;
+      const note = layout === 'full' ? t.layoutFull : layout === 'hubs' ? t.layoutHubs : layout === 'incremental' ? t.layoutIncremental : '';
+      this.el.status.textContent = fmt(t.drawn, nodes, graph.edges.length, ms, note);
       this.channel.notify({ type: 'rendered', version: msg.version, nodes, edges: graph.edges.length, ms, layout });
       this.scheduleSave();
     }));
@@ -150,7 +157,7 @@ class TopologyPage {
     // what is shown, refined when that is small enough to take a second or two (a filter makes it so)
     this.map.layout(true);
     this.map.fit();
-    this.el.status.textContent = `Laid out again in ${Math.round(performance.now() - t0)} ms`;
+    this.el.status.textContent = fmt(texts<TopologyText>().laidOut, Math.round(performance.now() - t0));
     this.scheduleSave();
   }
 
@@ -219,7 +226,7 @@ class TopologyPage {
     const seq = ++this.reachSeq;
     const name = this.graph?.containers.find((c) => c.id === id)?.name ?? id.slice(0, 12);
     if (!this.reach || this.reach.containerId !== id) {
-      this.el.reachSummary.textContent = `Working out what ${name} can reach…`;
+      this.el.reachSummary.textContent = fmt(texts<TopologyText>().workingOut, name);
       this.el.cy.dataset.selected = name;
       delete this.el.cy.dataset.highlighted;
     }
@@ -241,10 +248,11 @@ class TopologyPage {
 
   private renderReach(): void {
     const r = this.reach;
+    const t = texts<TopologyText>();
     this.el.openSelected.hidden = !r;
     this.el.explainSelected.hidden = !r;
     if (!r) {
-      this.el.reachSummary.textContent = 'Select a container to see what it can reach.';
+      this.el.reachSummary.textContent = t.selectHint;
       this.el.reachList.replaceChildren();
       this.el.blocked.replaceChildren();
       delete this.el.cy.dataset.selected;
@@ -252,13 +260,13 @@ class TopologyPage {
       return;
     }
     this.el.reachSummary.textContent = r.summary;
-    this.el.reachList.replaceChildren(...r.reachable.map((t) => {
-      const b = h('button', { type: 'button', className: 'link', 'data-id': t.id, title: `Select ${t.name}` }, t.name);
-      b.addEventListener('click', () => this.select(t.id, true));
-      return h('li', { 'data-name': t.name }, b, h('span', { className: 'via' }, ` (${t.via})`));
+    this.el.reachList.replaceChildren(...r.reachable.map((x) => {
+      const b = h('button', { type: 'button', className: 'link', 'data-id': x.id, title: fmt(t.selectTitle, x.name) }, x.name);
+      b.addEventListener('click', () => this.select(x.id, true));
+      return h('li', { 'data-name': x.name }, b, h('span', { className: 'via' }, ` (${x.via})`));
     }));
     this.el.blocked.replaceChildren(...(r.blocked.length === 0 ? [] : [
-      h('p', { className: 'help' }, 'On a shared network, but blocked:'),
+      h('p', { className: 'help' }, t.blocked),
       h('ul', { className: 'topo-reach blocked' }, ...r.blocked.map((b) =>
         h('li', {}, `${b.name}: ${b.reason} `, whyButton(r.name, b, () => void this.open('explain', { containerId: r.containerId, targetId: b.id }))))),
     ]));
@@ -291,8 +299,11 @@ class TopologyPage {
   }
 }
 
-function count(n: number, what: string): string {
-  return `${n} ${what}${n === 1 ? '' : 's'}`;
-}
-
-new TopologyPage();
+let page: TopologyPage | undefined;
+const channel: TopologyChannel = new Channel((m) => {
+  if (m.type === 'init') {
+    setText(m.text);
+    page ??= new TopologyPage(channel);
+  } else if (m.type === 'graph') page?.onGraph(m);
+});
+channel.ready();

@@ -10,6 +10,7 @@
 // removed ours underneath.
 'use strict';
 const path = require('node:path');
+const { execFileSync } = require('node:child_process');
 
 function escape(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -99,6 +100,11 @@ async function inlineAction(page, lib, label, action) {
   }, 90000, `the "${action}" icon of ${label}`);
 }
 
+/** The docker CLI on the test engine (DOCKER_HOST). */
+function docker(...args) {
+  execFileSync('docker', args, { env: process.env, stdio: 'ignore', timeout: 60000 });
+}
+
 /** The page inside the (only visible) webview panel. */
 function view(page) {
   return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
@@ -166,6 +172,25 @@ module.exports = {
       if (focused !== 'Open JSON') throw new Error(`Tab went to ${focused}`);
       await page.keyboard.press('Enter');
       await lib.until(async () => (await page.locator('.tabs-container .tab', { hasText: /my-net.*\.json|my-net/ }).count()) >= 2, 15000, 'the inspect document tab');
+      await runCommand(page, lib, 'View: Close All Editors');
+    }],
+    ['Network Details through an engine update (a container joins my-net): focus stays on Open JSON and the live region is the same element', async ({ page, lib }) => {
+      await inlineAction(page, lib, 'my-net', 'Show Network Details');
+      const f = await heading(page, 'my-net');
+      const before = await lib.until(async () => (await tableRows(f, 'Containers on my-net')).length, 15000, 'the containers table');
+      await f.getByRole('button', { name: 'Open JSON' }).focus();
+      // a mark on the live region: a region made again with the picture would lose it (and its announcement)
+      await f.locator('#view-status').evaluate((el) => { el.dataset.mark = 'kept'; });
+      const name = 'dn-focus-probe';
+      docker('run', '-d', '--name', name, '--network', 'my-net', 'localbusybox:latest', 'sleep', '600');
+      try {
+        await lib.until(async () => (await tableRows(f, 'Containers on my-net')).length === before + 1, 20000, 'the new container in the table');
+        const focused = await f.locator(':focus').getAttribute('id');
+        if (focused !== 'act-json') throw new Error(`focus went to ${focused} after the update`);
+        if ((await f.locator('#view-status').getAttribute('data-mark')) !== 'kept') throw new Error('the live region was made again by the update');
+      } finally {
+        docker('rm', '-f', name);
+      }
       await runCommand(page, lib, 'View: Close All Editors');
     }],
     ['Container Networking from test1\'s context menu: both networks and the Namespaces table with seven rows and ids', async ({ page, lib }) => {

@@ -18,6 +18,7 @@ import {
   type FormKind, type FormOf, type HostMessage, type InitMessage, type Method, type ReplyError, type ReplyMessage, type RequestMessage,
   type ResultOf, type WebviewMessage,
 } from '../../protocol/messages';
+import { formText } from '../../core/pageText/forms';
 import type { FormEnv, FormSpec } from './specs';
 import { okReply, WebviewHost, type PanelEngine } from './webviewHost';
 import { hostRoutesFor } from './hostRoutes';
@@ -224,6 +225,7 @@ export class FormPanel<K extends FormKind> extends WebviewHost<WebviewMessage<K>
     const options = await this.spec.options(this.env(), this.form).catch(() => this.spec.fallbackOptions(this.form));
     const init: InitMessage<K> = {
       type: 'init', kind: this.spec.kind, title: this.title, form: this.form, formVersion: this.formVersion, notices: this.notices, options,
+      text: this.pageText(formText(this.spec.kind)),
     };
     if (this.failure) init.outcome = this.failure.error;
     this.post(init);

@@ -10,7 +10,7 @@ import type { Snapshot } from '../../core/model';
 import { buildTopology, reachabilityOf, topologyReach, type TopologyGraph } from '../../core/topology';
 import type { ReplyMessage } from '../../protocol/reply';
 import {
-  parseTopologyMessage, type GraphMessage, type RenderedMessage, type TopologyMethods, type TopologyRequest,
+  parseTopologyMessage, type GraphMessage, type TopologyInitMessage, type RenderedMessage, type TopologyMethods, type TopologyRequest,
   type TopologyWebviewMessage,
 } from '../../protocol/topology';
 import { CommandIds } from '../commandIds';
@@ -18,11 +18,12 @@ import { describeProblem, type Connection } from '../connection';
 import type { Engines } from '../engines';
 import { ContainerNode, NetworkNode } from '../tree/nodes';
 import { okReply, WebviewHost, type PanelEngine } from './webviewHost';
+import { topologyText } from '../../core/pageText/topology';
 
 /** Engine changes reach the map at most this often (the live model has already coalesced the events). */
 const GRAPH_DEBOUNCE_MS = 150;
 
-export class TopologyPanel extends WebviewHost<TopologyWebviewMessage, GraphMessage> {
+export class TopologyPanel extends WebviewHost<TopologyWebviewMessage, TopologyInitMessage | GraphMessage> {
   private version = 0;
   private timer?: NodeJS.Timeout;
   private sentSnapshot?: Snapshot;
@@ -56,6 +57,7 @@ export class TopologyPanel extends WebviewHost<TopologyWebviewMessage, GraphMess
     // a new page has nothing: send the graph whatever was sent before
     this.sentSnapshot = undefined;
     this.sentProblem = undefined;
+    this.post({ type: 'init', text: this.pageText(topologyText()) });
     await this.sendGraph();
   }
 

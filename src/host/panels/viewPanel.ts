@@ -1,12 +1,14 @@
 // The read-only view panels (Network Details, Container Networking, Connectivity) on the shared plumbing
 // (webviewHost.ts), speaking src/protocol/views.ts. A view holds no form: the host sends the whole picture on `ready`
-// and again whenever it changes; buttons come back as `action` requests, which the owner turns into commands.
+// and again whenever it changes (after its words: `init`, src/core/pageText/views.ts); buttons come back as `action`
+// requests, which the owner turns into commands.
 import * as vscode from 'vscode';
 import type { ReplyMessage } from '../../protocol/reply';
 import {
   parseViewMessage, type ActionParams, type ActionResult, type ViewKind, type ViewRequest, type ViewStateMessage,
-  type ViewStateOf, type ViewWebviewMessage,
+  type ViewStateOf, type ViewWebviewMessage, type ViewInitMessage,
 } from '../../protocol/views';
+import { viewText } from '../../core/pageText/views';
 import { okReply, WebviewHost, type PanelEngine } from './webviewHost';
 
 export interface ViewPanelOptions<K extends ViewKind> {
@@ -20,7 +22,7 @@ export interface ViewPanelOptions<K extends ViewKind> {
   onDispose?(): void;
 }
 
-export class ViewPanel<K extends ViewKind> extends WebviewHost<ViewWebviewMessage<K>, ViewStateMessage<K>> {
+export class ViewPanel<K extends ViewKind> extends WebviewHost<ViewWebviewMessage<K>, ViewInitMessage<K> | ViewStateMessage<K>> {
   private current?: ViewStateOf[K];
   private currentJson?: string;
 
@@ -56,6 +58,7 @@ export class ViewPanel<K extends ViewKind> extends WebviewHost<ViewWebviewMessag
   }
 
   protected async onReady(): Promise<void> {
+    this.post({ type: 'init', kind: this.options.kind, text: this.pageText(viewText(this.options.kind)) });
     if (this.current) this.post({ type: 'state', kind: this.options.kind, state: this.current });
   }
 

@@ -10,6 +10,7 @@
 //   settings moved the extension's own engine to another endpoint).
 import * as vscode from 'vscode';
 import type { Parsed } from '../../protocol/check';
+import type { PageText } from '../../protocol/pageText';
 import { rejectReply, type ReplyMessage } from '../../protocol/reply';
 import type { Connection } from '../connection';
 import type { Engines } from '../engines';
@@ -117,6 +118,11 @@ export abstract class WebviewHost<In extends { type: string }, Out extends { typ
   /** A page has loaded (or is loading): changes are worth posting to it. */
   protected get hasPage(): boolean {
     return this.pageStarted;
+  }
+
+  /** A page's words (a table of src/core/pageText, translated now) with the display language, for its `init`. */
+  protected pageText<S>(strings: S): PageText<S> {
+    return { locale: vscode.env.language, strings };
   }
 
   /** Resolves at the next `ready` handshake, or at once when one already happened and `fresh` is false. */

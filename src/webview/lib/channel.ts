@@ -6,7 +6,9 @@
 // own, and the host answers every request it accepted, with a result or an error), so the webview's timer is only a
 // backstop against a reply that can never come. It is set above the longest thing a request may legitimately wait
 // for: a view button that runs a command, which can wait on the user (a modal confirmation) or on a probe matrix.
+import type { PageCommonText } from '../../core/pageText/common';
 import type { ReplyError, ReplyMessage } from '../../protocol/reply';
+import { texts } from './text';
 
 interface VsCodeApi<S> {
   postMessage(message: unknown): void;
@@ -52,7 +54,7 @@ export class Channel<M extends { [K in keyof M]: { params: unknown; result: unkn
     return new Promise<M[K]['result']>((resolve, reject) => {
       const timer = window.setTimeout(() => {
         this.pending.delete(id);
-        reject(new RequestFailed({ message: 'The extension did not answer in time. Try again.', fieldErrors: [] }));
+        reject(new RequestFailed({ message: texts<PageCommonText>().requestTimeout, fieldErrors: [] }));
       }, REQUEST_TIMEOUT_MS);
       this.pending.set(id, { resolve: (r) => resolve(r as M[K]['result']), reject, timer });
       this.api.postMessage({ type: 'request', id, method, params });

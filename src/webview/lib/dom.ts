@@ -72,3 +72,15 @@ export function hasValue(v: unknown): boolean {
   if (typeof v === 'object' && v !== null) return Object.values(v).some(hasValue);
   return false;
 }
+
+/** A translated template whose {0}, {1}… are nodes (e.g. `code(address)`): the words around them stay text. */
+export function fill(template: string, ...parts: (Node | string)[]): (Node | string)[] {
+  const out: (Node | string)[] = [];
+  let last = 0;
+  for (const m of template.matchAll(/\{(\d+)\}/g)) {
+    out.push(template.slice(last, m.index), parts[Number(m[1])] ?? m[0]);
+    last = m.index + m[0].length;
+  }
+  out.push(template.slice(last));
+  return out.filter((x) => x !== '');
+}

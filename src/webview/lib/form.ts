@@ -14,6 +14,8 @@ import { FieldSuggestions } from './formSuggest';
 import { Channel, RequestFailed } from './channel';
 import { focusFirstError, placeErrors, showBanner } from './formErrors';
 import { buildUi, type FormDefinition } from './formFields';
+import { setText, texts } from './text';
+import type { FormCommonText } from '../../core/pageText/forms';
 
 export { labelsField, routePriorityField, rowLabel, rowTexts, type FieldOptions, type FormDefinition, type FormUi, type KeyValueOptions } from './formFields';
 
@@ -53,6 +55,7 @@ export class FormController<K extends FormKind> {
   private onHostMessage(msg: Exclude<HostMessage<K>, ReplyMessage>): void {
     switch (msg.type) {
       case 'init': {
+        setText(msg.text);
         this.options = msg.options;
         this.title = msg.title;
         const saved = this.channel.state;
@@ -147,7 +150,7 @@ export class FormController<K extends FormKind> {
     this.save();
     const formEl = this.app.querySelector('form');
     formEl?.setAttribute('aria-busy', 'true');
-    this.setStatus('Working…');
+    this.setStatus(texts<FormCommonText>().working);
     showBanner(undefined);
     this.checkFailed = false;
     try {
@@ -195,7 +198,7 @@ export class FormController<K extends FormKind> {
     try {
       const r = await this.channel.request('copyCommand', { form: this.form });
       this.setCommand(r.command);
-      this.setStatus('Command copied to the clipboard.');
+      this.setStatus(texts<FormCommonText>().copied);
     } catch (e) {
       this.setStatus(e instanceof RequestFailed ? e.error.message : String(e));
     }
@@ -206,6 +209,7 @@ export class FormController<K extends FormKind> {
 
   private render(initial = false): void {
     this.def.normalize?.(this.form);
+    const t = texts<FormCommonText>();
     const active = document.activeElement;
     const focusId = this.pendingFocus ?? (active && active !== document.body ? active.id : undefined);
     const selection = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement
@@ -230,24 +234,24 @@ export class FormController<K extends FormKind> {
       void this.submit();
     });
     append(form, ...this.def.render(ui));
-    const copy = ui.button('Copy', () => void this.copy(), { className: 'secondary', id: 'copy-command' });
+    const copy = ui.button(t.copy, () => void this.copy(), { className: 'secondary', id: 'copy-command' });
     // The command and the submit button stay in view at the bottom while the form scrolls.
     append(form, h('div', { className: 'footer' },
       h('section', { className: 'command' },
-        h('h2', {}, 'Equivalent docker command'),
+        h('h2', {}, t.command),
         h('div', { className: 'command-row' },
           h('pre', { id: 'command', tabindex: 0 }, h('code', {}, this.command)),
           copy)),
       h('div', { className: 'actions' },
-        h('button', { type: 'submit', className: 'primary', id: 'submit' }, this.def.submitText),
+        h('button', { type: 'submit', className: 'primary', id: 'submit' }, t.submit),
         h('p', { id: 'status', role: 'status', 'aria-live': 'polite', className: 'status' }))));
 
     const banner = document.getElementById('banner') ?? h('div', { id: 'banner', className: 'banner', role: 'alert', hidden: true });
     const notices = this.notices.length > 0
-      ? h('div', { className: 'notices', id: 'notices', role: 'note', 'aria-label': 'Notes about this form' }, ...this.notices.map((n) => h('p', {}, n)))
+      ? h('div', { className: 'notices', id: 'notices', role: 'note', 'aria-label': t.notices }, ...this.notices.map((n) => h('p', {}, n)))
       : undefined;
     this.app.replaceChildren(
-      h('header', {}, h('h1', {}, this.title), h('p', { className: 'intro' }, this.def.intro)),
+      h('header', {}, h('h1', {}, this.title), h('p', { className: 'intro' }, t.intro)),
       ...(notices ? [notices] : []),
       banner,
       form,

@@ -3,7 +3,9 @@
 // each bound to a path of the form object. What a change means (save, re-render, validate) is the controller's.
 import type { Choice, FormKind, FormOf, OptionsOf } from '../../protocol/messages';
 import { fieldId } from '../../protocol/messages';
+import type { FormCommonText } from '../../core/pageText/forms';
 import { append, getPath, h, hasValue, setDescribedBy, setPath } from './dom';
+import { fmt, texts } from './text';
 
 export interface FieldOptions {
   help?: string;
@@ -36,11 +38,9 @@ export interface KeyValueOptions {
   valuePlaceholder?: string;
 }
 
+/** Its words come with `init` (src/core/pageText/forms.ts): its table's `intro` (under the title) and `submit`. */
 export interface FormDefinition<K extends FormKind> {
   kind: K;
-  /** One sentence under the title. */
-  intro: string;
-  submitText: string;
   /** Builds the fields (inside the <form>, before the command and the submit button). */
   render(ui: FormUi<K>): Node[];
   /** Fixes up a form before it is shown (e.g. one blank row to type into). */
@@ -205,7 +205,7 @@ export function buildUi<K extends FormKind>(host: FieldHost<K>): FormUi<K> {
         if (o.hide?.(row.key.trim())) return;
         n++;
         const base = `${o.path}[${i}]`;
-        const remove = ui.button('Remove', () => ui.removeRow(o.path, i, undefined), { 'aria-label': o.removeLabel(n), className: 'secondary remove' });
+        const remove = ui.button(texts<FormCommonText>().remove, () => ui.removeRow(o.path, i, undefined), { 'aria-label': o.removeLabel(n), className: 'secondary remove' });
         append(fs, h('div', { className: 'kv-row' },
           ui.text(`${base}.key`, o.keyLabel(n), { placeholder: o.keyPlaceholder, code: true, className: 'kv-key' }),
           h('span', { className: 'kv-eq', 'aria-hidden': 'true' }, '='),
@@ -257,24 +257,24 @@ export function buildUi<K extends FormKind>(host: FieldHost<K>): FormUi<K> {
 export function routePriorityField<K extends 'connect' | 'run'>(ui: FormUi<K>, caps: { gwPriority: boolean }, flag: string): HTMLElement | undefined {
   const value = getPath(ui.form, 'gwPriority');
   if (!caps.gwPriority && !hasValue(value)) return undefined;
-  return ui.text('gwPriority', 'Route priority', {
-    code: true, inputMode: 'text', placeholder: '0',
-    help: `${flag}. Of the container's networks, the one with the highest priority gives its default route (ties: network name order). A whole number, negative ones too. Empty: 0.`,
-  });
+  const t = texts<FormCommonText>();
+  return ui.text('gwPriority', t.routePriority, { code: true, inputMode: 'text', placeholder: '0', help: fmt(t.routePriorityHelp, flag) });
 }
 
 /** Row labels: the first row plain ("Subnet"), the next ones numbered ("Subnet (IPv4 #2)"). */
 export function rowLabel(label: string, n: number, family?: string): string {
-  if (family) return n === 1 ? (family === 'IPv4' ? label : `${label} (${family})`) : `${label} (${family} #${n})`;
-  return n === 1 ? label : `${label} #${n}`;
+  const t = texts<FormCommonText>();
+  if (family) return n === 1 ? (family === 'IPv4' ? label : fmt(t.rowFamily, label, family)) : fmt(t.rowFamilyN, label, family, n);
+  return n === 1 ? label : fmt(t.rowN, label, n);
 }
 
-/** A key/value table's texts: `Label key #2`, `Label value #2`, `Remove label #2`, `Add label`. */
-export function rowTexts(key: string, value: string, noun: string): Pick<KeyValueOptions, 'keyLabel' | 'valueLabel' | 'removeLabel' | 'addText'> {
-  return { keyLabel: (n) => `${key} #${n}`, valueLabel: (n) => `${value} #${n}`, removeLabel: (n) => `Remove ${noun} #${n}`, addText: `Add ${noun}` };
+/** A key/value table's texts from its templates ({0}: the row number): `Label key #2`, …, and `Add label`. */
+export function rowTexts(key: string, value: string, remove: string, add: string): Pick<KeyValueOptions, 'keyLabel' | 'valueLabel' | 'removeLabel' | 'addText'> {
+  return { keyLabel: (n) => fmt(key, n), valueLabel: (n) => fmt(value, n), removeLabel: (n) => fmt(remove, n), addText: add };
 }
 
 /** The labels table (Create Network and Run). */
 export function labelsField<K extends FormKind>(ui: FormUi<K>): HTMLElement {
-  return ui.keyValues({ path: 'labels', legend: 'Labels', ...rowTexts('Label key', 'Label value', 'label'), keyPlaceholder: 'com.example.team' });
+  const t = texts<FormCommonText>();
+  return ui.keyValues({ path: 'labels', legend: t.labels, ...rowTexts(t.labelKey, t.labelValue, t.labelRemove, t.labelAdd), keyPlaceholder: 'com.example.team' });
 }

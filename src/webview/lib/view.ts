@@ -1,12 +1,18 @@
-// The webview end of src/protocol/views.ts for the read-only panels: the `ready` handshake, the picture the host
-// sends (kept with setState so a hidden panel comes back at once), buttons as `action` requests with ids whose replies
-// resolve or reject them (never hang), and small builders for sections, tables and term lists. Keyboard use: every
-// control is a real <button>; focus and scroll survive a re-render (ids are stable).
+// The webview end of src/protocol/views.ts for the read-only panels: the `ready` handshake, the page's words (`init`,
+// src/webview/lib/text.ts), the picture the host sends (kept with setState so a hidden panel comes back at once),
+// buttons as `action` requests with ids whose replies resolve or reject them (never hang), and small builders for
+// sections, tables and term lists. Keyboard use: every control is a real <button>; focus and scroll survive a
+// re-render (ids are stable keys). The live region that says what a button did is made once, outside the part that
+// is rendered again, so a new picture neither repeats nor swallows its announcement.
 import type {
-  ActionParams, ActionResult, ViewKind, ViewSavedState, ViewStateMessage, ViewStateOf,
+  ActionParams, ActionResult, ViewHostMessage, ViewKind, ViewSavedState, ViewStateOf,
 } from '../../protocol/views';
+import type { ReplyMessage } from '../../protocol/reply';
+import type { ViewTextOf } from '../../core/pageText/views';
+import type { PageText } from '../../protocol/pageText';
 import { Channel } from './channel';
 import { append, h } from './dom';
+import { date, fmt, hasText, setText, texts } from './text';
 
 type ViewMethods<K extends ViewKind> = { action: { params: ActionParams<K>; result: ActionResult } };
 
@@ -18,24 +24,41 @@ export interface ViewUi<K extends ViewKind> {
 export type RenderView<K extends ViewKind> = (state: ViewStateOf[K], ui: ViewUi<K>) => Node[];
 
 class ViewController<K extends ViewKind> {
-  private readonly channel: Channel<ViewMethods<K>, ViewStateMessage<K>, ViewSavedState<K>>;
+  private readonly channel: Channel<ViewMethods<K>, Exclude<ViewHostMessage<K>, ReplyMessage>, ViewSavedState<K>>;
   private readonly app: HTMLElement;
+  /** What is rendered again with every picture. */
+  private readonly body = h('div', { className: 'view-body' });
+  /** Made once: what a button did is announced once, whatever pictures come meanwhile. */
+  private readonly status = h('p', { id: 'view-status', className: 'view-status', role: 'status', 'aria-live': 'polite' });
   private readonly busy = new Set<string>();
+  private text?: PageText<ViewTextOf[K]>;
+  private state?: ViewStateOf[K];
 
   constructor(private readonly kind: K, private readonly render: RenderView<K>) {
     const app = document.getElementById('app');
     if (!app) throw new Error('no #app');
     this.app = app;
-    this.channel = new Channel((msg) => this.onState(msg));
+    app.replaceChildren(this.body, this.status);
+    this.channel = new Channel((msg) => this.onMessage(msg));
     const saved = this.channel.state;
-    if (saved && saved.kind === kind) this.show(saved.state);
+    if (saved && saved.kind === kind && saved.text) {
+      this.text = setText(saved.text) as PageText<ViewTextOf[K]>;
+      this.state = saved.state;
+      this.show(saved.state);
+    }
     this.channel.ready();
   }
 
-  private onState(msg: ViewStateMessage<K>): void {
-    if (msg.type !== 'state' || msg.kind !== this.kind) return;
-    this.show(msg.state);
-    this.channel.save({ kind: this.kind, state: msg.state });
+  private onMessage(msg: Exclude<ViewHostMessage<K>, ReplyMessage>): void {
+    if (msg.kind !== this.kind) return;
+    if (msg.type === 'init') {
+      this.text = setText(msg.text) as PageText<ViewTextOf[K]>;
+      if (this.state) this.show(this.state);
+    } else if (msg.type === 'state') {
+      this.state = msg.state;
+      if (hasText()) this.show(msg.state);
+    } else return;
+    if (this.state) this.channel.save({ kind: this.kind, state: this.state, text: this.text });
   }
 
   private async request(params: ActionParams<K>): Promise<ActionResult> {
@@ -45,19 +68,15 @@ class ViewController<K extends ViewKind> {
   private show(state: ViewStateOf[K]): void {
     const active = document.activeElement instanceof HTMLElement && document.activeElement.id ? document.activeElement.id : undefined;
     const scroll = window.scrollY;
-    const status = document.getElementById('view-status')?.textContent ?? '';
-    const nodes = this.render(state, this.ui());
-    this.app.replaceChildren(...nodes, h('p', { id: 'view-status', className: 'view-status', role: 'status', 'aria-live': 'polite' }, status));
+    this.body.replaceChildren(...this.render(state, this.ui()));
     this.app.removeAttribute('aria-busy');
     if (active) document.getElementById(active)?.focus({ preventScroll: true });
     window.scrollTo(0, scroll);
   }
 
   private setStatus(text: string, error = false): void {
-    const s = document.getElementById('view-status');
-    if (!s) return;
-    s.textContent = text;
-    s.classList.toggle('view-status-error', error);
+    this.status.textContent = text;
+    this.status.classList.toggle('view-status-error', error);
   }
 
   private ui(): ViewUi<K> {
@@ -110,7 +129,7 @@ export function section(id: string, title: string, ...children: (Node | string |
 
 /** A table with a caption (for screen readers), column headers, and one header cell per row (its first column). */
 export function table(caption: string, headers: string[], rows: Cell[][], opts: { className?: string; rowClass?: (i: number) => string | undefined; empty?: string } = {}): HTMLElement {
-  if (rows.length === 0) return h('p', { className: 'empty' }, opts.empty ?? 'None.');
+  if (rows.length === 0) return h('p', { className: 'empty' }, opts.empty ?? texts<ViewTextOf[ViewKind]>().none);
   const thead = h('thead', {}, h('tr', {}, ...headers.map((x) => h('th', { scope: 'col' }, x))));
   const tbody = h('tbody');
   rows.forEach((r, i) => {
@@ -149,7 +168,8 @@ export function lines(values: readonly string[], asCode = true, none = '—'): N
 
 /** A small labelled flag: "Internal: yes". */
 export function flag(label: string, on: boolean): HTMLElement {
-  return h('span', { className: `flag ${on ? 'flag-on' : 'flag-off'}` }, `${label}: ${on ? 'yes' : 'no'}`);
+  const t = texts<ViewTextOf[ViewKind]>();
+  return h('span', { className: `flag ${on ? 'flag-on' : 'flag-off'}` }, fmt(on ? t.flagYes : t.flagNo, label));
 }
 
 export function banner(text: string, kind: 'warning' | 'error' | 'info' = 'warning'): HTMLElement {
@@ -160,8 +180,7 @@ export function muted(text: string): HTMLElement {
   return h('span', { className: 'muted' }, text);
 }
 
-/** A local time for an ISO date ("12:03:41"), or the date as is. */
+/** A date and time in the user's locale, or the text as is. */
 export function when(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
+  return date(iso);
 }

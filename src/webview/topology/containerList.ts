@@ -1,7 +1,9 @@
 // The map's side list of containers: a listbox the keyboard walks (arrows, Page Up/Down, Home/End, Enter or Space
 // to select), with an active option that the selection follows and the map marks.
 import type { TopologyGraph } from '../../protocol/topology';
+import type { TopologyText } from '../../core/pageText/topology';
 import { h } from '../lib/dom';
+import { fmt, texts } from '../lib/text';
 
 type Container = TopologyGraph['containers'][number];
 
@@ -24,8 +26,9 @@ export class ContainerList {
 
   /** Shows `items` (of `total`), each with its state and network count; `selected` is marked so. */
   render(items: Container[], total: number, edges: TopologyGraph['edges'], selected: string | undefined): void {
+    const t = texts<TopologyText>();
     this.items = items;
-    this.heading.textContent = items.length === total ? `Containers (${total})` : `Containers (${items.length} of ${total})`;
+    this.heading.textContent = items.length === total ? fmt(t.listAll, total) : fmt(t.listSome, items.length, total);
     const degree = new Map<string, number>();
     for (const e of edges) degree.set(e.c, (degree.get(e.c) ?? 0) + 1);
     const frag = document.createDocumentFragment();
@@ -33,9 +36,9 @@ export class ContainerList {
       const n = degree.get(c.id) ?? 0;
       frag.append(h('li', { role: 'option', id: `opt-${c.id}`, 'data-id': c.id, 'aria-selected': c.id === selected ? 'true' : 'false' },
         h('span', { className: 'name' }, c.name),
-        h('span', { className: `state state-${c.state === 'running' ? 'running' : 'other'}` }, `${c.state} · ${n} network${n === 1 ? '' : 's'}`)));
+        h('span', { className: `state state-${c.state === 'running' ? 'running' : 'other'}` }, fmt(n === 1 ? t.stateNetworksOne : t.stateNetworksMany, c.state, n))));
     }
-    if (items.length === 0) frag.append(h('li', { className: 'empty', role: 'presentation' }, total === 0 ? 'No containers.' : 'No container matches.'));
+    if (items.length === 0) frag.append(h('li', { className: 'empty', role: 'presentation' }, total === 0 ? t.noContainers : t.noMatch));
     this.list.replaceChildren(frag);
     if (this.active && !items.some((c) => c.id === this.active)) this.active = undefined;
     this.mark();

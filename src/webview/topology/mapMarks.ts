@@ -2,6 +2,8 @@
 // out (faded or hidden), and a selected container's reach (source, hits, the ways through; the rest dimmed).
 import type { CollectionReturnValue, Core, EdgeSingular } from 'cytoscape';
 import type { TopologyGraph } from '../../protocol/topology';
+import type { TopologyText } from '../../core/pageText/topology';
+import { fmt, texts } from '../lib/text';
 import { conKey, edgeKey, netKey } from './mapDiff';
 
 export interface Highlight {
@@ -32,7 +34,7 @@ export function applyCollapse(cy: Core, graph: TopologyGraph, collapse: boolean)
       const node = cy.getElementById(netKey(n.id));
       const k = count.get(n.id) ?? 0;
       node.toggleClass('collapsed', collapse);
-      node.data('label', collapse && k > 0 ? `${n.name} (${k} hidden)` : n.name);
+      node.data('label', collapse && k > 0 ? fmt(texts<TopologyText>().collapsed, n.name, k) : n.name);
       node.connectedEdges().toggleClass('chid', collapse);
     }
     for (const c of graph.containers) {

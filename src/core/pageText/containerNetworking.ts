@@ -1,0 +1,63 @@
+// Container Networking's words (src/webview/containerNetworking.ts). {0}, {1}: filled on the page (see common.ts).
+import * as l10n from '@vscode/l10n';
+
+export function containerNetworkingText() {
+  return {
+    toolbar: l10n.t('Container actions'),
+    inspect: l10n.t('Inspect'),
+    checkConnectivity: l10n.t('Check Connectivity…'),
+    notRunning: l10n.t('{0} is not running'),
+    networkMode: l10n.t('Network mode'),
+    modeDefault: l10n.t('default'),
+    sharesNamespaceOf: l10n.t('Shares the network namespace of'),
+    defaultRoute: l10n.t('Default route'),
+    joinedBy: l10n.t('Joined by'),
+    sandboxKey: l10n.t('Sandbox key (netns)'),
+    pid: l10n.t('PID'),
+    engine: l10n.t('Engine'),
+    /** {0}: how many. */
+    networks: l10n.t('Networks ({0})'),
+    /** {0}: the container whose namespace it uses. */
+    endpointsOf: l10n.t('These are the endpoints of {0}: this container uses its network namespace.'),
+    networksCaption: l10n.t('Networks of {0}'),
+    network: l10n.t('Network'),
+    ipv4: l10n.t('IPv4'),
+    ipv6: l10n.t('IPv6'),
+    gateway: l10n.t('Gateway'),
+    mac: l10n.t('MAC'),
+    aliases: l10n.t('Aliases'),
+    dnsNames: l10n.t('DNS names'),
+    routePriority: l10n.t('Route priority'),
+    showNetworkLabel: l10n.t('Show network details of {0}'),
+    /** {0}: the address families it routes by default (IPv4, IPv6). */
+    defaultRouteOf: l10n.t('default route ({0})'),
+    noNetwork: l10n.t('On no network.'),
+    noNetworkStopped: l10n.t('On no network (not running).'),
+    ports: l10n.t('Ports'),
+    noPorts: l10n.t('No published or exposed ports.'),
+    names: l10n.t('Names that resolve'),
+    namesHelp: l10n.t('The containers {0} reaches, and the names it can use for each on the network they share (Docker\'s embedded DNS answers them; the default bridge has none).'),
+    namesCaption: l10n.t('Names {0} can use'),
+    container: l10n.t('Container'),
+    namesColumn: l10n.t('Names'),
+    address: l10n.t('Address'),
+    resolveColumn: l10n.t('Resolve'),
+    sameNamespace: l10n.t('same namespace'),
+    noName: l10n.t('no name'),
+    resolve: l10n.t('Resolve'),
+    resolveTitle: l10n.t('Look the names up inside {0} (getent hosts, else nslookup)'),
+    reachesNone: l10n.t('It reaches no other container.'),
+    reachesNothing: l10n.t('Not running: it reaches nothing.'),
+    namespaces: l10n.t('Namespaces'),
+    namespacesCaption: l10n.t('Linux namespaces of the container'),
+    namespace: l10n.t('Namespace'),
+    mode: l10n.t('Mode'),
+    setBy: l10n.t('Set by'),
+    namespaceId: l10n.t('Namespace id'),
+    ownAlways: l10n.t('always its own'),
+    sameAsHost: l10n.t('= this machine\'s'),
+    unreadable: l10n.t('unreadable'),
+    /** {0} container, {1} when it was noticed. */
+    removed: l10n.t('{0} was removed from the engine (noticed {1}). This page keeps its last known state.'),
+  };
+}

@@ -1,0 +1,45 @@
+// The Run Container form's words (src/webview/run.ts). Labels are what the tests find fields by.
+import * as l10n from '@vscode/l10n';
+
+export function runText() {
+  return {
+    intro: l10n.t('Starts a container in the background (docker run -d). Checked against the engine as you type.'),
+    submit: l10n.t('Run'),
+    /** {0}: row number. */
+    portGroup: l10n.t('Published port #{0}'),
+    hostIp: l10n.t('Host IP'),
+    hostPort: l10n.t('Host port'),
+    arrowTitle: l10n.t('host → container'),
+    containerPort: l10n.t('Container port'),
+    protocol: l10n.t('Protocol'),
+    portRemove: l10n.t('Remove port mapping #{0}'),
+    container: l10n.t('Container'),
+    image: l10n.t('Image'),
+    chooseImage: l10n.t('Choose a local image…'),
+    imageHelp: l10n.t('Images on this engine (nothing is pulled).'),
+    name: l10n.t('Name'),
+    nameHelp: l10n.t('Empty: the engine picks one.'),
+    command: l10n.t('Command'),
+    commandHelp: l10n.t('Split like a shell does (quotes group words); nothing is expanded or run by a shell. Empty: the image\'s default.'),
+    network: l10n.t('Network'),
+    networkHelp: l10n.t('Where the container starts. host, none and container: modes cannot take addresses or aliases.'),
+    ipv4: l10n.t('IPv4 address'),
+    ipv4Help: l10n.t('--ip. Needs a user-defined network with a subnet.'),
+    ipv6: l10n.t('IPv6 address'),
+    ipv6Help: l10n.t('--ip6.'),
+    nextFree: l10n.t('Next free address'),
+    nextFreeTitle: l10n.t('Fill in the first free IPv4 address of the chosen network'),
+    nextFree6: l10n.t('Next free IPv6 address'),
+    nextFree6Title: l10n.t('Fill in the first free IPv6 address of the chosen network'),
+    aliases: l10n.t('Aliases'),
+    aliasesHelp: l10n.t('--network-alias. Comma or space separated; user-defined networks only.'),
+    ports: l10n.t('Published ports'),
+    portsHelp: l10n.t('Host side first, like -p HOST:CONTAINER: traffic to the host port goes to the container port. Host IP empty: every address of the host.'),
+    addPort: l10n.t('Add port'),
+    environment: l10n.t('Environment'),
+    envKey: l10n.t('Environment variable #{0}'),
+    envValue: l10n.t('Environment value #{0}'),
+    envRemove: l10n.t('Remove variable #{0}'),
+    envAdd: l10n.t('Add variable'),
+  };
+}
