@@ -1,6 +1,6 @@
 // The Run Container form (`docker run -d`). Labels: `Image`, `Name`, `Network`, `IPv4 address`, `IPv6 address`,
 // `Aliases`, `Route priority` (API 1.48); each published port is `Host port` → `Container port` (host side first,
-// like -p HOST:CONTAINER).
+// like -p HOST:CONTAINER); `Publish all exposed ports` is -P.
 import type { PortEntry } from '../core/forms';
 import { fieldId, readEndpointCapabilities } from '../protocol/messages';
 import { h } from './lib/dom';
@@ -55,6 +55,9 @@ function render(ui: Ui): Node[] {
       ...portRows(ui),
       ui.listError('ports'),
       ui.button('Add port', () => ui.addRow('ports', blankPort(), `ports[${f.ports.length}].hostPort`), { className: 'secondary add', id: `${fieldId('ports')}-add` }),
+      ui.checkbox('publishAll', 'Publish all exposed ports', {
+        help: '-P: each port the image exposes (EXPOSE) gets a free host port the engine picks on every address; they are shown once it has started. An image that exposes no ports gets none.',
+      }),
     ),
     ui.keyValues({
       path: 'env', legend: 'Environment', ...rowTexts('Environment variable', 'Environment value', 'variable'), keyPlaceholder: 'KEY',
