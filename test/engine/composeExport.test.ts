@@ -17,12 +17,12 @@ import { promisify } from 'node:util';
 import type Dockerode from 'dockerode';
 import { exportCompose } from '../../src/core/exportCompose';
 import { givenAliases, publishedPorts, type EndpointExtras } from '../../src/core/exportPlan';
-import type { NetworkView, Snapshot } from '../../src/core/model';
+import type { NetworkView } from '../../src/core/model';
 import type { Engine } from '../../src/docker/client';
-import { EndpointDetailsCache } from '../../src/docker/details';
 import { takeSnapshot } from '../../src/docker/snapshot';
 import { SEED_IMAGE } from '../fixtures/seed';
 import { dockerHost, engineAt, rawDocker } from './support';
+import { extrasOf, networkNamed, removeNamed } from './exportSupport';
 
 const run = promisify(execFile);
 const config = process.env.DN_COMPOSE_CONFIG;
@@ -30,41 +30,11 @@ const docker: Dockerode = rawDocker();
 let engine: Engine;
 let dir = '';
 
-function isNotFound(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { statusCode?: number }).statusCode === 404;
-}
-
-/** Everything named dn-cx-*: containers first, then networks. */
-async function cleanUp(): Promise<void> {
-  const containers = await docker.listContainers({ all: true, filters: JSON.stringify({ name: ['^/dn-cx-'] }) });
-  await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch((e: unknown) => { if (!isNotFound(e)) throw e; })));
-  for (const n of await docker.listNetworks({ filters: JSON.stringify({ name: ['dn-cx-'] }) })) {
-    await docker.getNetwork(n.Id).remove().catch((e: unknown) => { if (!isNotFound(e)) throw e; });
-  }
-}
-
 /** `docker compose -f FILE -p PROJECT …` against this engine, with the plugin's DOCKER_CONFIG: an argv, no shell. */
 function compose(file: string, project: string, ...args: string[]) {
   return run('docker', ['compose', '-f', file, '-p', project, ...args], {
     env: { ...process.env, DOCKER_HOST: dockerHost(), DOCKER_CONFIG: config }, timeout: 120_000,
   });
-}
-
-function network(s: Snapshot, name: string): NetworkView {
-  const n = s.networks.find((x) => x.name === name);
-  assert.ok(n, `no network ${name}: ${s.networks.map((x) => x.name).join(', ')}`);
-  return n;
-}
-
-/** What the copy reads with an inspect per container (the list call has no aliases on Docker 28). */
-async function extrasOf(n: NetworkView): Promise<Map<string, EndpointExtras>> {
-  const details = new EndpointDetailsCache(engine);
-  const out = new Map<string, EndpointExtras>();
-  for (const a of n.attachments) {
-    const d = await details.get(a, n.name);
-    if (d) out.set(a.containerId, d);
-  }
-  return out;
 }
 
 const ownLabels = (r: Record<string, string>) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith('com.docker.compose.')));
@@ -107,12 +77,12 @@ describe('Copy as Compose: round trip through Docker Compose v2', { skip: config
   before(async () => {
     engine = engineAt();
     dir = mkdtempSync(path.join(os.tmpdir(), 'dn-cx-'));
-    await cleanUp();
+    await removeNamed(docker, 'dn-cx-');
   });
 
   after(async () => {
-    for (const c of CASES) await compose(path.join(dir, `${c.net}.yaml`), c.net, 'down', '--remove-orphans').catch(() => undefined);
-    await cleanUp();
+    for (const c of CASES) await compose(path.join(dir, `${c.net}.yaml`), c.net, 'down', '--remove-orphans', '--timeout', '0').catch(() => undefined);
+    await removeNamed(docker, 'dn-cx-');
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -134,20 +104,20 @@ describe('Copy as Compose: round trip through Docker Compose v2', { skip: config
       }
 
       const before = await takeSnapshot(engine);
-      const made = network(before, c.net);
-      const beforeExtras = await extrasOf(made);
+      const made = networkNamed(before, c.net);
+      const beforeExtras = await extrasOf(engine, made);
       const expected = wiring(made, beforeExtras);
       const text = exportCompose(before, made, { define: true, extras: beforeExtras });
       const file = path.join(dir, `${c.net}.yaml`);
       writeFileSync(file, text);
 
-      await cleanUp();
+      await removeNamed(docker, 'dn-cx-');
       assert.equal((await takeSnapshot(engine)).networks.some((n) => n.name === c.net), false);
 
       await compose(file, c.net, 'up', '-d').catch((e: unknown) => assert.fail(`compose up failed: ${String((e as { stderr?: string }).stderr ?? e)}\n${text}`));
       const again = await takeSnapshot(engine);
-      const remade = network(again, c.net);
-      assert.deepEqual(wiring(remade, await extrasOf(remade)), expected, text);
+      const remade = networkNamed(again, c.net);
+      assert.deepEqual(wiring(remade, await extrasOf(engine, remade)), expected, text);
       // Compose made it, and says so: the project and the network's key in the file.
       assert.equal(remade.labels['com.docker.compose.project'], c.net);
       assert.equal(remade.labels['com.docker.compose.network'], c.net);
@@ -160,7 +130,7 @@ describe('Copy as Compose: round trip through Docker Compose v2', { skip: config
         assert.deepEqual(publishedPorts(a), [{ hostIp: '127.0.0.1', hostPort: String(m.port), containerPort: '80', protocol: 'tcp' }]);
       }
 
-      await compose(file, c.net, 'down', '--remove-orphans');
+      await compose(file, c.net, 'down', '--remove-orphans', '--timeout', '0');
       assert.equal((await takeSnapshot(engine)).networks.some((n) => n.name === c.net), false, 'compose down removed the network');
     });
   }
