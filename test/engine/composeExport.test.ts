@@ -87,7 +87,8 @@ describe('Copy as Compose: round trip through Docker Compose v2', { skip: config
   });
 
   for (const c of CASES) {
-    test(c.title, async () => {
+    // compose up and down on a busy machine take tens of seconds each: more than the engine level's default 120 s bound
+    test(c.title, { timeout: 300_000 }, async () => {
       await docker.createNetwork({
         Name: c.net, Driver: 'bridge', Internal: c.internal, Attachable: true,
         Labels: { purpose: 'compose round trip', 'dev.dockernetworks.plan': 'yes' },
