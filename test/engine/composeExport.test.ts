@@ -3,7 +3,8 @@
 // driver option; containers on it with fixed addresses, aliases and a published port) is exported with the pure
 // functions, removed, and the YAML applied with `docker compose -f FILE -p PROJECT up -d` (argv only). The engine's
 // new picture must show the same wiring: network name (the export's `name:`, so Compose keeps it), settings, subnets,
-// addresses, aliases, ports; Compose's own labels aside. Once for a network that reaches out, once for an internal one.
+// addresses, aliases, ports; Compose's own labels aside. A network that reaches out and an internal one, each exported
+// on its own and applied together as one project.
 //
 // The engine is shared with other test files: everything here is named dn-cx-* in 10.79.0.0/16; after() takes the
 // projects down and removes what is left by name.
@@ -30,9 +31,11 @@ const docker: Dockerode = rawDocker();
 let engine: Engine;
 let dir = '';
 
-/** `docker compose -f FILE -p PROJECT …` against this engine, with the plugin's DOCKER_CONFIG: an argv, no shell. */
-function compose(file: string, project: string, ...args: string[]) {
-  return run('docker', ['compose', '-f', file, '-p', project, ...args], {
+const PROJECT = 'dn-cx';
+
+/** `docker compose -f FILE… -p dn-cx …` against this engine, with the plugin's DOCKER_CONFIG: an argv, no shell. */
+function compose(files: string[], ...args: string[]) {
+  return run('docker', ['compose', ...files.flatMap((f) => ['-f', f]), '-p', PROJECT, ...args], {
     env: { ...process.env, DOCKER_HOST: dockerHost(), DOCKER_CONFIG: config }, timeout: 120_000,
   });
 }
@@ -74,6 +77,8 @@ const CASES: Case[] = [
 ];
 
 describe('Copy as Compose: round trip through Docker Compose v2', { skip: config ? false : 'needs Docker Compose v2 (DN_COMPOSE_CONFIG from scripts/compose.sh)' }, () => {
+  const files = () => CASES.map((c) => path.join(dir, `${c.net}.yaml`));
+
   before(async () => {
     engine = engineAt();
     dir = mkdtempSync(path.join(os.tmpdir(), 'dn-cx-'));
@@ -81,14 +86,15 @@ describe('Copy as Compose: round trip through Docker Compose v2', { skip: config
   });
 
   after(async () => {
-    for (const c of CASES) await compose(path.join(dir, `${c.net}.yaml`), c.net, 'down', '--remove-orphans', '--timeout', '0').catch(() => undefined);
+    await compose(files(), 'down', '--remove-orphans', '--timeout', '0').catch(() => undefined);
     await removeNamed(docker, 'dn-cx-');
     rmSync(dir, { recursive: true, force: true });
   });
 
-  for (const c of CASES) {
-    // compose up and down on a busy machine take tens of seconds each: more than the engine level's default 120 s bound
-    test(c.title, { timeout: 300_000 }, async () => {
+  // One project for both cases (each snippet one -f file, merged by Compose): one up and one down, which take tens of
+  // seconds each on a busy machine.
+  test(`each network exported, removed and made again by compose up: ${CASES.map((c) => c.title).join('; ')}`, { timeout: 300_000 }, async () => {
+    for (const c of CASES) {
       await docker.createNetwork({
         Name: c.net, Driver: 'bridge', Internal: c.internal, Attachable: true,
         Labels: { purpose: 'compose round trip', 'dev.dockernetworks.plan': 'yes' },
@@ -103,24 +109,30 @@ describe('Copy as Compose: round trip through Docker Compose v2', { skip: config
         });
         await ctr.start();
       }
+    }
 
-      const before = await takeSnapshot(engine);
+    const before = await takeSnapshot(engine);
+    const expected = new Map<string, unknown>();
+    const texts: string[] = [];
+    for (const c of CASES) {
       const made = networkNamed(before, c.net);
-      const beforeExtras = await extrasOf(engine, made);
-      const expected = wiring(made, beforeExtras);
-      const text = exportCompose(before, made, { define: true, extras: beforeExtras });
-      const file = path.join(dir, `${c.net}.yaml`);
-      writeFileSync(file, text);
+      const extras = await extrasOf(engine, made);
+      expected.set(c.net, wiring(made, extras));
+      const text = exportCompose(before, made, { define: true, extras });
+      writeFileSync(path.join(dir, `${c.net}.yaml`), text);
+      texts.push(text);
+    }
 
-      await removeNamed(docker, 'dn-cx-');
-      assert.equal((await takeSnapshot(engine)).networks.some((n) => n.name === c.net), false);
+    await removeNamed(docker, 'dn-cx-');
+    assert.equal((await takeSnapshot(engine)).networks.some((n) => n.name.startsWith('dn-cx-')), false);
 
-      await compose(file, c.net, 'up', '-d').catch((e: unknown) => assert.fail(`compose up failed: ${String((e as { stderr?: string }).stderr ?? e)}\n${text}`));
-      const again = await takeSnapshot(engine);
+    await compose(files(), 'up', '-d').catch((e: unknown) => assert.fail(`compose up failed: ${String((e as { stderr?: string }).stderr ?? e)}\n${texts.join('\n')}`));
+    const again = await takeSnapshot(engine);
+    for (const [i, c] of CASES.entries()) {
       const remade = networkNamed(again, c.net);
-      assert.deepEqual(wiring(remade, await extrasOf(engine, remade)), expected, text);
+      assert.deepEqual(wiring(remade, await extrasOf(engine, remade)), expected.get(c.net), texts[i]);
       // Compose made it, and says so: the project and the network's key in the file.
-      assert.equal(remade.labels['com.docker.compose.project'], c.net);
+      assert.equal(remade.labels['com.docker.compose.project'], PROJECT);
       assert.equal(remade.labels['com.docker.compose.network'], c.net);
       // the details, spelled out
       assert.deepEqual(remade.ipam.map((x) => [x.subnet, x.ipRange, x.gateway]), [[`${c.subnet}.0/24`, `${c.subnet}.128/25`, `${c.subnet}.1`]]);
@@ -130,9 +142,9 @@ describe('Copy as Compose: round trip through Docker Compose v2', { skip: config
         const a = remade.attachments.find((x) => x.name === m.name)!;
         assert.deepEqual(publishedPorts(a), [{ hostIp: '127.0.0.1', hostPort: String(m.port), containerPort: '80', protocol: 'tcp' }]);
       }
+    }
 
-      await compose(file, c.net, 'down', '--remove-orphans', '--timeout', '0');
-      assert.equal((await takeSnapshot(engine)).networks.some((n) => n.name === c.net), false, 'compose down removed the network');
-    });
-  }
+    await compose(files(), 'down', '--remove-orphans', '--timeout', '0');
+    assert.equal((await takeSnapshot(engine)).networks.some((n) => n.name.startsWith('dn-cx-')), false, 'compose down removed the networks');
+  });
 });
