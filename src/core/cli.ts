@@ -91,6 +91,7 @@ export function runArgv(form: RunForm): string[] {
   pushValue(argv, '--ip', form.ipv4Address);
   pushValue(argv, '--ip6', form.ipv6Address);
   for (const a of splitList(form.aliases)) argv.push('--network-alias', a);
+  if (form.publishAll) argv.push('-P');
   for (const p of form.ports) if (!isBlankPortEntry(p)) argv.push('-p', portSpec(p));
   pushRows(argv, '-e', form.env);
   pushRows(argv, '--label', form.labels);

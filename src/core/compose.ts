@@ -64,14 +64,39 @@ function projectsOn(n: NetworkView): string[] {
   return [...set].sort();
 }
 
+/** Compose's labels on something that lacks the project (or, on a container, the service): what it has, in words. */
+function partialLabels(labels: Record<string, string> | null | undefined, needsService: boolean): string | undefined {
+  const keys = Object.keys(labels ?? {}).filter((k) => k.startsWith('com.docker.compose.')).sort();
+  const project = labels?.[COMPOSE_PROJECT];
+  const service = labels?.[COMPOSE_SERVICE];
+  if (keys.length === 0 || (project && (!needsService || service))) return undefined;
+  if (project) return l10n.t('project {0} but no service label', project);
+  if (service) return l10n.t('service {0} but no project label', service);
+  return labels?.[COMPOSE_NETWORK] ? l10n.t('network key {0}', labels[COMPOSE_NETWORK]) : keys.join(', ');
+}
+
+/** Why a network's compose labels, or those of containers on it, do not add up (the parts of its note). */
+function partialNotes(n: NetworkView, labelsOf: ReadonlyMap<string, Record<string, string> | null | undefined>): string[] {
+  const notes: string[] = [];
+  const own = partialLabels(n.labels, false);
+  if (own) notes.push(l10n.t('labelled by Compose ({0}) but with no project', own));
+  for (const a of n.attachments) {
+    const what = a.compose ? undefined : partialLabels(labelsOf.get(a.containerId), true);
+    if (what) notes.push(l10n.t('{0} has compose labels ({1}): not counted as a compose container', a.name, what));
+  }
+  return notes;
+}
+
 /**
  * A network goes under the project that made it, or under the one project whose containers alone use it (an
  * external network of that project). The rest is "Other networks": built-in and hand-made networks, and (with a
- * note) a network shared by several projects, or used by a project that has no network of its own.
+ * note) a network shared by several projects, used by a project that has no network of its own, or whose compose
+ * labels (or its containers') are partial: a project or service missing.
  */
-export function groupByProject(snapshot: Pick<Snapshot, 'networks'>): ComposeGrouping {
+export function groupByProject(snapshot: Pick<Snapshot, 'networks' | 'containers'>): ComposeGrouping {
   const projects = new Map<string, ProjectGroup>();
   const other: OtherNetwork[] = [];
+  const labelsOf = new Map(snapshot.containers.map((c) => [c.Id, c.Labels]));
   const add = (project: string, network: NetworkView, external: boolean): void => {
     let g = projects.get(project);
     if (!g) projects.set(project, (g = { project, networks: [] }));
@@ -81,15 +106,18 @@ export function groupByProject(snapshot: Pick<Snapshot, 'networks'>): ComposeGro
     const made = composeNetworkOf(n)?.project;
     const users = projectsOn(n);
     if (made && users.every((p) => p === made)) add(made, n, false);
-    else if (!made && !n.builtin && users.length === 1 && n.attachments.every((a) => a.compose?.project === users[0])) add(users[0], n, true);
+    else if (!made && !n.builtin && !partialLabels(n.labels, false) && users.length === 1 && n.attachments.every((a) => a.compose?.project === users[0])) add(users[0], n, true);
     else other.push({ network: n });
   }
   for (const o of other) {
     const made = composeNetworkOf(o.network)?.project;
     const users = projectsOn(o.network);
     const all = [...new Set([...(made ? [made] : []), ...users])].sort();
-    if (all.length > 1) o.note = l10n.t('shared by the compose projects {0}', all.join(', '));
-    else if (users.length === 1 && !projects.has(users[0])) o.note = l10n.t('used by the compose project {0}, which has no network of its own', users[0]);
+    const notes: string[] = [];
+    if (all.length > 1) notes.push(l10n.t('shared by the compose projects {0}', all.join(', ')));
+    else if (users.length === 1 && !projects.has(users[0])) notes.push(l10n.t('used by the compose project {0}, which has no network of its own', users[0]));
+    notes.push(...partialNotes(o.network, labelsOf));
+    if (notes.length > 0) o.note = notes.join('; ');
   }
   return { projects: [...projects.values()].sort((a, b) => a.project.localeCompare(b.project)), other };
 }

@@ -51,6 +51,8 @@ function networkDefinition(n: NetworkView, form: CreateNetworkForm): YamlMap {
   if (ipam.size > 0) def.set('ipam', ipam);
   const labels = Object.fromEntries(Object.entries(keyValueRecord(form.labels) ?? {}).filter(([k]) => !k.startsWith('com.docker.compose.')));
   def.set('labels', record(labels));
+  if (form.configOnly) def.note(l10n.t('{0} is config-only (--config-only): Compose cannot make such a network, so this defines an ordinary one with its settings. Networks made with --config-from {0} are left out.', n.name));
+  if (form.scope === 'swarm' && form.driver !== 'overlay') def.note(l10n.t('Left out: scope swarm (--scope swarm), which Compose cannot say: Compose makes it local to this engine.'));
   if (n.configFrom) def.note(l10n.t('Made from the config-only network {0}, which Compose cannot say: its IPAM and driver options are {0}\'s.', n.configFrom));
   return def;
 }
@@ -93,6 +95,9 @@ export function exportCompose(snapshot: Pick<Snapshot, 'containers'>, n: Network
       s.set('network_mode', mode);
     } else {
       if (m.kind === 'connect') s.note(l10n.t('{0} was started on {1}, which this snippet leaves out.', m.attachment.name, m.home));
+      if (m.kind === 'connect' && m.links.length > 0) {
+        s.note(l10n.t('Left out: its legacy links on {0} ({1}): Compose links services, not the containers these name.', n.name, m.links.join(', ')));
+      }
       const ep = endpoint(m.run);
       s.set('networks', new YamlMap().set(key, ep.size > 0 ? ep : new YamlMap()));
     }

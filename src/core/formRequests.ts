@@ -70,6 +70,8 @@ export interface ContainerCreateRequest {
   HostConfig?: {
     NetworkMode?: string;
     PortBindings?: Record<string, PortBindingRequest[]>;
+    /** `-P`: each exposed port on a host port the engine picks. */
+    PublishAllPorts?: boolean;
   };
   NetworkingConfig?: {
     EndpointsConfig: Record<string, RunEndpointRequest>;
@@ -199,6 +201,7 @@ export function toRunRequest(form: RunForm): RunRequest {
       (hostConfig.PortBindings[key] ??= []).push({ HostIp: p.hostIp.trim(), HostPort: p.hostPort.trim() });
     }
   }
+  if (form.publishAll) hostConfig.PublishAllPorts = true;
   const priority = parseGwPriority(form.gwPriority);
   const network = runNetworkName(form);
   if (network) {

@@ -99,6 +99,8 @@ export interface RunForm {
   /** `--network name=NET,gw-priority=N` (API 1.48+); empty for the engine's default (0). */
   gwPriority: string;
   ports: PortEntry[];
+  /** `-P`: every port the container exposes (the image's EXPOSE and `ports`) on a host port the engine picks. */
+  publishAll: boolean;
   /** The command and its arguments as one line, split like a POSIX shell would (quotes, backslashes) but never run by one. */
   command: string;
   env: KeyValue[];
@@ -151,5 +153,5 @@ export function emptyConnectForm(): ConnectForm {
 }
 
 export function emptyRunForm(): RunForm {
-  return { image: '', name: '', network: '', ipv4Address: '', ipv6Address: '', aliases: '', gwPriority: '', ports: [], command: '', env: [], labels: [] };
+  return { image: '', name: '', network: '', ipv4Address: '', ipv6Address: '', aliases: '', gwPriority: '', ports: [], publishAll: false, command: '', env: [], labels: [] };
 }

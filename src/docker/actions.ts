@@ -1,6 +1,7 @@
 // Changes to the engine. Each action is one engine call or a sequence that undoes itself when a later
 // step fails, so the user never ends up with half of what they asked for.
 import type Docker from 'dockerode';
+import type { StartedPorts } from '../core/publishAll';
 import type { Engine } from './client';
 import { removeWhenBack } from './undoRun';
 
@@ -106,4 +107,10 @@ export async function runContainer(engine: Engine, body: Docker.ContainerCreateO
     throw err;
   }
   return container.id;
+}
+
+/** The ports of a started container as its inspect says (what `-P` bound is known only once it has started). */
+export async function startedPorts(engine: Engine, id: string): Promise<StartedPorts> {
+  const info = await engine.inspectContainer(id);
+  return { exposed: Object.keys(info.Config.ExposedPorts ?? {}), bound: info.NetworkSettings.Ports ?? {} };
 }

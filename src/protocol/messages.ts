@@ -245,6 +245,7 @@ export function formChecks(): FormChecks {
       aliases: str(),
       gwPriority: str(),
       ports: arr(portEntry),
+      publishAll: bool,
       command: str(MAX_LONG_TEXT),
       env: arr(keyValue),
       labels: arr(keyValue),

@@ -1,6 +1,6 @@
 // The Run Container form (`docker run -d`). Labels: `Image`, `Name`, `Network`, `IPv4 address`, `IPv6 address`,
 // `Aliases`, `Route priority` (API 1.48); each published port is `Host port` → `Container port` (host side first,
-// like -p HOST:CONTAINER). The words: src/core/pageText/runForm.ts.
+// like -p HOST:CONTAINER); `Publish all exposed ports` is -P. The words: src/core/pageText/runForm.ts.
 import type { PortEntry } from '../core/forms';
 import { fieldId, readEndpointCapabilities } from '../protocol/messages';
 import type { FormTextOf } from '../core/pageText/forms';
@@ -59,6 +59,7 @@ function render(ui: Ui): Node[] {
       ...portRows(t, ui),
       ui.listError('ports'),
       ui.button(t.addPort, () => ui.addRow('ports', blankPort(), `ports[${f.ports.length}].hostPort`), { className: 'secondary add', id: `${fieldId('ports')}-add` }),
+      ui.checkbox('publishAll', t.publishAll, { help: t.publishAllHelp }),
     ),
     ui.keyValues({
       path: 'env', legend: t.environment, ...rowTexts(t.envKey, t.envValue, t.envRemove, t.envAdd), keyPlaceholder: 'KEY',

@@ -14,16 +14,16 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type Dockerode from 'dockerode';
 import { takeSnapshot } from '../../src/docker/snapshot';
-import { EndpointDetailsCache } from '../../src/docker/details';
 import type { Engine } from '../../src/docker/client';
 import { exportCommands } from '../../src/core/exportCommands';
 import { givenAliases, publishedPorts, type EndpointExtras } from '../../src/core/exportPlan';
 import { readCommands } from '../support/readCommands';
 import { suggestAddress, suggestSubnetFor } from '../../src/core/suggestions';
 import { emptyCreateNetworkForm } from '../../src/core/forms';
-import type { NetworkView, Snapshot } from '../../src/core/model';
+import type { Snapshot } from '../../src/core/model';
 import { SEED_IMAGE } from '../fixtures/seed';
 import { dockerHost, engineAt, rawDocker } from './support';
+import { extrasOf, networkNamed, removeNamed } from './exportSupport';
 
 const run = promisify(execFile);
 const NET = 'dn-plan-net';
@@ -35,45 +35,15 @@ const PORT = 18781;
 const docker: Dockerode = rawDocker();
 let engine: Engine;
 
-function isNotFound(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { statusCode?: number }).statusCode === 404;
-}
-
-/** Everything named dn-plan-*: containers first, then networks. */
-async function cleanUp(): Promise<void> {
-  const containers = await docker.listContainers({ all: true, filters: JSON.stringify({ name: ['^/dn-plan-'] }) });
-  await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch((e: unknown) => { if (!isNotFound(e)) throw e; })));
-  for (const n of await docker.listNetworks({ filters: JSON.stringify({ name: ['dn-plan-'] }) })) {
-    await docker.getNetwork(n.Id).remove().catch((e: unknown) => { if (!isNotFound(e)) throw e; });
-  }
-}
-
 /** Runs one exported argv with the docker CLI against this engine: an argv, never a shell line. */
 async function dockerCli(argv: readonly string[]): Promise<void> {
   assert.equal(argv[0], 'docker');
   await run('docker', argv.slice(1), { env: { ...process.env, DOCKER_HOST: dockerHost() }, timeout: 60_000 });
 }
 
-function network(s: Snapshot, name: string): NetworkView {
-  const n = s.networks.find((x) => x.name === name);
-  assert.ok(n, `no network ${name}`);
-  return n;
-}
-
-/** What the copy commands read with an inspect per container (the list call has no aliases on Docker 28). */
-async function extrasOf(n: NetworkView): Promise<Map<string, EndpointExtras>> {
-  const details = new EndpointDetailsCache(engine);
-  const out = new Map<string, EndpointExtras>();
-  for (const a of n.attachments) {
-    const d = await details.get(a, n.name);
-    if (d) out.set(a.containerId, d);
-  }
-  return out;
-}
-
 /** The wiring to compare: the network's settings and every container's endpoint on it. */
 function wiring(s: Snapshot, extras: ReadonlyMap<string, EndpointExtras>): unknown {
-  const n = network(s, NET);
+  const n = networkNamed(s, NET);
   return {
     driver: n.driver, ipam: n.ipam, internal: n.internal, attachable: n.attachable, enableIPv6: n.enableIPv6, labels: n.labels,
     options: n.options,
@@ -90,7 +60,7 @@ function wiring(s: Snapshot, extras: ReadonlyMap<string, EndpointExtras>): unkno
 describe('exports and suggestions on the engine', () => {
   before(async () => {
     engine = engineAt();
-    await cleanUp();
+    await removeNamed(docker, 'dn-plan-');
     await docker.createNetwork({
       Name: NET, Driver: 'bridge', EnableIPv6: true, Attachable: true, Labels: { purpose: 'export round trip', 'dev.dockernetworks.plan': 'yes' },
       IPAM: { Driver: 'default', Config: [{ Subnet: '10.78.0.0/24', IPRange: '10.78.0.128/25', Gateway: '10.78.0.1', AuxiliaryAddresses: { router: '10.78.0.2' } }, { Subnet: 'fd78::/64', Gateway: 'fd78::1' }] },
@@ -111,25 +81,25 @@ describe('exports and suggestions on the engine', () => {
   });
 
   after(async () => {
-    await cleanUp();
+    await removeNamed(docker, 'dn-plan-');
   });
 
   test('Copy as Docker Commands: removed and made again from the text, the engine shows the same wiring', async () => {
     const before = await takeSnapshot(engine);
-    const beforeExtras = await extrasOf(network(before, NET));
-    const exported = exportCommands(before, network(before, NET), beforeExtras);
+    const beforeExtras = await extrasOf(engine, networkNamed(before, NET));
+    const exported = exportCommands(before, networkNamed(before, NET), beforeExtras);
     assert.deepEqual(readCommands(exported.text), exported.argvs);
     for (const bit of ['--network-alias front', '--network-alias www', '--alias sidekick', '--network-alias database', '--ip6 fd78::10', '-p 127.0.0.1:18781:80']) {
       assert.ok(exported.text.includes(bit), `${bit} in\n${exported.text}`);
     }
     assert.deepEqual(exported.argvs.map((a) => a.slice(0, 3).join(' ')), ['docker network create', 'docker run -d', 'docker network connect', 'docker run -d']);
     // SIDE was started on the default bridge: its own docker run comes from that network's export.
-    const sideRun = exportCommands(before, network(before, 'bridge')).argvs.find((a) => a.includes(SIDE));
+    const sideRun = exportCommands(before, networkNamed(before, 'bridge')).argvs.find((a) => a.includes(SIDE));
     assert.ok(sideRun);
     assert.deepEqual(sideRun, ['docker', 'run', '-d', '--name', SIDE, SEED_IMAGE, 'sleep', '3600']);
     const expected = wiring(before, beforeExtras);
 
-    await cleanUp();
+    await removeNamed(docker, 'dn-plan-');
     const gone = await takeSnapshot(engine);
     assert.equal(gone.networks.some((n) => n.name === NET), false);
 
@@ -139,11 +109,11 @@ describe('exports and suggestions on the engine', () => {
     for (const argv of rest) await dockerCli(argv);
 
     const again = await takeSnapshot(engine);
-    const againExtras = await extrasOf(network(again, NET));
+    const againExtras = await extrasOf(engine, networkNamed(again, NET));
     assert.deepEqual(wiring(again, againExtras), expected);
-    assert.equal(exportCommands(again, network(again, NET), againExtras).text, exported.text);
+    assert.equal(exportCommands(again, networkNamed(again, NET), againExtras).text, exported.text);
     // the details, spelled out
-    const n = network(again, NET);
+    const n = networkNamed(again, NET);
     assert.deepEqual(n.ipam.map((c) => [c.subnet, c.ipRange, c.gateway, c.auxAddresses]), [
       ['10.78.0.0/24', '10.78.0.128/25', '10.78.0.1', { router: '10.78.0.2' }], ['fd78::/64', undefined, 'fd78::1', {}],
     ]);
@@ -164,7 +134,7 @@ describe('exports and suggestions on the engine', () => {
     await c.start();
     await docker.getNetwork(NET).connect({ Container: 'dn-plan-next', EndpointConfig: { IPAMConfig: { IPv4Address: first.value } } });
     const after = await takeSnapshot(engine);
-    assert.equal(network(after, NET).attachments.find((a) => a.name === 'dn-plan-next')?.ipv4, '10.78.0.3/24');
+    assert.equal(networkNamed(after, NET).attachments.find((a) => a.name === 'dn-plan-next')?.ipv4, '10.78.0.3/24');
     assert.equal(suggestAddress({ network: NET }, 'ipv4Address', after.networks).value, '10.78.0.4');
     assert.match(suggestAddress({ network: NET }, 'ipv6Address', after.networks).value ?? '', /^fd78::/);
   });
@@ -176,7 +146,7 @@ describe('exports and suggestions on the engine', () => {
     assert.ok(first.value, first.message);
     await docker.createNetwork({ Name: 'dn-plan-suggested', IPAM: { Driver: 'default', Config: [{ Subnet: first.value }] } });
     const after = await takeSnapshot(engine);
-    assert.equal(network(after, 'dn-plan-suggested').ipam[0].subnet, first.value);
+    assert.equal(networkNamed(after, 'dn-plan-suggested').ipam[0].subnet, first.value);
     const next = suggestSubnetFor(form, 'ipv4[0].subnet', after.networks);
     assert.notEqual(next.value, first.value);
     assert.match(next.message, /after dn-plan-suggested/);

@@ -253,6 +253,32 @@ suite('forms: create, connect, run through their panels', () => {
     assert.ok(status >= 200 && status < 600);
   });
 
+  test('run with -P: the command says -P, and the reply names the host ports the engine picked', async function () {
+    this.timeout(40000);
+    const a = await fresh();
+    // an image that exposes a port, made from the local one (nothing is pulled)
+    const base = await docker().createContainer({ Image: SEED_IMAGE, Cmd: ['sleep', '1'], Labels: { [LABEL]: '1' } });
+    await base.commit({ repo: 'dnf-exposing', tag: 'latest', changes: ['EXPOSE 8080/tcp'] });
+    await base.remove({ force: true });
+    try {
+      a.panels.get('run')?.dispose(); // a fresh form, whatever an earlier test left
+      await vscode.commands.executeCommand('dockerNetworks.runContainer', await networkNode(a, 'dnf-spare'));
+      const panel = a.panels.get('run')!;
+      const form: RunForm = { ...emptyRunForm(), image: 'dnf-exposing:latest', name: 'dnf-all', network: 'dnf-spare', publishAll: true, command: 'sleep 3600', labels };
+      assert.strictEqual(assertOk(await panel.validate(form)).command,
+        'docker run -d --name dnf-all --network dnf-spare -P --label dev.dockernetworks.forms-test=1 dnf-exposing:latest sleep 3600');
+      const { message } = assertOk(await panel.submit(form));
+      const c = await docker().getContainer('dnf-all').inspect();
+      assert.strictEqual(c.HostConfig.PublishAllPorts, true);
+      const picked = c.NetworkSettings.Ports['8080/tcp'] ?? [];
+      assert.ok(picked.length > 0 && Number(picked[0].HostPort) > 0, JSON.stringify(c.NetworkSettings.Ports));
+      assert.match(message, new RegExp(`^Started dnf-all on dnf-spare\\. Host ports: 0\\.0\\.0\\.0:${picked[0].HostPort} → 8080/tcp`));
+    } finally {
+      await docker().getContainer('dnf-all').remove({ force: true }).catch(() => undefined);
+      await docker().getImage('dnf-exposing:latest').remove({ force: true }).catch(() => undefined);
+    }
+  });
+
   test('an engine refusal is explained next to its field, the form stays open and nothing is left behind', async function () {
     this.timeout(40000);
     // A port held outside Docker that the checks do not see (they compare TCP listeners only): only the engine can

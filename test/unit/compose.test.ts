@@ -83,6 +83,36 @@ describe('grouping by compose project', () => {
     ]);
   });
 
+  test('partial label sets: a network with a compose key and no project, containers missing the service or the project, under Other with a note', () => {
+    const g = groupByProject(snap([
+      composeNet('n1', 'shop', 'default'), network('k', 'keyed', { 'com.docker.compose.network': 'back' }), network('h', 'half'),
+      network('p', 'odd', { 'com.docker.compose.version': '2.40.3' }),
+    ], [
+      container('c1', 'shop-web-1', ['n1'], svc('shop', 'web', 1)),
+      container('c2', 'no-service', ['h'], { 'com.docker.compose.project': 'shop' }),
+      container('c3', 'no-project', ['h', 'k'], { 'com.docker.compose.service': 'db' }),
+      // in a project's own network, a half-labelled container stays there (listed apart from the services)
+      container('c4', 'stray', ['n1'], { 'com.docker.compose.service': 'x' }),
+    ]));
+    assert.deepEqual(g.projects.map((p) => [p.project, p.networks.map((x) => x.network.name)]), [['shop', ['shop_default']]]);
+    assert.deepEqual(g.other.map((o) => [o.network.name, o.note]), [
+      ['half', 'no-project has compose labels (service db but no project label): not counted as a compose container; no-service has compose labels (project shop but no service label): not counted as a compose container'],
+      ['keyed', 'labelled by Compose (network key back) but with no project; no-project has compose labels (service db but no project label): not counted as a compose container'],
+      ['odd', 'labelled by Compose (com.docker.compose.version) but with no project'],
+    ].sort());
+    assert.deepEqual(servicesOn(g.projects[0].networks[0].network).rest.map((a) => a.name), ['stray']);
+    // every container is still on a network the grouping shows
+    const shown = [...g.projects.flatMap((p) => p.networks.map((x) => x.network)), ...g.other.map((o) => o.network)].flatMap((n) => n.attachments.map((a) => a.name));
+    assert.deepEqual([...new Set(shown)].sort(), ['no-project', 'no-service', 'shop-web-1', 'stray']);
+  });
+
+  test('a network only one project\'s containers use, but labelled by Compose without a project, is not taken as that project\'s', () => {
+    const g = groupByProject(snap([composeNet('n1', 'shop', 'default'), network('k', 'keyed', { 'com.docker.compose.network': 'back' })],
+      [container('c1', 'shop-web-1', ['n1', 'k'], svc('shop', 'web', 1))]));
+    assert.deepEqual(g.projects[0].networks.map((x) => x.network.name), ['shop_default']);
+    assert.deepEqual(g.other.map((o) => [o.network.name, o.note]), [['keyed', 'labelled by Compose (network key back) but with no project']]);
+  });
+
   test('services on a network: replicas in order, one-off runs with them, other containers apart', () => {
     const s = snap([composeNet('n1', 'shop', 'default')], [
       container('c3', 'shop-web-2', ['n1'], svc('shop', 'web', 2)), container('c1', 'shop-web-1', ['n1'], svc('shop', 'web', 1)),

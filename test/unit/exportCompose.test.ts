@@ -106,6 +106,25 @@ describe('exportCompose', () => {
   });
 });
 
+describe('exportCompose: what Compose cannot say is a comment saying why', () => {
+  test('a config-only network, and swarm scope on a local driver', () => {
+    const cfg = exportSnapshot({ network: { Name: 'cfg', Driver: 'macvlan', ConfigOnly: true, Scope: 'swarm', Options: { parent: 'eth1' }, Labels: {}, IPAM: { Config: [{ Subnet: '192.168.50.0/24' }] } }, containers: [] });
+    const text = exportCompose(cfg, cfg.networks[0], { define: true });
+    assert.match(text, /\n {4}# cfg is config-only \(--config-only\): Compose cannot make such a network, so this defines an ordinary one with its settings\. Networks made with --config-from cfg are left out\.\n/);
+    assert.match(text, /\n {4}# Left out: scope swarm \(--scope swarm\), which Compose cannot say: Compose makes it local to this engine\.\n/);
+    assert.doesNotMatch(text, /config_only|scope:/);
+    // an ordinary local network says neither
+    assert.doesNotMatch(exportCompose(exportSnapshot(), exportSnapshot().networks[0], { define: true }), /config-only|scope swarm/);
+  });
+
+  test('the legacy links of a container connected to the network', () => {
+    const s = exportSnapshot();
+    const text = exportCompose(s, s.networks[0], { extras: new Map([['c'.repeat(64), { aliases: ['database'], links: ['web:w'] }]]) });
+    assert.match(text, /\n {4}# db was started on bridge, which this snippet leaves out\.\n {4}# Left out: its legacy links on my-net \(web:w\): Compose links services, not the containers these name\.\n {4}networks:\n/);
+    assert.doesNotMatch(exportCompose(s, s.networks[0]), /legacy links/);
+  });
+});
+
 describe('exportCompose: what inspects add', () => {
   test('aliases and requested addresses from the extras', () => {
     const s = exportSnapshot({

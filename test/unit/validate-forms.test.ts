@@ -83,7 +83,7 @@ function goodRun(): RunForm {
   return {
     image: 'busybox:latest', name: 'newc', network: 'appnet', ipv4Address: '172.28.0.60', ipv6Address: '', aliases: 'api', gwPriority: '',
     ports: [{ hostIp: '', hostPort: '8081', containerPort: '80', protocol: 'tcp' }, { hostIp: '127.0.0.1', hostPort: '', containerPort: '9000', protocol: 'udp' }],
-    command: 'sh -c "sleep 1000"', env: [{ key: 'GREETING', value: 'hello world' }], labels: [{ key: 'app', value: 'demo' }],
+    publishAll: false, command: 'sh -c "sleep 1000"', env: [{ key: 'GREETING', value: 'hello world' }], labels: [{ key: 'app', value: 'demo' }],
   };
 }
 

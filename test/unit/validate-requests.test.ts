@@ -77,7 +77,7 @@ describe('toRunRequest', () => {
 
   it('maps name, command (argv, no shell), env, labels, ports and the network endpoint', () => {
     const req = toRunRequest({
-      image: 'busybox:latest', name: '/web2', network: 'appnet', ipv4Address: '172.28.0.60', ipv6Address: '', aliases: 'api', gwPriority: '',
+      image: 'busybox:latest', name: '/web2', network: 'appnet', ipv4Address: '172.28.0.60', ipv6Address: '', aliases: 'api', gwPriority: '', publishAll: false,
       ports: [
         { hostIp: '', hostPort: '8081', containerPort: '80', protocol: 'tcp' },
         { hostIp: '::1', hostPort: '8082', containerPort: '80', protocol: '' },

@@ -36,6 +36,8 @@ export function runText() {
     ports: l10n.t('Published ports'),
     portsHelp: l10n.t('Host side first, like -p HOST:CONTAINER: traffic to the host port goes to the container port. Host IP empty: every address of the host.'),
     addPort: l10n.t('Add port'),
+    publishAll: l10n.t('Publish all exposed ports'),
+    publishAllHelp: l10n.t('-P: each port the image exposes (EXPOSE) gets a free host port the engine picks on every address; they are shown once it has started. An image that exposes no ports gets none.'),
     environment: l10n.t('Environment'),
     envKey: l10n.t('Environment variable #{0}'),
     envValue: l10n.t('Environment value #{0}'),

@@ -19,6 +19,7 @@ export function validateRun(form: RunForm, ctx: ValidationContext): FieldError[]
   validateContainerName(form.name, ctx, errors);
   const mode = validateNetwork(form, ctx, errors);
   validatePorts(form.ports, mode, ctx, errors);
+  validatePublishAll(form.publishAll, mode, errors);
   const cmd = splitCommand(form.command);
   if (cmd.error) errors.push({ field: 'command', message: cmd.error });
   validateKeyValues(form.env, {
@@ -111,6 +112,20 @@ function validateNetwork(form: RunForm, ctx: ValidationContext, errors: FieldErr
   validateEndpoint(form, network, undefined, errors);
   validateGwPriority(form.gwPriority, ctx, errors);
   return 'user';
+}
+
+/**
+ * `-P` needs ports of the container's own, like `-p`. The host ports it takes are the engine's pick, free when it
+ * picks them: nothing to check against the published ports or this machine's listeners.
+ */
+function validatePublishAll(publishAll: boolean, mode: Mode, errors: FieldError[]): void {
+  if (!publishAll || (mode !== 'host' && mode !== 'none' && mode !== 'container')) return;
+  const message = mode === 'host'
+    ? l10n.t('With the host network the container\'s ports already are the host\'s: -P would publish nothing. Untick it.')
+    : mode === 'none'
+      ? l10n.t('A container without networking has no ports to publish: untick -P, or choose a network.')
+      : l10n.t('A container sharing another container\'s network cannot publish ports: untick -P, and publish them on that container instead.');
+  errors.push({ field: 'publishAll', message });
 }
 
 interface Binding {

@@ -11,8 +11,9 @@ import { createNetworkErrorContext, endpointErrorContext, type DaemonErrorContex
 import type { Snapshot } from '../../core/model';
 import { shortId } from '../../core/join';
 import {
-  connectContainer, createNetwork, runContainer, type EngineInfo, type LocalImage,
+  connectContainer, createNetwork, runContainer, startedPorts, type EngineInfo, type LocalImage,
 } from '../../docker/actions';
+import { publishAllWords } from '../../core/publishAll';
 import type { Engine } from '../../docker/client';
 import type { Choice, FormKind, FormOf, OptionsOf, SuggestResult } from '../../protocol/messages';
 import { suggestAddress, suggestSubnetFor, type Route } from '../../core/suggestions';
@@ -160,7 +161,11 @@ const runSpec: FormSpec<'run'> = {
     const { name, body } = toRunRequest(form);
     const id = await runContainer(engine, name === undefined ? body : { ...body, name });
     const network = form.network.trim() || 'bridge';
-    return vscode.l10n.t('Started {0} on {1}.', name ?? shortId(id), network);
+    const started = vscode.l10n.t('Started {0} on {1}.', name ?? shortId(id), network);
+    if (!form.publishAll) return started;
+    // The container runs whatever this read says; a failed read only loses the ports from the message.
+    const ports = await startedPorts(engine, id).then((p) => publishAllWords(body.Image, p), () => vscode.l10n.t('Its host ports could not be read back: see Show Published Ports.'));
+    return `${started} ${ports}`;
   },
   daemonContext: (form) => ({ network: form.network.trim() || 'bridge', container: form.name.trim(), ports: form.ports, ...endpointErrorContext(form) }),
   suggest: suggestEndpointAddress,
