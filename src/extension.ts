@@ -10,6 +10,7 @@ import { FormPanels } from './host/panels/formPanels';
 import { ViewPanels } from './host/panels/views';
 import { TopologyPanels } from './host/panels/topology';
 import { disposeLog } from './host/log';
+import { configureCoreL10n } from './host/locale';
 
 export interface ExtensionApi {
   connection: Connection;
@@ -32,6 +33,7 @@ export interface ExtensionApi {
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const timings: ExtensionApi['timings'] = { activateStart: performance.now() };
+  configureCoreL10n();
   const connection = new Connection();
   const engines = new Engines(connection);
   const tree = new NetworksProvider(engines);
