@@ -25,8 +25,10 @@ module.exports = {
     lib.seed('up');
     const { page } = await lib.openWorkbench(ctx.browser, ctx.server.url);
     ctx.page = page;
+    // the view container appears once the extension host has scanned the extension: slow on a busy machine
+    await page.locator('.part.activitybar [aria-label^="Docker 网络"]').first().waitFor({ state: 'visible', timeout: 120000 });
     await lib.openViewContainer(page, 'Docker 网络');
-    await lib.revealRow(page, 'my-net');
+    await lib.revealRow(page, 'my-net', 180000);   // the extension activates and reads the engine first
   },
   async teardown(ctx) {
     ctx.lib.updateSettings(ctx.server, { 'dockerNetworks.host': undefined });
