@@ -11,6 +11,7 @@ import { ViewPanels } from './host/panels/views';
 import { TopologyPanels } from './host/panels/topology';
 import { disposeLog } from './host/log';
 import { hostNetOf, type HostNet } from './host/hostNet';
+import { configureCoreL10n } from './host/locale';
 
 export interface ExtensionApi {
   connection: Connection;
@@ -35,6 +36,7 @@ export interface ExtensionApi {
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const timings: ExtensionApi['timings'] = { activateStart: performance.now() };
+  configureCoreL10n();
   const connection = new Connection();
   const engines = new Engines(connection);
   const tree = new NetworksProvider(engines);

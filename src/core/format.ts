@@ -3,6 +3,7 @@ import { composeNetworkOf, composeWords } from './compose';
 import * as l10n from '@vscode/l10n';
 import { describeHealth, healthWord } from './health';
 import { escapeMarkdown, inlineCode } from './markdown';
+import { formatDateTime } from './localeFormat';
 import { describeHolder, describeUsage, namedHolders, subnetUsage, type SubnetUsage } from './ipamUsage';
 import type { Attachment, IpamConfig, NetworkView, PortMapping, ServiceOnNetwork } from './model';
 import { gatewayModeOf, isIPv6Only, trustedHostInterfacesOf } from './networkTraits';
@@ -43,7 +44,7 @@ export function networkTooltip(n: NetworkView): string {
       field(l10n.t('Driver'), inlineCode(n.driver)),
       field(l10n.t('Scope'), inlineCode(n.scope)),
       optional(l10n.t('Bridge interface'), bridgeInterface(n)),
-      optional(l10n.t('Created'), n.created),
+      n.created ? field(l10n.t('Created'), escapeMarkdown(formatDateTime(n.created))) : '',
     ],
     ...n.ipam.map((c, i) => ipamLines(c, usage.find((u) => u.index === i))),
     [...ipamDriver, pairs(l10n.t('IPAM options'), n.ipamOptions)],

@@ -9,6 +9,7 @@
 // addresses of the IP range (the subnet without one) that nothing holds. Both saturate at 2^64 - 1, as the engine's
 // do. The holders themselves always come from the snapshot (the engine's Status has only the numbers).
 import * as l10n from '@vscode/l10n';
+import { formatCount } from './localeFormat';
 import type { Attachment, IpamConfig, NetworkView, RawSubnetStatus } from './model';
 import { addressPart, broadcastOf, cidrContains, parseCidr, parseIp, type Addr, type ParsedCidr } from './validate/common';
 
@@ -233,7 +234,7 @@ export function namedHolders(u: Pick<SubnetUsage, 'holders'>): AddressHolder[] {
 
 /** A count for people: exact with digit groups up to a trillion, then "about 1.8 × 10^19". */
 export function formatAddressCount(n: bigint): string {
-  if (n < 1_000_000_000_000n) return Number(n).toLocaleString('en-US');
+  if (n < 1_000_000_000_000n) return formatCount(n);
   const digits = n.toString();
   const exponent = digits.length - 1;
   const mantissa = `${digits[0]}.${digits[1]}`;

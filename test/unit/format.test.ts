@@ -5,6 +5,7 @@ import {
   stateIcon,
 } from '../../src/core/format';
 import { escapeMarkdown, inlineCode } from '../../src/core/markdown';
+import { formatDateTime } from '../../src/core/localeFormat';
 import type { Attachment, NetworkView } from '../../src/core/model';
 
 const webId = '4d2a6a1c8e3f5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f5a7c9e1b3d5f7a9c1e3b5d';
@@ -86,7 +87,7 @@ describe('networkTooltip', () => {
     assert.equal(l[0], '### appnet');
     for (const expected of [
       `**ID:** \`${n.id}\``, '**Driver:** `bridge`', '**Scope:** `local`', '**Bridge interface:** `br-c0ffee5e1a2b`',
-      '**Created:** `2024-03-12T10:00:00.1Z`', '**Subnet:** `172.28.0.0/16`', '**IP range:** `172.28.5.0/24`',
+      `**Created:** ${escapeMarkdown(formatDateTime('2024-03-12T10:00:00.1Z'))}`, '**Subnet:** `172.28.0.0/16`', '**IP range:** `172.28.5.0/24`',
       '**Gateway:** `172.28.0.1`', '**Auxiliary addresses:** `router=172.28.1.5`', '**Subnet:** `fd00:dead:beef::/64`',
       '**Gateway:** `fd00:dead:beef::1`', '**Internal:** no', '**Attachable:** yes', '**Ingress:** no', '**IPv6:** yes',
       '**Labels:** `com.example.team=payments`', '2 containers',

@@ -12,6 +12,8 @@
 'use strict';
 const path = require('node:path');
 const Dockerode = require('dockerode');
+// the form inside the (only visible) webview panel, and a field's error: shared with zh-cn.spec.cjs
+const { webviewFrame: form, fieldError } = require('./lib.cjs');
 
 const SEED_LABEL = 'dev.dockernetworks.test';
 const OWN_LABEL = 'dev.dockernetworks.wb-forms';
@@ -40,23 +42,8 @@ async function networkNames() {
   return (await docker().listNetworks()).map((n) => n.Name);
 }
 
-/** Runs a command from the palette by its full title ("Docker Networks: Create Network…"). */
-async function runCommand(page, lib, title) {
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => {}); // focus the workbench, not a webview
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input[type="text"]').first();
-  await input.waitFor({ state: 'visible', timeout: 10000 });
-  await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: title }).first();
-  await lib.until(async () => {
-    const labels = await page.locator('.quick-input-widget .monaco-list-row .label-name').allTextContents();
-    return labels.some((l) => l.replace(/\s+/g, ' ').trim() === title);
-  }, 10000, `"${title}" in the command palette`);
-  const exact = page.locator('.quick-input-widget .monaco-list-row').filter({
-    has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }),
-  }).first();
-  await (await exact.count() ? exact : row).click();
-}
+// runCommand, the webview's frame and fieldError are shared with zh-cn.spec.cjs (lib.cjs)
+const runCommand = (page, lib, title) => lib.runCommand(page, title);
 
 /** In the QuickPick whose placeholder matches `asking`, picks the item whose label is exactly `label`. */
 async function pickItem(page, lib, asking, label) {
@@ -68,11 +55,6 @@ async function pickItem(page, lib, asking, label) {
   }).first();
   await item.waitFor({ state: 'visible', timeout: 10000 });
   await item.click();
-}
-
-/** The form inside the (only visible) webview panel. */
-function form(page) {
-  return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
 }
 
 /** Waits for the form with this submit button to be rendered (the init handshake happened). */
@@ -94,16 +76,6 @@ async function shot(page, lib, file) {
   await lib.sleep(300);
   await page.screenshot({ path: path.join(lib.SHOTS, file) });
   lib.say(`screenshot ${path.relative(lib.ROOT, path.join(lib.SHOTS, file))}`);
-}
-
-/** The error shown for a field: aria-invalid on the input, and the text of the element it is described by. */
-async function fieldError(f, label) {
-  const input = f.getByLabel(label, { exact: true });
-  if ((await input.getAttribute('aria-invalid')) !== 'true') return undefined;
-  const ids = ((await input.getAttribute('aria-describedby')) || '').split(/\s+/).filter((id) => id.endsWith('-error'));
-  if (ids.length === 0) return undefined;
-  const text = (await f.locator(`[id="${ids[0]}"]`).textContent()) || '';
-  return text.trim() || undefined;
 }
 
 module.exports = {

@@ -55,11 +55,31 @@ function checkHost() {
 }
 
 /**
- * Starts code-server on 127.0.0.1 with a fresh profile (user-data, extensions, workspace folder under dir) and the
- * given .vsix installed. `env` reaches the server and so the extension host (DOCKER_HOST).
- * Returns { port, url, folder, dir, log, stop() }.
+ * Makes `locale` the display language of the profile `ud` without downloading a language pack. VS Code (and so
+ * code-server, whose --locale only chooses the language it asks for) falls back to English unless
+ * <user-data-dir>/languagepacks.json lists a pack for the locale whose `translations.vscode` file exists
+ * (resolveNLSConfiguration in VS Code's src/vs/base/node/nls.ts); otherwise the workbench reports `en` and
+ * vscode.env.language is `en`. This writes the entry an installed pack would write, pointing at a translation with
+ * no messages: the workbench's own texts stay English, and vscode.env.language, the extension's l10n/ bundle and its
+ * package.nls.<locale>.json follow the locale.
  */
-async function startCodeServer({ vsix, env = {}, dir, port } = {}) {
+function localeProfile(ud, locale) {
+  const translations = path.join(ud, 'dn-empty-language-pack', 'main.i18n.json');
+  fs.mkdirSync(path.dirname(translations), { recursive: true });
+  fs.writeFileSync(translations, JSON.stringify({ contents: {} }));
+  fs.writeFileSync(path.join(ud, 'languagepacks.json'), JSON.stringify({
+    [locale]: { hash: `dn-${locale}`, label: locale, extensions: [{ extensionIdentifier: { id: 'dn.empty-language-pack' }, version: '0.0.0' }],
+      translations: { vscode: translations } },
+  }));
+  return ['--locale', locale];
+}
+
+/**
+ * Starts code-server on 127.0.0.1 with a fresh profile (user-data, extensions, workspace folder under dir) and the
+ * given .vsix installed. `env` reaches the server and so the extension host (DOCKER_HOST); `locale` (e.g. zh-cn) is
+ * the display language (localeProfile). Returns { port, url, folder, dir, log, stop() }.
+ */
+async function startCodeServer({ vsix, env = {}, dir, port, locale } = {}) {
   checkHost();
   fs.mkdirSync(path.join(VSHOST, 'tmp'), { recursive: true });
   dir = dir || fs.mkdtempSync(path.join(VSHOST, 'tmp', 'wb-'));
@@ -68,7 +88,8 @@ async function startCodeServer({ vsix, env = {}, dir, port } = {}) {
   fs.copyFileSync(path.join(ROOT, 'scripts', 'vscode', 'settings.json'), path.join(ud, 'User', 'settings.json'));
   fs.writeFileSync(path.join(folder, 'README.md'), '# workbench test workspace\n');
   const base = ['--config', path.join(VSHOST, 'cs-config.yaml'), '--auth', 'none', '--user-data-dir', ud, '--extensions-dir', exts,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override'];
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    ...(locale ? localeProfile(ud, locale) : [])];
   const fullEnv = hostEnv(env);
   if (vsix) {
     const t = Date.now();
@@ -250,7 +271,41 @@ function seed(cmd, ...args) {
     { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
 }
 
-module.exports = { SHOTS,
+/** Runs a command from the palette by its full title ("Docker Networks: Create Network…"). */
+async function runCommand(page, title) {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => {}); // focus the workbench, not a webview
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input[type="text"]').first();
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: title }).first();
+  await until(async () => {
+    const labels = await page.locator('.quick-input-widget .monaco-list-row .label-name').allTextContents();
+    return labels.some((l) => l.replace(/\s+/g, ' ').trim() === title);
+  }, 10000, `"${title}" in the command palette`);
+  const exact = page.locator('.quick-input-widget .monaco-list-row').filter({
+    has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }),
+  }).first();
+  await (await exact.count() ? exact : row).click();
+}
+
+/** The page inside the (last visible) webview panel: outer iframe.webview.ready → inner iframe#active-frame. */
+function webviewFrame(page) {
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+}
+
+/** The error shown for a form field (its label, or a locator of its input): aria-invalid on the input, and the text
+ * of the element it is described by. */
+async function fieldError(f, field) {
+  const input = typeof field === 'string' ? f.getByLabel(field, { exact: true }) : field;
+  if ((await input.getAttribute('aria-invalid')) !== 'true') return undefined;
+  const ids = ((await input.getAttribute('aria-describedby')) || '').split(/\s+/).filter((id) => id.endsWith('-error'));
+  if (ids.length === 0) return undefined;
+  const text = (await f.locator(`[id="${ids[0]}"]`).textContent()) || '';
+  return text.trim() || undefined;
+}
+
+module.exports = { SHOTS, runCommand, webviewFrame, fieldError,
   ROOT, VSHOST, VIEWPORT, say, sleep, until, freePort, checkHost, startCodeServer, launchBrowser, openWorkbench,
   openViewContainer, treeRows, rowsLabelled, revealRow, expandRow, collapseAll, seed, dockerContexts, updateSettings,
 };

@@ -1,5 +1,6 @@
 // Runs the workbench tests: every test/workbench/*.spec.cjs (or the files given as arguments) against ONE
-// code-server with the .vsix installed (fresh profile) and ONE headless Chromium; each spec opens its own page.
+// code-server with the .vsix installed (fresh profile) and ONE headless Chromium; each spec opens its own page. A spec
+// exporting `locale` (zh-cn.spec.cjs) runs in a second code-server whose display language is that locale.
 //   DN_VSIX=docker-networks-0.1.0.vsix DOCKER_HOST=unix://... node test/workbench/run.cjs [spec ...]
 // A spec exports { title, setup?(ctx), teardown?(ctx), tests: [[name, async (ctx) => {...}], ...] }; ctx holds
 // { server, browser, lib, shots, failures } and whatever setup puts there (conventionally ctx.page). A failed test gets a
@@ -13,19 +14,40 @@ const path = require('node:path');
 const lib = require('./lib.cjs');
 
 async function main() {
-  const specs = (process.argv.slice(2).length ? process.argv.slice(2) : fs.readdirSync(__dirname)
+  const files = (process.argv.slice(2).length ? process.argv.slice(2) : fs.readdirSync(__dirname)
     .filter((f) => f.endsWith('.spec.cjs')).sort().map((f) => path.join(__dirname, f))).map((f) => path.resolve(f));
   const vsix = process.env.DN_VSIX;
   if (!vsix || !fs.existsSync(vsix)) throw new Error(`DN_VSIX must name the built .vsix (got ${vsix || 'nothing'}): npm run package`);
   if (!process.env.DOCKER_HOST) throw new Error('DOCKER_HOST is not set (scripts/engine.sh start prints it)');
   const shots = path.join(lib.ROOT, 'out', 'workbench');
   fs.mkdirSync(shots, { recursive: true });
+  const totals = { passed: 0, failed: 0, skipped: [] };
+  // A spec that names a display language (locale: 'zh-cn') runs in a code-server of its own with that language;
+  // the others share one in English.
+  const byLocale = new Map();
+  for (const file of files) {
+    const locale = require(file).locale || '';
+    byLocale.set(locale, [...(byLocale.get(locale) || []), file]);
+  }
+  for (const [locale, specs] of byLocale) {
+    if (locale) console.log(`\n  — display language ${locale} —`);
+    await runSpecs(specs, { vsix, shots, locale: locale || undefined }, totals);
+  }
+  const { passed, failed, skipped } = totals;
+  console.log('');
+  for (const s of skipped) console.log(`SKIPPED: ${s}`);
+  console.log(`${passed} passed, ${failed} failed, ${skipped.length} skipped`);
+  return failed === 0 ? 0 : 1;
+}
+
+/** Runs `specs` against one code-server (fresh profile, display language `locale`), adding to `totals`. */
+async function runSpecs(specs, { vsix, shots, locale }, totals) {
   let passed = 0, failed = 0;
-  const skipped = [];
+  const skipped = totals.skipped;
   const dockerConfig = lib.dockerContexts();
   const env = { DOCKER_HOST: process.env.DOCKER_HOST, DOCKER_CONFIG: dockerConfig };
   if (process.env.DN_SECOND_DOCKER_HOST) env.DN_SECOND_DOCKER_HOST = process.env.DN_SECOND_DOCKER_HOST;
-  const server = await lib.startCodeServer({ vsix, env });
+  const server = await lib.startCodeServer({ vsix, env, locale });
   let browser;
   try {
     browser = await lib.launchBrowser();
@@ -76,11 +98,9 @@ async function main() {
     }
     if (!process.env.DN_KEEP_WB_RUN) fs.rmSync(server.dir, { recursive: true, force: true });
     fs.rmSync(dockerConfig, { recursive: true, force: true });
+    totals.passed += passed;
+    totals.failed += failed;
   }
-  console.log('');
-  for (const s of skipped) console.log(`SKIPPED: ${s}`);
-  console.log(`${passed} passed, ${failed} failed, ${skipped.length} skipped`);
-  return failed === 0 ? 0 : 1;
 }
 
 main().then((code) => process.exit(code), (e) => {

@@ -4,6 +4,7 @@
 // a reconnection re-reads them all (events may have been missed meanwhile), and a removed object says so.
 import * as vscode from 'vscode';
 import { EngineError } from '../../core/errors';
+import { formatDateTime } from '../../core/localeFormat';
 import type { Connection } from '../connection';
 import type { Engines } from '../engines';
 import type { EngineEvent } from '../../docker/events';
@@ -139,7 +140,7 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
       if (err instanceof EngineError && err.kind === 'notFound') {
         if (entry.removed) return; // keep the time it was first seen gone
         const what = entry.kind === 'network' ? vscode.l10n.t('Network') : vscode.l10n.t('Container');
-        entry.header = `// ${vscode.l10n.t('{0} "{1}" ({2}) was removed from the engine (seen {3}).', what, entry.name, entry.id.slice(0, 12), new Date().toLocaleString())}\n`
+        entry.header = `// ${vscode.l10n.t('{0} "{1}" ({2}) was removed from the engine (seen {3}).', what, entry.name, entry.id.slice(0, 12), formatDateTime(new Date().toISOString()))}\n`
           + (entry.json ? `// ${vscode.l10n.t('Its last known state follows.')}\n` : '');
         entry.removed = true;
         return;
