@@ -9,21 +9,26 @@ import { BUNDLE, L10N_DIR, ROOT, readBundle, type Bundle } from '../../scripts/l
 /** Values that are the same in Chinese: names the engine and the kernel use (namespace kinds, network names, the
  * product), protocol words, and a pattern of placeholders only. */
 const SAME_IN_CHINESE = new Set([
-  'Cgroup', 'Docker', 'ID', 'IPC', 'IPv4', 'IPv6', 'Ingress', 'MAC', 'MTU', 'PID', 'VIP {0}', 'host', 'none', '{0} — {1}',
+  'Cgroup', 'Docker', 'ID', 'IPAM', 'IPC', 'IPv4', 'IPv6', 'Ingress', 'MAC', 'MTU', 'PID', 'VIP {0}', 'host', 'none', '{0} — {1}',
+  '{0} #{1}', '{0} · {1} · {2}',
 ]);
 
 const placeholders = (text: string): string[] => [...new Set(text.match(/\{\d+\}/g) ?? [])].sort();
 
-function check(english: Bundle, chinese: Bundle): { untranslated: string[]; placeholders: string[]; english: string[] } {
+const lines = (text: string): number => text.split('\n').length;
+
+function check(english: Bundle, chinese: Bundle): { untranslated: string[]; placeholders: string[]; english: string[]; lines: string[] } {
   const keys = Object.keys(english);
   return {
     untranslated: keys.filter((k) => typeof chinese[k] !== 'string' || chinese[k].trim() === ''),
     placeholders: keys.filter((k) => k in chinese && placeholders(chinese[k]).join() !== placeholders(english[k]).join()),
     english: keys.filter((k) => chinese[k] === english[k] && !SAME_IN_CHINESE.has(english[k])),
+    // a list the English breaks into lines keeps its lines (an escaped "\\n" would show as two characters)
+    lines: keys.filter((k) => k in chinese && lines(chinese[k]) !== lines(english[k])),
   };
 }
 
-const none = { untranslated: [], placeholders: [], english: [] };
+const none = { untranslated: [], placeholders: [], english: [], lines: [] };
 
 describe('zh-cn translation', () => {
   it('translates every string of the code, keeping its placeholders', () => {

@@ -1,7 +1,7 @@
 // Localisation of the webviews: no English literal is left in src/webview (the scan of test/support/proseLiterals.ts,
 // with the TypeScript compiler's parser), every string of the pages comes from the host's tables
 // (src/core/pageText), and each of their messages has its Chinese translation with the same placeholders
-// (l10n/webstr.zh-cn.json). The page's helpers fill placeholders and format numbers and dates with Intl in the
+// (l10n/bundle.l10n.zh-cn.json). The page's helpers fill placeholders and format numbers and dates with Intl in the
 // locale the host sent, and the page's check of that text drops what is malformed.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -78,8 +78,8 @@ describe('webview text: the host\'s tables', () => {
     for (const kind of ['createNetwork', 'connect', 'run']) assert.ok(tables[kind].intro && tables[kind].submit, kind);
   });
 
-  test('each message has a Chinese translation with the same placeholders (l10n/webstr.zh-cn.json, sorted)', () => {
-    const raw = readFileSync(join(ROOT, 'l10n', 'webstr.zh-cn.json'), 'utf8');
+  test('each message has a Chinese translation with the same placeholders (l10n/bundle.l10n.zh-cn.json, sorted)', () => {
+    const raw = readFileSync(join(ROOT, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8');
     const zh = JSON.parse(raw) as Record<string, string>;
     assert.deepEqual(Object.keys(zh), Object.keys(zh).sort(), 'keys sorted');
     const holes = (s: string): string[] => [...s.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
