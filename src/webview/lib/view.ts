@@ -28,7 +28,8 @@ class ViewController<K extends ViewKind> {
     this.app = app;
     this.channel = new Channel((msg) => this.onState(msg));
     const saved = this.channel.state;
-    if (saved && saved.kind === kind) this.show(saved.state);
+    // A saved picture this script cannot draw (an older version's, after a reload) must not stop the handshake.
+    try { if (saved && saved.kind === kind) this.show(saved.state); } catch { /* the host's picture follows */ }
     this.channel.ready();
   }
 
