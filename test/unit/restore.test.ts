@@ -4,6 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import {
   formPanelType, MAX_PICTURE, PANEL_VIEW_TYPES, parseRestoredState, TOPOLOGY_PANEL_TYPE, viewPanelType, type PanelSubject,
 } from '../../src/protocol/restore';
@@ -112,7 +113,7 @@ describe('restore: the state a panel comes back with after a reload', () => {
   });
 
   test('package.json has an onWebviewPanel activation event for exactly the panels that are restored', () => {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { activationEvents: string[] };
+    const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { activationEvents: string[] };
     const events = pkg.activationEvents.filter((e) => e.startsWith('onWebviewPanel:')).map((e) => e.slice('onWebviewPanel:'.length));
     assert.deepEqual([...events].sort(), [...PANEL_VIEW_TYPES].sort());
     assert.equal(PANEL_VIEW_TYPES.length, 9);
