@@ -59,6 +59,8 @@ module.exports = {
     try { lib.seed('up'); } catch { await lib.sleep(2000); lib.seed('up'); }
     const { page } = await lib.openWorkbench(ctx.browser, ctx.server.url);
     ctx.page = page;
+    // a busy machine: the extension's icon may take a while (openViewContainer waits 30 s)
+    await page.locator('.part.activitybar [aria-label^="Docker Networks"]').first().waitFor({ state: 'visible', timeout: 120000 });
     await lib.openViewContainer(page, 'Docker Networks');
     await page.locator('.part.sidebar .monaco-list-row').first().waitFor({ state: 'visible', timeout: 30000 });
   },
@@ -104,10 +106,11 @@ module.exports = {
         const labels = await tabLabels(page);
         return labels.some((l) => /my-net/.test(l)) && labels.includes('Create Network') && labels.includes('Docker Topology') && labels;
       }, 60000, 'the three panels\' tabs after the reload');
-      // the map (the active tab) kept its search, and shows the engine again
+      // the map (the active tab) kept its search, and shows the engine again (a busy machine may take minutes to start
+      // the extension host again: its panels show once it has)
       await tab(page, 'Docker Topology').click();
       f = webview(page);
-      await lib.until(async () => (await f.getByLabel('Filter by name or label').inputValue()) === 'test4', 90000, 'the map\'s search box to say test4');
+      await lib.until(async () => (await f.getByLabel('Filter by name or label').inputValue()) === 'test4', 240000, 'the map\'s search box to say test4');
       await lib.until(async () => (await f.locator('#containers li[role="option"] .name').allTextContents()).join() === 'test4', 30000, 'the map\'s list (test4) after the reload');
       // the form kept what was typed, and the host has it (the live command)
       await tab(page, 'Create Network').click();
