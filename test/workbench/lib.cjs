@@ -244,17 +244,6 @@ function updateSettings(server, changes) {
   fs.writeFileSync(file, `${JSON.stringify(s, null, 2)}\n`);
 }
 
-/**
- * Sets `workbench.colorTheme` (a built-in theme's id: "Light Modern", "Dark Modern", "Default High Contrast",
- * "Default High Contrast Light") in the profile's user settings, which the running workbench follows at once.
- */
-function setColorTheme(server, id) {
-  const file = path.join(server.dir, 'ud', 'User', 'settings.json');
-  const s = JSON.parse(fs.readFileSync(file, 'utf8'));
-  s['workbench.colorTheme'] = id;
-  fs.writeFileSync(file, `${JSON.stringify(s, null, 2)}\n`);
-}
-
 /** Runs the seed CLI (scripts/seed.ts) on DOCKER_HOST: 'up' or 'down' with optional extra args. */
 function seed(cmd, ...args) {
   execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'seed.ts'), cmd, ...args],
@@ -263,5 +252,5 @@ function seed(cmd, ...args) {
 
 module.exports = { SHOTS,
   ROOT, VSHOST, VIEWPORT, say, sleep, until, freePort, checkHost, startCodeServer, launchBrowser, openWorkbench,
-  openViewContainer, treeRows, rowsLabelled, revealRow, expandRow, collapseAll, seed, dockerContexts, updateSettings, setColorTheme,
+  openViewContainer, treeRows, rowsLabelled, revealRow, expandRow, collapseAll, seed, dockerContexts, updateSettings,
 };

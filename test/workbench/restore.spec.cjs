@@ -62,7 +62,7 @@ module.exports = {
     // a busy machine: the extension's icon may take a while (openViewContainer waits 30 s)
     await page.locator('.part.activitybar [aria-label^="Docker Networks"]').first().waitFor({ state: 'visible', timeout: 120000 });
     await lib.openViewContainer(page, 'Docker Networks');
-    await page.locator('.part.sidebar .monaco-list-row').first().waitFor({ state: 'visible', timeout: 30000 });
+    await page.locator('.part.sidebar .monaco-list-row').first().waitFor({ state: 'visible', timeout: 120000 });
   },
   async teardown(ctx) {
     if (ctx.page) {

@@ -1,5 +1,5 @@
 // Every theme, in the real workbench on the seed scenario: the Topology map is open while `workbench.colorTheme`
-// changes (the user settings, as the Color Theme picker writes them) to Light Modern, Default High Contrast, Default
+// changes, through the Color Theme picker (which writes the setting), to Light Modern, Default High Contrast, Default
 // High Contrast Light and Dark Modern. Each time the webview's body class changes, the map restyles from the theme's
 // variables, and the colours it draws with (on #cy) are readable: node and edge labels at least 4.5:1 against the
 // background they are drawn on (WCAG AA for text), edges at least 3:1 (non-text).
@@ -9,11 +9,12 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
+// `id`: the value of workbench.colorTheme; `label`: the name the Color Theme picker shows (code-server's built-ins)
 const THEMES = [
-  { slug: 'light', id: 'Light Modern', body: 'vscode-light' },
-  { slug: 'hc-dark', id: 'Default High Contrast', body: 'vscode-high-contrast' },
-  { slug: 'hc-light', id: 'Default High Contrast Light', body: 'vscode-high-contrast-light' },
-  { slug: 'dark', id: 'Dark Modern', body: 'vscode-dark' },
+  { slug: 'light', id: 'Light Modern', label: 'Light Modern', workbench: 'vs', body: 'vscode-light' },
+  { slug: 'hc-dark', id: 'Default High Contrast', label: 'Dark High Contrast', workbench: 'hc-black', body: 'vscode-high-contrast' },
+  { slug: 'hc-light', id: 'Default High Contrast Light', label: 'Light High Contrast', workbench: 'hc-light', body: 'vscode-high-contrast-light' },
+  { slug: 'dark', id: 'Dark Modern', label: 'Dark Modern', workbench: 'vs-dark', body: 'vscode-dark' },
 ];
 const SHOTS = process.env.DN_THEME_SHOTS === '1';
 
@@ -43,6 +44,23 @@ async function pickItem(page, lib, asking, label) {
   }).first();
   await item.waitFor({ state: 'visible', timeout: 10000 });
   await item.click();
+}
+
+/** Preferences: Color Theme, then the theme by its label (the picker sets workbench.colorTheme); waits for the workbench. */
+async function colorTheme(page, lib, theme) {
+  await runCommand(page, lib, 'Preferences: Color Theme');
+  await pickItem(page, lib, /theme/i, theme.label);
+  await lib.until(async () => ((await page.locator('.monaco-workbench').getAttribute('class')) || '').split(/\s+/).includes(theme.workbench), 30000, `the workbench in ${theme.id}`);
+}
+
+/** The label of the theme in use (the Color Theme picker opens on it), the picker closed again. */
+async function currentTheme(page, lib) {
+  await runCommand(page, lib, 'Preferences: Color Theme');
+  const row = page.locator('.quick-input-widget .monaco-list-row.focused .label-name').first();
+  await row.waitFor({ state: 'visible', timeout: 15000 });
+  const label = ((await row.textContent()) || '').trim();
+  await page.keyboard.press('Escape');
+  return label;
 }
 
 function webview(page) {
@@ -103,18 +121,24 @@ module.exports = {
     ctx.page = page;
     await page.locator('.part.activitybar [aria-label^="Docker Networks"]').first().waitFor({ state: 'visible', timeout: 120000 });
     await lib.openViewContainer(page, 'Docker Networks');
-    await page.locator('.part.sidebar .monaco-list-row').first().waitFor({ state: 'visible', timeout: 30000 });
+    await page.locator('.part.sidebar .monaco-list-row').first().waitFor({ state: 'visible', timeout: 120000 });
+    ctx.theme = await currentTheme(page, lib);
+    lib.say(`theme at the start: ${ctx.theme}`);
   },
   async teardown(ctx) {
     if (ctx.page) {
+      // the specs after this one (and their pictures) get the profile's theme back
+      if (ctx.theme) {
+        await runCommand(ctx.page, ctx.lib, 'Preferences: Color Theme').catch(() => {});
+        await pickItem(ctx.page, ctx.lib, /theme/i, ctx.theme).catch((e) => ctx.lib.say(`theme not restored: ${e.message}`));
+      }
       await runCommand(ctx.page, ctx.lib, 'View: Close All Editors').catch(() => {});
       await ctx.page.context().close().catch(() => {});
     }
-    ctx.lib.setColorTheme(ctx.server, 'Dark Modern');
     try { ctx.lib.seed('down'); } catch { await ctx.lib.sleep(2000); ctx.lib.seed('down'); }
   },
   tests: [
-    ['the map restyles on each theme change; labels ≥ 4.5:1 and edges ≥ 3:1 against its background in all four themes', async ({ page, lib, server }) => {
+    ['the map restyles on each theme change; labels ≥ 4.5:1 and edges ≥ 3:1 against its background in all four themes', async ({ page, lib }) => {
       if (SHOTS) {
         // the other three pictures: Network Details, the Create Network form with a field error (the map opens last)
         await runCommand(page, lib, 'Docker Networks: Show Network Details');
@@ -135,7 +159,7 @@ module.exports = {
       let before = '';
       const found = [];
       for (const theme of THEMES) {
-        lib.setColorTheme(server, theme.id);
+        await colorTheme(page, lib, theme);
         if (SHOTS) await tab(page, 'Docker Topology').click();
         f = webview(page);
         const c = await lib.until(async () => {
