@@ -9,6 +9,7 @@ import { Engines } from './host/engines';
 import { FormPanels } from './host/panels/formPanels';
 import { ViewPanels } from './host/panels/views';
 import { TopologyPanels } from './host/panels/topology';
+import { registerPanelSerializers } from './host/panels/restore';
 import { disposeLog } from './host/log';
 import { hostNetOf, type HostNet } from './host/hostNet';
 import { configureCoreL10n } from './host/locale';
@@ -47,7 +48,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const view = vscode.window.createTreeView('dockerNetworks.networks', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   tree.attach(view);
   const statusBar = new EngineStatusBar(connection);
-  context.subscriptions.push(statusBar, connection, engines, tree, inspect, panels, views, topology, ...registerCommands({ connection, engines, inspect, panels, views, topology }));
+  context.subscriptions.push(statusBar, connection, engines, tree, inspect, panels, views, topology, ...registerCommands({ connection, engines, inspect, panels, views, topology }),
+    // Panels open before a window reload come back (registered at activation, which their onWebviewPanel events cause).
+    ...registerPanelSerializers({ engines, forms: panels, views, topology }));
   const first = connection.onDidChange((s) => {
     if (s.kind === 'connecting' && s.networks) timings.firstNetworks ??= performance.now();
     if (s.kind !== 'connected') return;

@@ -13,15 +13,14 @@ import { agreement, capText, matrixPlan, modelAt, probeTarget } from '../../core
 import type { Snapshot } from '../../core/model';
 import { probePair, type ExecFn } from '../../docker/probe';
 import type { ActionParams, ActionResult, ConnectivityRow, ConnectivityState } from '../../protocol/views';
+import type { ConnectivityRun } from '../../protocol/restore';
 import { PanelView, ViewPanel } from './viewPanel';
 import type { PanelEngine } from './webviewHost';
 
 /** Probes at once in a matrix (each is one or a few short execs). */
 const CONCURRENCY = 6;
 
-type RunSpec =
-  | { mode: 'pair'; sourceId: string; targetId: string; networkId: string }
-  | { mode: 'matrix'; networkId: string };
+type RunSpec = ConnectivityRun;
 
 export class ConnectivityView extends PanelView<'connectivity'> {
   readonly panel: ViewPanel<'connectivity'>;
@@ -36,7 +35,7 @@ export class ConnectivityView extends PanelView<'connectivity'> {
   constructor(engine: PanelEngine, extensionUri: vscode.Uri) {
     super();
     this.connection = engine.connection;
-    this.panel = this.open(engine, extensionUri, { kind: 'connectivity', title: vscode.l10n.t('Connectivity') });
+    this.panel = this.open(engine, extensionUri, { kind: 'connectivity', title: vscode.l10n.t('Connectivity'), subject: { panel: 'connectivity' } });
   }
 
   /** The run in progress (or the last one), resolving with its final state. */
@@ -69,10 +68,8 @@ export class ConnectivityView extends PanelView<'connectivity'> {
     return run;
   }
 
-  private async execute(spec: RunSpec, token: vscode.CancellationToken): Promise<ConnectivityState> {
-    const snapshot = await this.connection.snapshot();
-    const engine = this.connection.engine();
-    const exec = this.exec;
+  /** The run's picture before any probe: every pair with the model's answer, nothing probed yet. */
+  private plan(spec: RunSpec, snapshot: Snapshot): { state: ConnectivityState; pairs: { from: string; to: string }[] } {
     const reach = computeReachability(snapshot);
     const network = snapshot.networks.find((n) => n.id === spec.networkId);
     if (!network) throw new Error(vscode.l10n.t('The network {0} no longer exists.', spec.networkId.slice(0, 12)));
@@ -107,6 +104,28 @@ export class ConnectivityView extends PanelView<'connectivity'> {
     state.total = pairs.length;
     state.rows = pairs.map((p) => pendingRow(snapshot, reach, p.from, p.to, network.id));
     this.panel.title = spec.mode === 'pair' ? vscode.l10n.t('Connectivity: {0}', state.title) : vscode.l10n.t('Connectivity: {0}', network.name);
+    this.panel.subject = { panel: 'connectivity', run: spec };
+    return { state, pairs };
+  }
+
+  /**
+   * Restored after a reload: the last run's pairs with the model's answers, not probed again (a probe runs commands in
+   * the containers: only when asked, with Run again). Throws when its network or a container is gone.
+   */
+  async showPlan(spec: RunSpec): Promise<void> {
+    this.last = spec;
+    const { state } = this.plan(spec, await this.connection.snapshot());
+    state.running = false;
+    state.notes.unshift(vscode.l10n.t('The window reloaded: nothing was probed since. Run again to probe.'));
+    this.panel.setState(state);
+  }
+
+  private async execute(spec: RunSpec, token: vscode.CancellationToken): Promise<ConnectivityState> {
+    const snapshot = await this.connection.snapshot();
+    const engine = this.connection.engine();
+    const exec = this.exec;
+    const { state, pairs } = this.plan(spec, snapshot);
+    const network = { id: spec.networkId, name: state.network?.name ?? '' };
     this.panel.setState({ ...state });
 
     const publish = (): void => this.panel.setState({ ...state, rows: [...state.rows] });

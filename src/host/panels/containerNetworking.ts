@@ -43,7 +43,9 @@ export class ContainerNetworkingView extends PanelView<'containerNetworking'> {
   constructor(engine: PanelEngine, readonly containerId: string, name: string, extensionUri: vscode.Uri) {
     super();
     this.connection = engine.connection;
-    this.panel = this.open(engine, extensionUri, { kind: 'containerNetworking', title: vscode.l10n.t('Container: {0}', name) });
+    this.panel = this.open(engine, extensionUri, {
+      kind: 'containerNetworking', title: vscode.l10n.t('Container: {0}', name), subject: { panel: 'containerNetworking', containerId, name },
+    });
     this.subs.push(this.refreshedEmitter, this.connection.onDidChange(() => this.schedule()));
   }
 

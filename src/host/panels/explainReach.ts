@@ -16,6 +16,7 @@ import { startContainer } from '../../docker/lifecycle';
 import { probePair, type ExecFn } from '../../docker/probe';
 import { CommandIds } from '../commandIds';
 import { ContainerNode } from '../tree/nodes';
+import type { PanelSubject } from '../../protocol/restore';
 import type { ActionParams, ActionResult } from '../../protocol/views';
 import type { FormPanels } from './formPanels';
 import { PanelView, ViewPanel } from './viewPanel';
@@ -44,9 +45,13 @@ export class ExplainReachView extends PanelView<'explainReach'> {
     super();
     this.connection = engine.connection;
     this.names = names;
-    this.panel = this.open(engine, extensionUri, { kind: 'explainReach', title: this.titleText() });
+    this.panel = this.open(engine, extensionUri, { kind: 'explainReach', title: this.titleText(), subject: this.subjectNow() });
     const sub = this.connection.onDidChange((s) => { if (s.kind === 'connected') this.update(s.snapshot); });
     this.panel.onDidDispose(() => sub.dispose());
+  }
+
+  private subjectNow(): PanelSubject {
+    return { panel: 'explainReach', sourceId: this.sourceId, targetId: this.targetId, ...this.names };
   }
 
   private titleText(): string {
@@ -71,6 +76,7 @@ export class ExplainReachView extends PanelView<'explainReach'> {
     const state: ExplainReachState = { engine: this.connection.endpoint?.display ?? '', explanation, pair: { ...this.names }, gone };
     if (this.probeState) state.probe = this.probeState;
     this.panel.title = this.titleText();
+    this.panel.subject = this.subjectNow();
     this.panel.setState(state);
     this.changed.fire(state);
   }

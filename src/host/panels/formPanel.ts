@@ -19,6 +19,7 @@ import {
   type ResultOf, type WebviewMessage,
 } from '../../protocol/messages';
 import { formText } from '../../core/pageText/forms';
+import { formPanelType } from '../../protocol/restore';
 import type { FormEnv, FormSpec } from './specs';
 import { okReply, WebviewHost, type PanelEngine } from './webviewHost';
 import { hostRoutesFor } from './hostRoutes';
@@ -45,12 +46,15 @@ export class FormPanel<K extends FormKind> extends WebviewHost<WebviewMessage<K>
   /** Image lists read so far (tests check they follow image events only). */
   imageReads = 0;
 
-  constructor(readonly spec: FormSpec<K>, engine: PanelEngine, extensionUri: vscode.Uri, initial: FormOf[K], notices: readonly string[] = []) {
+  /** `restored`: a form brought back after a reload: its prefill (what typed values differ from) and its page's version. */
+  constructor(readonly spec: FormSpec<K>, engine: PanelEngine, extensionUri: vscode.Uri, initial: FormOf[K], notices: readonly string[] = [],
+    restored?: { base: FormOf[K]; formVersion: number }) {
     super(engine, {
-      viewType: `dockerNetworks.form.${spec.kind}`, title: spec.title, script: spec.kind, source: `${spec.kind} form`,
-      parse: (raw) => parseWebviewMessage(spec.kind, raw),
+      viewType: formPanelType(spec.kind), title: spec.title, script: spec.kind, source: `${spec.kind} form`,
+      subject: { panel: 'form', kind: spec.kind }, parse: (raw) => parseWebviewMessage(spec.kind, raw),
     }, extensionUri);
-    this.base = initial;
+    this.base = restored?.base ?? initial;
+    this.formVersion = restored?.formVersion ?? this.formVersion;
     this.form = initial;
     this.notices = [...notices];
     const dropImages = (): void => {

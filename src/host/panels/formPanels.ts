@@ -37,11 +37,32 @@ export class FormPanels implements vscode.Disposable {
       return existing;
     }
     const panel = new FormPanel<K>(FORM_SPECS[kind] as FormSpec<K>, { connection, engines: this.engines }, this.extensionUri, initial, notices);
+    this.track(key, panel);
+    return panel;
+  }
+
+  /**
+   * A form VS Code brought back after a reload, with what the user had typed (`saved`; else empty). Its prefill is
+   * the empty form: a later prefill asks before it overwrites anything typed. An open form of that kind is revealed.
+   */
+  restore<K extends FormKind>(connection: Connection, kind: K, restored: vscode.WebviewPanel, saved?: { values: FormOf[K]; formVersion: number }): FormPanel<K> {
+    const existing = this.get(kind, connection.key);
+    if (existing && !existing.isDisposed) {
+      existing.reveal();
+      return existing;
+    }
+    const base = EMPTY[kind]();
+    const spec = FORM_SPECS[kind] as FormSpec<K>;
+    const panel = new FormPanel<K>(spec, { connection, engines: this.engines, restored }, this.extensionUri, saved?.values ?? base, [], { base, formVersion: saved?.formVersion ?? 1 });
+    this.track(`${connection.key}/${kind}`, panel);
+    return panel;
+  }
+
+  private track<K extends FormKind>(key: string, panel: FormPanel<K>): void {
     this.open_.set(key, panel as unknown as AnyPanel);
     panel.onDidDispose(() => {
       if (this.open_.get(key) === (panel as unknown as AnyPanel)) this.open_.delete(key);
     });
-    return panel;
   }
 
   private async refill<K extends FormKind>(panel: FormPanel<K>, prefill: FormOf[K], notices: readonly string[]): Promise<void> {

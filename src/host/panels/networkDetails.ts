@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Connection } from '../connection';
 import { apiOrOldest, supports } from '../../core/apiVersion';
-import { networkDetailsState } from '../../core/details';
+import { networkDetailsState, type NetworkDetailsState } from '../../core/details';
 import type { NetworkView, RawNetworkStatus, RawSubnetStatus } from '../../core/model';
 import { CommandIds } from '../commandIds';
 import { hostNetOf } from '../hostNet';
@@ -42,13 +42,21 @@ export class NetworkDetailsView extends PanelView<'networkDetails'> {
   private statusRead?: Promise<void>;
   private readonly subs: vscode.Disposable[] = [];
 
+  /** Brought back after a reload with its network gone meanwhile: the page's last picture (never read here), no actions. */
+  private readonly goneAtRestore?: { picture?: Record<string, unknown> };
+
   readonly connection: Connection;
 
-  constructor(engine: PanelEngine, network: NetworkView, extensionUri: vscode.Uri) {
+  /** `goneAtRestore`: restored after a reload, its network removed meanwhile (`network` is then only its id and name). */
+  constructor(engine: PanelEngine, network: NetworkView, extensionUri: vscode.Uri, goneAtRestore?: { picture?: Record<string, unknown> }) {
     super();
     this.connection = engine.connection;
     this.network = network;
-    this.panel = this.open(engine, extensionUri, { kind: 'networkDetails', title: vscode.l10n.t('Network: {0}', network.name) });
+    this.goneAtRestore = goneAtRestore;
+    if (goneAtRestore) this.removedAt = new Date().toISOString();
+    this.panel = this.open(engine, extensionUri, {
+      kind: 'networkDetails', title: vscode.l10n.t('Network: {0}', network.name), subject: { panel: 'networkDetails', networkId: network.id, name: network.name },
+    });
     this.subs.push(this.connection.onDidChange(() => this.update()), hostNetOf(this.connection).onDidChange(() => !this.removedAt && this.publish()));
     this.publish();
   }
@@ -93,7 +101,10 @@ export class NetworkDetailsView extends PanelView<'networkDetails'> {
       if (got) byContainer.set(a.containerId, got);
     }
     const hostRoutes = routeChecked(this.network.driver, this.network.configOnly) ? hostNetOf(this.connection).describe(this.network.id) : undefined;
-    const state = networkDetailsState(this.network, { engine: this.connection.endpoint?.display ?? '', aliases: byContainer, status: this.status, hostRoutes });
+    const picture = this.goneAtRestore?.picture;
+    // The restored page's own last picture goes back to it as it was (see src/protocol/restore.ts), under the banner.
+    const state = picture ? { ...picture } as unknown as NetworkDetailsState
+      : networkDetailsState(this.network, { engine: this.connection.endpoint?.display ?? '', aliases: byContainer, status: this.status, hostRoutes });
     if (this.removedAt) state.removed = { at: this.removedAt };
     this.panel.title = this.removedAt ? vscode.l10n.t('Network: {0} (removed)', this.network.name) : vscode.l10n.t('Network: {0}', this.network.name);
     this.panel.setState(state);
@@ -120,6 +131,7 @@ export class NetworkDetailsView extends PanelView<'networkDetails'> {
 
   protected async act(p: ActionParams<'networkDetails'>): Promise<ActionResult> {
     const { command, on, whileRemoved } = DETAILS_ACTIONS[p.action];
+    if (this.goneAtRestore) throw new Error(vscode.l10n.t('{0} was removed while the window reloaded: this page only shows its last state.', this.network.name));
     if (this.removedAt && !whileRemoved) throw new Error(vscode.l10n.t('{0} was removed: this page only shows its last state.', this.network.name));
     let node: NetworkNode | ContainerNode = new NetworkNode(this.network, this.connection);
     if (on === 'container') {
@@ -138,4 +150,12 @@ export class NetworkDetailsView extends PanelView<'networkDetails'> {
 
 function endpointKey(containerId: string, endpointId: string | undefined): string {
   return `${containerId}/${endpointId ?? ''}`;
+}
+
+/** A network known only by its id and name (restored after a reload, removed meanwhile): nothing on it, no options. */
+export function goneNetwork(id: string, name: string): NetworkView {
+  return {
+    id, name, driver: '', scope: '', builtin: false, internal: false, attachable: false, ingress: false, enableIPv4: true, enableIPv6: false,
+    configOnly: false, ipamDriver: '', ipamOptions: {}, ipam: [], options: {}, labels: {}, attachments: [],
+  };
 }

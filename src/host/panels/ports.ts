@@ -34,7 +34,7 @@ export class PortsView extends PanelView<'ports'> {
   constructor(engine: PanelEngine, extensionUri: vscode.Uri) {
     super();
     this.connection = engine.connection;
-    this.panel = this.open(engine, extensionUri, { kind: 'ports', title: vscode.l10n.t('Published Ports') });
+    this.panel = this.open(engine, extensionUri, { kind: 'ports', title: vscode.l10n.t('Published Ports'), subject: { panel: 'ports' } });
     this.subs.push(this.refreshedEmitter, this.connection.onDidChange(() => this.schedule()));
   }
 

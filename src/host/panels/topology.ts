@@ -13,6 +13,7 @@ import {
   parseTopologyMessage, type GraphMessage, type TopologyInitMessage, type RenderedMessage, type TopologyMethods, type TopologyRequest,
   type TopologyWebviewMessage,
 } from '../../protocol/topology';
+import { TOPOLOGY_PANEL_TYPE } from '../../protocol/restore';
 import { CommandIds } from '../commandIds';
 import { describeProblem, type Connection } from '../connection';
 import type { Engines } from '../engines';
@@ -36,8 +37,8 @@ export class TopologyPanel extends WebviewHost<TopologyWebviewMessage, TopologyI
 
   constructor(engine: PanelEngine, extensionUri: vscode.Uri) {
     super(engine, {
-      viewType: 'dockerNetworks.topology', title: vscode.l10n.t('Docker Topology'), script: 'topology', styles: ['topology'],
-      source: 'topology map', parse: parseTopologyMessage,
+      viewType: TOPOLOGY_PANEL_TYPE, title: vscode.l10n.t('Docker Topology'), script: 'topology', styles: ['topology'],
+      subject: { panel: 'topology' }, source: 'topology map', parse: parseTopologyMessage,
     }, extensionUri);
     this.disposables.push(this.renderedEmitter, this.connection.onDidChange(() => this.schedule()));
     this.connection.start();
@@ -160,14 +161,15 @@ export class TopologyPanels implements vscode.Disposable {
     return this.open_.get(connectionKey);
   }
 
-  open(connection: Connection): TopologyPanel {
+  /** `restored`: the panel VS Code brought back after a reload, adopted when no map of this engine is open. */
+  open(connection: Connection, restored?: vscode.WebviewPanel): TopologyPanel {
     const key = connection.key;
     const existing = this.open_.get(key);
     if (existing && !existing.isDisposed) {
       existing.reveal();
       return existing;
     }
-    const panel = new TopologyPanel({ connection, engines: this.engines }, this.extensionUri);
+    const panel = new TopologyPanel({ connection, engines: this.engines, restored }, this.extensionUri);
     this.open_.set(key, panel);
     panel.onDidDispose(() => {
       if (this.open_.get(key) === panel) this.open_.delete(key);

@@ -9,6 +9,7 @@ import {
   type ViewStateOf, type ViewWebviewMessage, type ViewInitMessage,
 } from '../../protocol/views';
 import { viewText } from '../../core/pageText/views';
+import { viewPanelType, type PanelSubject } from '../../protocol/restore';
 import { okReply, WebviewHost, type PanelEngine } from './webviewHost';
 
 export interface ViewPanelOptions<K extends ViewKind> {
@@ -16,6 +17,8 @@ export interface ViewPanelOptions<K extends ViewKind> {
   title: string;
   /** The bundle under dist/webview (without .js). */
   script: string;
+  /** What the panel is about (kept by its page for a reload). */
+  subject: PanelSubject;
   /** What a button does; the reply carries the result, or the error's message. */
   onAction(params: ActionParams<K>): Promise<ActionResult>;
   /** Called once when the panel closes. */
@@ -28,8 +31,8 @@ export class ViewPanel<K extends ViewKind> extends WebviewHost<ViewWebviewMessag
 
   constructor(private readonly options: ViewPanelOptions<K>, engine: PanelEngine, extensionUri: vscode.Uri) {
     super(engine, {
-      viewType: `dockerNetworks.view.${options.kind}`, title: options.title, script: options.script, styles: ['views'], findWidget: true,
-      source: `${options.kind} panel`, parse: (raw) => parseViewMessage(options.kind, raw),
+      viewType: viewPanelType(options.kind), title: options.title, script: options.script, styles: ['views'], findWidget: true,
+      subject: options.subject, source: `${options.kind} panel`, parse: (raw) => parseViewMessage(options.kind, raw),
     }, extensionUri);
   }
 
@@ -77,7 +80,7 @@ export abstract class PanelView<K extends ViewKind> implements vscode.Disposable
   private queued?: Promise<void>;
 
   /** Opens the owner's panel (its page's bundle is named after its kind): buttons go to act(), closing to cleanup(). */
-  protected open(engine: PanelEngine, extensionUri: vscode.Uri, page: { kind: K; title: string }): ViewPanel<K> {
+  protected open(engine: PanelEngine, extensionUri: vscode.Uri, page: { kind: K; title: string; subject: PanelSubject }): ViewPanel<K> {
     return new ViewPanel<K>({ ...page, script: page.kind, onAction: (p) => this.act(p), onDispose: () => this.cleanup() }, engine, extensionUri);
   }
 

@@ -1,5 +1,7 @@
 // The read-only view panels, one per network (Network Details), per container (Container Networking), per ordered pair
 // (Explain Reachability), and one Connectivity panel per engine. Opening what is already open reveals it; a panel closes with its engine.
+// `restored`: the panel VS Code brought back after a reload (src/host/panels/restore.ts), adopted when nothing of that
+// subject is open yet.
 import * as vscode from 'vscode';
 import type { Connection } from '../connection';
 import type { Engines } from '../engines';
@@ -20,7 +22,8 @@ export class ViewPanels implements vscode.Disposable {
 
   constructor(private readonly engines: Engines, private readonly extensionUri: vscode.Uri) {}
 
-  networkDetails(connection: Connection, network: NetworkView): NetworkDetailsView {
+  /** `gone`: restored after a reload, its network removed meanwhile (the page's last picture, if it had one). */
+  networkDetails(connection: Connection, network: NetworkView, restored?: vscode.WebviewPanel, gone?: { picture?: Record<string, unknown> }): NetworkDetailsView {
     const key = `${connection.key}/${network.id}`;
     const open = this.networks.get(key);
     if (open) {
@@ -28,13 +31,13 @@ export class ViewPanels implements vscode.Disposable {
       open.reveal();
       return open;
     }
-    const view = new NetworkDetailsView({ connection, engines: this.engines }, network, this.extensionUri);
+    const view = new NetworkDetailsView({ connection, engines: this.engines, restored }, network, this.extensionUri, gone);
     this.networks.set(key, view);
     view.onDidDispose(() => this.networks.get(key) === view && this.networks.delete(key));
     return view;
   }
 
-  containerNetworking(connection: Connection, containerId: string, name: string): ContainerNetworkingView {
+  containerNetworking(connection: Connection, containerId: string, name: string, restored?: vscode.WebviewPanel): ContainerNetworkingView {
     const key = `${connection.key}/${containerId}`;
     const open = this.containers.get(key);
     if (open) {
@@ -42,28 +45,29 @@ export class ViewPanels implements vscode.Disposable {
       void open.refresh();
       return open;
     }
-    const view = new ContainerNetworkingView({ connection, engines: this.engines }, containerId, name, this.extensionUri);
+    const view = new ContainerNetworkingView({ connection, engines: this.engines, restored }, containerId, name, this.extensionUri);
     this.containers.set(key, view);
     view.onDidDispose(() => this.containers.get(key) === view && this.containers.delete(key));
     void view.refresh();
     return view;
   }
 
-  connectivity(connection: Connection): ConnectivityView {
+  connectivity(connection: Connection, restored?: vscode.WebviewPanel): ConnectivityView {
     const key = connection.key;
     const open = this.probes.get(key);
     if (open) {
       open.reveal();
       return open;
     }
-    const view = new ConnectivityView({ connection, engines: this.engines }, this.extensionUri);
+    const view = new ConnectivityView({ connection, engines: this.engines, restored }, this.extensionUri);
     this.probes.set(key, view);
     view.onDidDispose(() => this.probes.get(key) === view && this.probes.delete(key));
     return view;
   }
 
   /** Explain Reachability for one ordered pair (one panel per pair and engine). */
-  explainReach(connection: Connection, forms: FormPanels, sourceId: string, targetId: string, names: { source: string; target: string }): ExplainReachView {
+  explainReach(connection: Connection, forms: FormPanels, sourceId: string, targetId: string, names: { source: string; target: string },
+    restored?: vscode.WebviewPanel): ExplainReachView {
     const key = `${connection.key}/${sourceId}/${targetId}`;
     const open = this.explains.get(key);
     if (open) {
@@ -72,7 +76,7 @@ export class ViewPanels implements vscode.Disposable {
       return open;
     }
     const openPair = (s: string, t: string): void => void this.explainReach(connection, forms, s, t, { source: names.target, target: names.source });
-    const view = new ExplainReachView({ connection, engines: this.engines }, sourceId, targetId, names, { forms, openPair }, this.extensionUri);
+    const view = new ExplainReachView({ connection, engines: this.engines, restored }, sourceId, targetId, names, { forms, openPair }, this.extensionUri);
     this.explains.set(key, view);
     view.onDidDispose(() => this.explains.get(key) === view && this.explains.delete(key));
     void view.refresh();
@@ -80,13 +84,13 @@ export class ViewPanels implements vscode.Disposable {
   }
 
   /** Show Published Ports: one panel per engine (the caller builds its picture: refresh()). */
-  publishedPorts(connection: Connection): PortsView {
+  publishedPorts(connection: Connection, restored?: vscode.WebviewPanel): PortsView {
     const open = this.ports.get(connection.key);
     if (open) {
       open.reveal();
       return open;
     }
-    const view = new PortsView({ connection, engines: this.engines }, this.extensionUri);
+    const view = new PortsView({ connection, engines: this.engines, restored }, this.extensionUri);
     this.ports.set(connection.key, view);
     view.onDidDispose(() => this.ports.get(connection.key) === view && this.ports.delete(connection.key));
     return view;

@@ -7,10 +7,13 @@
 //   page is discarded while hidden), and the panel answers with its whole picture;
 // - the engine: a panel belongs to one engine (its Connection), says which in its title when more than one engine is
 //   listed, and closes when that engine goes away (its connection is disposed: the context left the setting; or the
-//   settings moved the extension's own engine to another endpoint).
+//   settings moved the extension's own engine to another endpoint);
+// - a reload: the page is told which panel it is (engine and subject, src/protocol/restore.ts) at every `ready`, and
+//   keeps that for VS Code's serializer; a panel VS Code restored is adopted (restore.ts) instead of a new one opened.
 import * as vscode from 'vscode';
 import type { Parsed } from '../../protocol/check';
 import type { PageText } from '../../protocol/pageText';
+import type { PanelSubject, RestoreMessage } from '../../protocol/restore';
 import { rejectReply, type ReplyMessage } from '../../protocol/reply';
 import type { Connection } from '../connection';
 import type { Engines } from '../engines';
@@ -21,6 +24,8 @@ import { rejectMessage } from './rejections';
 export interface PanelEngine {
   connection: Connection;
   engines: Engines;
+  /** A panel VS Code brought back after a reload (src/host/panels/restore.ts): adopted instead of opening a new one. */
+  restored?: vscode.WebviewPanel;
 }
 
 export interface WebviewHostOptions<In> {
@@ -33,6 +38,8 @@ export interface WebviewHostOptions<In> {
   findWidget?: boolean;
   /** What a refusal names as the sender, e.g. "run form". */
   source: string;
+  /** What the panel is about, for the page to keep across a reload. */
+  subject: PanelSubject;
   parse(raw: unknown): Parsed<In>;
 }
 
@@ -45,6 +52,7 @@ export abstract class WebviewHost<In extends { type: string }, Out extends { typ
   readonly panel: vscode.WebviewPanel;
   readonly connection: Connection;
   private baseTitle: string;
+  private subject_: PanelSubject;
   private disposed = false;
   private hostRequestId = HOST_REQUEST_IDS;
   protected readonly disposables: vscode.Disposable[] = [];
@@ -68,13 +76,21 @@ export abstract class WebviewHost<In extends { type: string }, Out extends { typ
   constructor(private readonly binding: PanelEngine, private readonly hostOptions: WebviewHostOptions<In>, extensionUri: vscode.Uri) {
     this.connection = binding.connection;
     this.baseTitle = hostOptions.title;
-    this.panel = vscode.window.createWebviewPanel(hostOptions.viewType, this.fullTitle(), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [webviewRoot(extensionUri)],
-      // The page is discarded while hidden; the webview keeps its state with setState() and the host its own.
-      retainContextWhenHidden: false,
-      enableFindWidget: hostOptions.findWidget === true,
-    });
+    this.subject_ = hostOptions.subject;
+    const webviewOptions = { enableScripts: true, localResourceRoots: [webviewRoot(extensionUri)] };
+    if (binding.restored) {
+      // VS Code kept the panel's own options (find widget, hidden context) with it; the webview's are set again.
+      this.panel = binding.restored;
+      this.panel.webview.options = webviewOptions;
+      this.panel.title = this.fullTitle();
+    } else {
+      this.panel = vscode.window.createWebviewPanel(hostOptions.viewType, this.fullTitle(), vscode.ViewColumn.Active, {
+        ...webviewOptions,
+        // The page is discarded while hidden; the webview keeps its state with setState() and the host its own.
+        retainContextWhenHidden: false,
+        enableFindWidget: hostOptions.findWidget === true,
+      });
+    }
     this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'network.svg');
     this.panel.webview.html = formHtml(this.panel.webview, extensionUri, hostOptions.script, hostOptions.title, hostOptions.styles);
     this.disposables.push(
@@ -115,6 +131,24 @@ export abstract class WebviewHost<In extends { type: string }, Out extends { typ
     if (!this.disposed) this.panel.reveal();
   }
 
+  /** What the panel is about (what its page keeps for a reload). */
+  get subject(): PanelSubject {
+    return this.subject_;
+  }
+
+  set subject(subject: PanelSubject) {
+    if (JSON.stringify(subject) === JSON.stringify(this.subject_)) return;
+    this.subject_ = subject;
+    if (this.pageStarted) this.postRestore();
+  }
+
+  /** Tells the page which panel it is; not a message of the panel's own protocol, so onDidPost does not see it. */
+  private postRestore(): void {
+    if (this.disposed) return;
+    const msg: RestoreMessage = { type: 'restore', restore: { engine: this.connection.key, subject: this.subject_ } };
+    void this.panel.webview.postMessage(msg).then(undefined, () => undefined);
+  }
+
   /** A page has loaded (or is loading): changes are worth posting to it. */
   protected get hasPage(): boolean {
     return this.pageStarted;
@@ -146,6 +180,7 @@ export abstract class WebviewHost<In extends { type: string }, Out extends { typ
     const msg = parsed.message;
     if (msg.type === 'ready') {
       this.pageStarted = true;
+      this.postRestore();
       await this.onReady().catch(() => undefined);
       this.readyCount++;
       if (!this.disposed) this.readyEmitter.fire();

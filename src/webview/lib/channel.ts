@@ -6,8 +6,13 @@
 // own, and the host answers every request it accepted, with a result or an error), so the webview's timer is only a
 // backstop against a reply that can never come. It is set above the longest thing a request may legitimately wait
 // for: a view button that runs a command, which can wait on the user (a modal confirmation) or on a probe matrix.
+//
+// After a window reload: the host says which panel this page is (`restore`: its engine and subject, see
+// src/protocol/restore.ts); the channel keeps that beside the page's own saved state, which is what VS Code hands the
+// host's deserializer to re-create the panel with its subject, its form or its layout.
 import type { PageCommonText } from '../../core/pageText/common';
 import type { ReplyError, ReplyMessage } from '../../protocol/reply';
+import type { PanelRestore, PersistedState, RestoreMessage } from '../../protocol/restore';
 import { texts } from './text';
 
 interface VsCodeApi<S> {
@@ -31,7 +36,7 @@ export class RequestFailed extends Error {
 
 /** `M`: the protocol's methods (method → { params, result }); `In`: what the host sends besides replies; `S`: the saved state. */
 export class Channel<M extends { [K in keyof M]: { params: unknown; result: unknown } }, In extends { type: string }, S> {
-  private readonly api = acquireVsCodeApi<S>();
+  private readonly api = acquireVsCodeApi<PersistedState<S>>();
   private nextId = 1;
   private readonly pending = new Map<number, { resolve(r: unknown): void; reject(e: RequestFailed): void; timer: number }>();
 
@@ -61,16 +66,29 @@ export class Channel<M extends { [K in keyof M]: { params: unknown; result: unkn
     });
   }
 
+  /** The page's own saved state (what save() kept), also after a reload. */
   get state(): S | undefined {
-    return this.api.getState();
+    return this.api.getState()?.page;
   }
 
   save(state: S): void {
-    this.api.setState(state);
+    this.persist(this.api.getState()?.restore, state);
+  }
+
+  private persist(restore: PanelRestore | undefined, page: S | undefined): void {
+    const kept: PersistedState<S> = {};
+    if (restore) kept.restore = restore;
+    if (page !== undefined) kept.page = page;
+    this.api.setState(kept);
   }
 
   private dispatch(data: unknown): void {
     if (typeof data !== 'object' || data === null || !('type' in data) || typeof data.type !== 'string') return;
+    if (data.type === 'restore') {
+      // Kept as sent: the host checks it again when it comes back after a reload.
+      this.persist((data as RestoreMessage).restore, this.state);
+      return;
+    }
     const msg = data as In | ReplyMessage;
     if (msg.type !== 'reply') {
       this.onMessage(msg as In);

@@ -41,11 +41,14 @@ class ViewController<K extends ViewKind> {
     app.replaceChildren(this.body, this.status);
     this.channel = new Channel((msg) => this.onMessage(msg));
     const saved = this.channel.state;
-    if (saved && saved.kind === kind && saved.text) {
-      this.text = setText(saved.text) as PageText<ViewTextOf[K]>;
-      this.state = saved.state;
-      this.show(saved.state);
-    }
+    // A saved picture this script cannot draw (an older version's, after a reload) must not stop the handshake.
+    try {
+      if (saved && saved.kind === kind && saved.text) {
+        this.text = setText(saved.text) as PageText<ViewTextOf[K]>;
+        this.state = saved.state;
+        this.show(saved.state);
+      }
+    } catch { /* the host's words and picture follow */ }
     this.channel.ready();
   }
 

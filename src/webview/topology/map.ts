@@ -21,7 +21,7 @@ import { applyCollapse, applyFilter, applyHighlight, type Highlight, type Highli
 import { LABEL_ZOOM, updateLabels } from './mapLabels';
 import { fitView, lineUp, placeFresh, type Point } from './mapPlacement';
 import { hubLayout } from './mapHubs';
-import { readTheme, stylesheet } from './mapStyle';
+import { readTheme, showTheme, stylesheet } from './mapStyle';
 
 export type { Point } from './mapPlacement';
 
@@ -79,6 +79,7 @@ export class TopologyMap {
     if (ours && !document.getElementById('__________cytoscape_stylesheet')) ours.id = '__________cytoscape_stylesheet';
     // Theme changes (body class) restyle the map.
     new MutationObserver(() => this.restyle()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    showTheme(container, this.theme);
   }
 
   get core(): Core | undefined {
@@ -289,6 +290,7 @@ export class TopologyMap {
 
   private restyle(): void {
     this.theme = readTheme();
+    showTheme(this.container, this.theme);
     this.cy?.style(stylesheet(this.theme, this.big));
   }
 

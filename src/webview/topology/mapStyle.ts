@@ -1,4 +1,5 @@
-// The map's look: colours from the workbench theme (--vscode-* variables) and the cytoscape stylesheet.
+// The map's look: colours from the workbench theme (--vscode-* variables, through media/topology.css) and the cytoscape
+// stylesheet.
 import type { StylesheetJson } from 'cytoscape';
 
 export interface Theme {
@@ -15,25 +16,22 @@ export interface Theme {
   font: string;
 }
 
-function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): string {
-  return style.getPropertyValue(name).trim() || fallback;
-}
-
+/**
+ * The colours come from media/topology.css (`--dn-map-*`, each a `--vscode-*` variable with its fallback): no colour is
+ * written here. A variable the page lacks (its stylesheet did not load) takes the body's own computed colour.
+ */
 export function readTheme(): Theme {
   const s = getComputedStyle(document.body);
+  const v = (name: string, otherwise = s.color): string => s.getPropertyValue(`--dn-map-${name}`).trim() || otherwise;
   return {
-    fg: cssVar(s, '--vscode-foreground', '#cccccc'),
-    muted: cssVar(s, '--vscode-descriptionForeground', '#999999'),
-    bg: cssVar(s, '--vscode-editor-background', '#1e1e1e'),
-    edge: cssVar(s, '--vscode-editorIndentGuide-activeBackground1', cssVar(s, '--vscode-descriptionForeground', '#888888')),
-    net: cssVar(s, '--vscode-charts-blue', '#3794ff'),
-    builtin: cssVar(s, '--vscode-charts-purple', '#b180d7'),
-    running: cssVar(s, '--vscode-charts-green', '#89d185'),
-    stopped: cssVar(s, '--vscode-disabledForeground', '#808080'),
-    source: cssVar(s, '--vscode-charts-orange', '#d18616'),
-    reached: cssVar(s, '--vscode-charts-yellow', '#cca700'),
-    font: cssVar(s, '--vscode-font-family', 'sans-serif'),
+    fg: v('fg'), muted: v('muted'), bg: v('bg', s.backgroundColor), edge: v('edge'), net: v('net'), builtin: v('builtin'),
+    running: v('running'), stopped: v('stopped'), source: v('source'), reached: v('reached'), font: v('font', s.fontFamily),
   };
+}
+
+/** The colours the map draws with, on the map's element (the workbench tests check their contrast in each theme). */
+export function showTheme(el: HTMLElement, t: Theme): void {
+  Object.assign(el.dataset, { labelColor: t.fg, edgeLabelColor: t.muted, edgeColor: t.edge, labelBackground: t.bg });
 }
 
 /**
