@@ -36,6 +36,17 @@ export async function fresh(): Promise<ExtensionApi> {
   return a;
 }
 
+/** Resolves once the tree announced no change for `ms` (what earlier suites removed has arrived), within `max`. */
+export async function treeQuiet(a: ExtensionApi, ms = 1000, max = 15000): Promise<void> {
+  let last = Date.now();
+  const sub = a.tree.onDidChangeTreeData(() => { last = Date.now(); });
+  try {
+    await until(() => Date.now() - last >= ms, max, `a tree quiet for ${ms} ms`);
+  } finally {
+    sub.dispose();
+  }
+}
+
 type Node = Awaited<ReturnType<ExtensionApi['tree']['getChildren']>>[number];
 
 export async function findNetwork(a: ExtensionApi, name: string): Promise<Node | undefined> {
