@@ -289,6 +289,18 @@ async function runCommand(page, title) {
   await (await exact.count() ? exact : row).click();
 }
 
+/** In the QuickPick whose placeholder matches `asking`, picks the item labelled exactly `label`. */
+async function pickItem(page, asking, label) {
+  const input = page.locator('.quick-input-widget input[type="text"]').first();
+  await until(async () => asking.test((await input.getAttribute('placeholder')) || '') && await input.isVisible(), 15000, `a QuickPick asking ${asking}`);
+  await input.fill(label);
+  const item = page.locator('.quick-input-widget .monaco-list-row').filter({
+    has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }),
+  }).first();
+  await item.waitFor({ state: 'visible', timeout: 10000 });
+  await item.click();
+}
+
 /** The page inside the (last visible) webview panel: outer iframe.webview.ready → inner iframe#active-frame. */
 function webviewFrame(page) {
   return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
@@ -305,7 +317,7 @@ async function fieldError(f, field) {
   return text.trim() || undefined;
 }
 
-module.exports = { SHOTS, runCommand, webviewFrame, fieldError,
+module.exports = { SHOTS, runCommand, pickItem, webviewFrame, fieldError,
   ROOT, VSHOST, VIEWPORT, say, sleep, until, freePort, checkHost, startCodeServer, launchBrowser, openWorkbench,
   openViewContainer, treeRows, rowsLabelled, revealRow, expandRow, collapseAll, seed, dockerContexts, updateSettings,
 };

@@ -8,41 +8,6 @@
 
 const TYPED = { name: 'typed-before-reload', subnet: '10.123.0.0/16' };
 
-function escape(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Runs a command from the palette by its full title. */
-async function runCommand(page, lib, title) {
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => {});
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input[type="text"]').first();
-  await input.waitFor({ state: 'visible', timeout: 10000 });
-  await input.fill(`>${title}`);
-  const exact = page.locator('.quick-input-widget .monaco-list-row').filter({
-    has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escape(title)}\\s*$`) }),
-  }).first();
-  await exact.waitFor({ state: 'visible', timeout: 10000 });
-  await exact.click();
-}
-
-/** In the QuickPick whose placeholder matches `asking`, picks the item labelled exactly `label`. */
-async function pickItem(page, lib, asking, label) {
-  const input = page.locator('.quick-input-widget input[type="text"]').first();
-  await lib.until(async () => asking.test((await input.getAttribute('placeholder')) || '') && await input.isVisible(), 15000, `a QuickPick asking ${asking}`);
-  await input.fill(label);
-  const item = page.locator('.quick-input-widget .monaco-list-row').filter({
-    has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escape(label)}\\s*$`) }),
-  }).first();
-  await item.waitFor({ state: 'visible', timeout: 10000 });
-  await item.click();
-}
-
-/** The page inside the (only visible) webview panel. */
-function webview(page) {
-  return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
-}
-
 /** The editor tab whose label matches `label`. */
 function tab(page, label) {
   return page.locator('.tabs-container .tab').filter({ has: page.locator('.label-name', { hasText: label }) }).first();
@@ -66,7 +31,7 @@ module.exports = {
   },
   async teardown(ctx) {
     if (ctx.page) {
-      await runCommand(ctx.page, ctx.lib, 'View: Close All Editors').catch(() => {});
+      await ctx.lib.runCommand(ctx.page, 'View: Close All Editors').catch(() => {});
       await ctx.page.context().close().catch(() => {});
     }
     try { ctx.lib.seed('down'); } catch { await ctx.lib.sleep(2000); ctx.lib.seed('down'); }
@@ -74,19 +39,19 @@ module.exports = {
   tests: [
     ['Network Details, a form with typed values and the Topology map are back after Developer: Reload Window', async ({ page, lib }) => {
       // 1. Network Details of my-net
-      await runCommand(page, lib, 'Docker Networks: Show Network Details');
-      await pickItem(page, lib, /Select a network/, 'my-net');
-      await webview(page).getByRole('heading', { level: 1, name: 'my-net' }).waitFor({ state: 'visible', timeout: 30000 });
+      await lib.runCommand(page, 'Docker Networks: Show Network Details');
+      await lib.pickItem(page, /Select a network/, 'my-net');
+      await lib.webviewFrame(page).getByRole('heading', { level: 1, name: 'my-net' }).waitFor({ state: 'visible', timeout: 30000 });
       // 2. Create Network, typed by hand
-      await runCommand(page, lib, 'Docker Networks: Create Network…');
-      let f = webview(page);
+      await lib.runCommand(page, 'Docker Networks: Create Network…');
+      let f = lib.webviewFrame(page);
       await f.getByRole('button', { name: 'Create', exact: true }).waitFor({ state: 'visible', timeout: 30000 });
       await f.getByLabel('Name').fill(TYPED.name);
       await f.getByLabel('Subnet').fill(TYPED.subnet);
       await lib.until(async () => ((await f.locator('#command').textContent()) || '').includes(`--subnet ${TYPED.subnet}`), 10000, 'the live command');
       // 3. The map, searched for test4
-      await runCommand(page, lib, 'Docker Networks: Show Topology');
-      f = webview(page);
+      await lib.runCommand(page, 'Docker Networks: Show Topology');
+      f = lib.webviewFrame(page);
       await lib.until(async () => (await f.locator('#containers li .name').allTextContents()).includes('test4'), 30000, 'test4 in the map\'s list');
       await f.getByLabel('Filter by name or label').fill('test4');
       await lib.until(async () => (await f.locator('#containers li[role="option"] .name').allTextContents()).join() === 'test4', 10000, 'the list narrowed to test4');
@@ -96,7 +61,7 @@ module.exports = {
 
       // Developer: Reload Window, from the palette
       const reloaded = page.waitForEvent('framenavigated', { predicate: (fr) => fr === page.mainFrame(), timeout: 60000 });
-      await runCommand(page, lib, 'Developer: Reload Window');
+      await lib.runCommand(page, 'Developer: Reload Window');
       await reloaded;
       await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 90000 });
       lib.say('the window reloaded');
@@ -109,19 +74,19 @@ module.exports = {
       // the map (the active tab) kept its search, and shows the engine again (a busy machine may take minutes to start
       // the extension host again: its panels show once it has)
       await tab(page, 'Docker Topology').click();
-      f = webview(page);
+      f = lib.webviewFrame(page);
       await lib.until(async () => (await f.getByLabel('Filter by name or label').inputValue()) === 'test4', 240000, 'the map\'s search box to say test4');
       await lib.until(async () => (await f.locator('#containers li[role="option"] .name').allTextContents()).join() === 'test4', 30000, 'the map\'s list (test4) after the reload');
       // the form kept what was typed, and the host has it (the live command)
       await tab(page, 'Create Network').click();
-      f = webview(page);
+      f = lib.webviewFrame(page);
       await f.getByRole('button', { name: 'Create', exact: true }).waitFor({ state: 'visible', timeout: 30000 });
       const values = [await f.getByLabel('Name').inputValue(), await f.getByLabel('Subnet').inputValue()];
       if (values.join(' ') !== `${TYPED.name} ${TYPED.subnet}`) throw new Error(`the form after the reload: ${JSON.stringify(values)}`);
       await lib.until(async () => /--subnet 10\.123\.0\.0\/16 .*typed-before-reload$/.test((await f.locator('#command').textContent()) || ''), 15000, 'the live command of the restored form');
       // Network Details is my-net's page again, live
       await tab(page, 'my-net').click();
-      f = webview(page);
+      f = lib.webviewFrame(page);
       await f.getByRole('heading', { level: 1, name: 'my-net' }).waitFor({ state: 'visible', timeout: 30000 });
       const containers = await lib.until(async () => {
         const rows = await f.locator('table', { has: f.locator('caption', { hasText: 'Containers on my-net' }) }).locator('tbody tr').allTextContents();

@@ -18,53 +18,21 @@ const THEMES = [
 ];
 const SHOTS = process.env.DN_THEME_SHOTS === '1';
 
-function escape(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-async function runCommand(page, lib, title) {
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => {});
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input[type="text"]').first();
-  await input.waitFor({ state: 'visible', timeout: 10000 });
-  await input.fill(`>${title}`);
-  const exact = page.locator('.quick-input-widget .monaco-list-row').filter({
-    has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escape(title)}\\s*$`) }),
-  }).first();
-  await exact.waitFor({ state: 'visible', timeout: 10000 });
-  await exact.click();
-}
-
-async function pickItem(page, lib, asking, label) {
-  const input = page.locator('.quick-input-widget input[type="text"]').first();
-  await lib.until(async () => asking.test((await input.getAttribute('placeholder')) || '') && await input.isVisible(), 15000, `a QuickPick asking ${asking}`);
-  await input.fill(label);
-  const item = page.locator('.quick-input-widget .monaco-list-row').filter({
-    has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escape(label)}\\s*$`) }),
-  }).first();
-  await item.waitFor({ state: 'visible', timeout: 10000 });
-  await item.click();
-}
-
 /** Preferences: Color Theme, then the theme by its label (the picker sets workbench.colorTheme); waits for the workbench. */
 async function colorTheme(page, lib, theme) {
-  await runCommand(page, lib, 'Preferences: Color Theme');
-  await pickItem(page, lib, /theme/i, theme.label);
+  await lib.runCommand(page, 'Preferences: Color Theme');
+  await lib.pickItem(page, /theme/i, theme.label);
   await lib.until(async () => ((await page.locator('.monaco-workbench').getAttribute('class')) || '').split(/\s+/).includes(theme.workbench), 30000, `the workbench in ${theme.id}`);
 }
 
 /** The label of the theme in use (the Color Theme picker opens on it), the picker closed again. */
 async function currentTheme(page, lib) {
-  await runCommand(page, lib, 'Preferences: Color Theme');
+  await lib.runCommand(page, 'Preferences: Color Theme');
   const row = page.locator('.quick-input-widget .monaco-list-row.focused .label-name').first();
   await row.waitFor({ state: 'visible', timeout: 15000 });
   const label = ((await row.textContent()) || '').trim();
   await page.keyboard.press('Escape');
   return label;
-}
-
-function webview(page) {
-  return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
 }
 
 function tab(page, label) {
@@ -129,10 +97,10 @@ module.exports = {
     if (ctx.page) {
       // the specs after this one (and their pictures) get the profile's theme back
       if (ctx.theme) {
-        await runCommand(ctx.page, ctx.lib, 'Preferences: Color Theme').catch(() => {});
-        await pickItem(ctx.page, ctx.lib, /theme/i, ctx.theme).catch((e) => ctx.lib.say(`theme not restored: ${e.message}`));
+        await ctx.lib.runCommand(ctx.page, 'Preferences: Color Theme').catch(() => {});
+        await ctx.lib.pickItem(ctx.page, /theme/i, ctx.theme).catch((e) => ctx.lib.say(`theme not restored: ${e.message}`));
       }
-      await runCommand(ctx.page, ctx.lib, 'View: Close All Editors').catch(() => {});
+      await ctx.lib.runCommand(ctx.page, 'View: Close All Editors').catch(() => {});
       await ctx.page.context().close().catch(() => {});
     }
     try { ctx.lib.seed('down'); } catch { await ctx.lib.sleep(2000); ctx.lib.seed('down'); }
@@ -141,11 +109,11 @@ module.exports = {
     ['the map restyles on each theme change; labels ≥ 4.5:1 and edges ≥ 3:1 against its background in all four themes', async ({ page, lib }) => {
       if (SHOTS) {
         // the other three pictures: Network Details, the Create Network form with a field error (the map opens last)
-        await runCommand(page, lib, 'Docker Networks: Show Network Details');
-        await pickItem(page, lib, /Select a network/, 'my-net');
-        await webview(page).getByRole('heading', { level: 1, name: 'my-net' }).waitFor({ state: 'visible', timeout: 30000 });
-        await runCommand(page, lib, 'Docker Networks: Create Network…');
-        const form = webview(page);
+        await lib.runCommand(page, 'Docker Networks: Show Network Details');
+        await lib.pickItem(page, /Select a network/, 'my-net');
+        await lib.webviewFrame(page).getByRole('heading', { level: 1, name: 'my-net' }).waitFor({ state: 'visible', timeout: 30000 });
+        await lib.runCommand(page, 'Docker Networks: Create Network…');
+        const form = lib.webviewFrame(page);
         await form.getByRole('button', { name: 'Create', exact: true }).waitFor({ state: 'visible', timeout: 30000 });
         await form.getByLabel('Name').fill('themed-net');
         await form.getByLabel('Subnet').fill('172.29.0.0/16');
@@ -153,15 +121,15 @@ module.exports = {
         await lib.until(async () => (await form.getByLabel('Gateway').getAttribute('aria-invalid')) === 'true', 15000, 'the Gateway error');
         await lib.expandRow(page, 'my-net');
       }
-      await runCommand(page, lib, 'Docker Networks: Show Topology');
-      let f = webview(page);
+      await lib.runCommand(page, 'Docker Networks: Show Topology');
+      let f = lib.webviewFrame(page);
       await lib.until(async () => (await f.locator('#containers li .name').allTextContents()).includes('test4'), 60000, 'test4 in the map\'s list');
       let before = '';
       const found = [];
       for (const theme of THEMES) {
         await colorTheme(page, lib, theme);
         if (SHOTS) await tab(page, 'Docker Topology').click();
-        f = webview(page);
+        f = lib.webviewFrame(page);
         const c = await lib.until(async () => {
           const got = await mapColours(f);
           return got.body.split(/\s+/).includes(theme.body) && got.background !== before && got;
@@ -174,18 +142,18 @@ module.exports = {
         if (ratios.edge < 3) found.push(`${theme.id}: edges ${c.edge} on ${c.background} = ${ratios.edge.toFixed(2)}:1`);
         if (SHOTS) {
           const dir = path.join(lib.SHOTS, 'themes');
-          await runCommand(page, lib, 'Notifications: Clear All Notifications');
+          await lib.runCommand(page, 'Notifications: Clear All Notifications');
           await page.mouse.move(1390, 890);
           await lib.sleep(800); // the map's restyle and the workbench's own repaint
           await shot(lib, page.locator('.part.editor'), path.join(dir, `${theme.slug}-topology.png`));
           await shot(lib, page.locator('.part.sidebar'), path.join(dir, `${theme.slug}-tree.png`));
           await tab(page, 'Create Network').click();
-          await webview(page).getByLabel('Gateway').waitFor({ state: 'visible', timeout: 30000 });
-          await lib.until(async () => (await webview(page).getByLabel('Gateway').getAttribute('aria-invalid')) === 'true', 15000, 'the Gateway error');
+          await lib.webviewFrame(page).getByLabel('Gateway').waitFor({ state: 'visible', timeout: 30000 });
+          await lib.until(async () => (await lib.webviewFrame(page).getByLabel('Gateway').getAttribute('aria-invalid')) === 'true', 15000, 'the Gateway error');
           await lib.sleep(500);
           await shot(lib, page.locator('.part.editor'), path.join(dir, `${theme.slug}-form-error.png`));
           await tab(page, 'my-net').click();
-          await webview(page).getByRole('heading', { level: 1, name: 'my-net' }).waitFor({ state: 'visible', timeout: 30000 });
+          await lib.webviewFrame(page).getByRole('heading', { level: 1, name: 'my-net' }).waitFor({ state: 'visible', timeout: 30000 });
           await lib.sleep(500);
           await shot(lib, page.locator('.part.editor'), path.join(dir, `${theme.slug}-network-details.png`));
         }
