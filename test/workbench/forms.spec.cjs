@@ -45,17 +45,8 @@ async function networkNames() {
 // runCommand, the webview's frame and fieldError are shared with zh-cn.spec.cjs (lib.cjs)
 const runCommand = (page, lib, title) => lib.runCommand(page, title);
 
-/** In the QuickPick whose placeholder matches `asking`, picks the item whose label is exactly `label`. */
-async function pickItem(page, lib, asking, label) {
-  const input = page.locator('.quick-input-widget input[type="text"]').first();
-  await lib.until(async () => asking.test((await input.getAttribute('placeholder')) || '') && await input.isVisible(), 15000, `a QuickPick asking ${asking}`);
-  await input.fill(label);
-  const item = page.locator('.quick-input-widget .monaco-list-row').filter({
-    has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }),
-  }).first();
-  await item.waitFor({ state: 'visible', timeout: 10000 });
-  await item.click();
-}
+// pickItem too (lib.cjs)
+const pickItem = (page, lib, asking, label) => lib.pickItem(page, asking, label);
 
 /** Waits for the form with this submit button to be rendered (the init handshake happened). */
 async function openForm(page, button) {

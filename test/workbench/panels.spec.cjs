@@ -16,31 +16,10 @@ function escape(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Runs a command from the palette by its full title. */
-async function runCommand(page, lib, title) {
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => {});
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input[type="text"]').first();
-  await input.waitFor({ state: 'visible', timeout: 10000 });
-  await input.fill(`>${title}`);
-  const exact = page.locator('.quick-input-widget .monaco-list-row').filter({
-    has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escape(title)}\\s*$`) }),
-  }).first();
-  await exact.waitFor({ state: 'visible', timeout: 10000 });
-  await exact.click();
-}
+// the palette and QuickPick helpers are lib.cjs's
+const runCommand = (page, lib, title) => lib.runCommand(page, title);
 
-/** In the QuickPick whose placeholder matches `asking`, picks the item labelled exactly `label`. */
-async function pickItem(page, lib, asking, label) {
-  const input = page.locator('.quick-input-widget input[type="text"]').first();
-  await lib.until(async () => asking.test((await input.getAttribute('placeholder')) || '') && await input.isVisible(), 15000, `a QuickPick asking ${asking}`);
-  await input.fill(label);
-  const item = page.locator('.quick-input-widget .monaco-list-row').filter({
-    has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escape(label)}\\s*$`) }),
-  }).first();
-  await item.waitFor({ state: 'visible', timeout: 10000 });
-  await item.click();
-}
+const pickItem = (page, lib, asking, label) => lib.pickItem(page, asking, label);
 
 /**
  * The tree row labelled `label`, in view. On a long list (an engine with hundreds of networks) a person types the

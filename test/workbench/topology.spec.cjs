@@ -9,19 +9,8 @@ const path = require('node:path');
 
 const SEED_LABEL = 'dev.dockernetworks.test';
 
-/** Runs a command from the palette by its full title. */
-async function runCommand(page, lib, title) {
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => {});
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input[type="text"]').first();
-  await input.waitFor({ state: 'visible', timeout: 10000 });
-  await input.fill(`>${title}`);
-  const exact = page.locator('.quick-input-widget .monaco-list-row').filter({
-    has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }),
-  }).first();
-  await exact.waitFor({ state: 'visible', timeout: 10000 });
-  await exact.click();
-}
+// the palette helper is lib.cjs's
+const runCommand = (page, lib, title) => lib.runCommand(page, title);
 
 /** The map's page inside the (only visible) webview panel. */
 function map(page) {
