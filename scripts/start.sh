@@ -67,12 +67,14 @@ CS=$VSHOST/cs/node_modules/code-server/out/node/entry.js
 PROFILE=$CACHE/start-profile
 mkdir -p "$PROFILE/ud/User" "$PROFILE/exts" "$VSHOST/tmp"
 [ -f "$PROFILE/ud/User/settings.json" ] || cp scripts/vscode/settings.json "$PROFILE/ud/User/settings.json"
-export TMPDIR=$VSHOST/tmp XDG_CONFIG_HOME=$VSHOST/xdg/config XDG_DATA_HOME=$VSHOST/xdg/data XDG_CACHE_HOME=$VSHOST/xdg/cache
-export EXTENSIONS_GALLERY='{"serviceUrl":"http://127.0.0.1:9/gallery","itemUrl":"http://127.0.0.1:9/item","resourceUrlTemplate":"http://127.0.0.1:9/res"}'
+# code-server's own directories, for its processes only: exported here they would also move this script's cache, and
+# the cleanup's `engine.sh stop` would look for the private engine in the wrong place (and leave it running).
+CSENV=(TMPDIR="$VSHOST/tmp" XDG_CONFIG_HOME="$VSHOST/xdg/config" XDG_DATA_HOME="$VSHOST/xdg/data" XDG_CACHE_HOME="$VSHOST/xdg/cache"
+       EXTENSIONS_GALLERY='{"serviceUrl":"http://127.0.0.1:9/gallery","itemUrl":"http://127.0.0.1:9/item","resourceUrlTemplate":"http://127.0.0.1:9/res"}')
 CSARGS=(--config "$VSHOST/cs-config.yaml" --auth none --user-data-dir "$PROFILE/ud" --extensions-dir "$PROFILE/exts"
         --disable-telemetry --disable-update-check --disable-workspace-trust --disable-getting-started-override)
 say "installing $(basename "$VSIX") into $PROFILE"
-"$N24" "$CS" "${CSARGS[@]}" --install-extension "$VSIX" --force >/dev/null
+env "${CSENV[@]}" "$N24" "$CS" "${CSARGS[@]}" --install-extension "$VSIX" --force >/dev/null
 
 port_free() { node -e 'const s=require("net").createServer();s.once("error",()=>process.exit(1));s.listen(+process.argv[1],"127.0.0.1",()=>s.close())' "$1"; }
 WANT=${PORT:-8080}
@@ -91,7 +93,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-env -u PORT setsid "$N24" "$CS" "${CSARGS[@]}" --bind-addr "127.0.0.1:$P" "$FOLDER" </dev/null &
+env -u PORT "${CSENV[@]}" setsid "$N24" "$CS" "${CSARGS[@]}" --bind-addr "127.0.0.1:$P" "$FOLDER" </dev/null &
 CSPID=$!
 for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$P/healthz" && break; kill -0 "$CSPID" 2>/dev/null || break; sleep 0.05; done
 curl -fs -o /dev/null "http://127.0.0.1:$P/healthz" || { say "code-server did not start"; exit 1; }
