@@ -117,7 +117,7 @@ function render(s: ConnectivityState, ui: ViewUi<'connectivity'>): Node[] {
       r.command ? code(r.command) : muted('—'),
       r.agreement ? h('span', { className: r.agreement.agrees === false ? 'disagree' : 'agree' }, r.agreement.text) : muted(r.error ?? '—'),
     ]),
-    { rowClass: (i) => (s.rows[i].agreement?.agrees === false ? 'row-disagree' : undefined), empty: t.noPair })));
+    { rowClass: (i) => (s.rows[i].agreement?.agrees === false ? 'row-disagree' : undefined), rowKey: (i) => `pair-${s.rows[i].from.name}-${s.rows[i].to.name}-${s.rows[i].network.name}-${s.rows[i].address}`, empty: t.noPair })));
   const main = h('div', { className: 'view' });
   append(main, ...out);
   return [main];

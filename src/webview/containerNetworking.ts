@@ -44,7 +44,7 @@ function render(s: ContainerNetworkingState, ui: ViewUi<'containerNetworking'>):
         h('span', {}, n.gwPriority !== undefined ? code(String(n.gwPriority)) : muted('—'),
           n.defaultRoute ? muted(` ${fmt(t.defaultRouteOf, n.defaultRoute.join(', '))}`) : ''),
       ]),
-      { empty: c.state === 'running' ? t.noNetwork : t.noNetworkStopped }));
+      { empty: c.state === 'running' ? t.noNetwork : t.noNetworkStopped, rowKey: (i) => `netrow-${s.networks[i].networkId ?? s.networks[i].name}` }));
 
   const ports = section('ports', t.ports, s.ports.length
     ? h('ul', { className: 'plain' }, ...s.ports.map((p) => h('li', {}, code(p))))
@@ -67,7 +67,7 @@ function render(s: ContainerNetworkingState, ui: ViewUi<'containerNetworking'>):
             r.verdict === 'resolved' ? code(r.addresses.join(', ')) : h('span', { className: 'disagree' }, r.reason),
             r.argv ? muted(` ${JSON.stringify(r.argv)}`) : ''])) : '') : muted('—'),
       ]),
-      { empty: c.state === 'running' ? t.reachesNone : t.reachesNothing }));
+      { empty: c.state === 'running' ? t.reachesNone : t.reachesNothing, rowKey: (i) => `peer-${peers[i].peerId}-${peers[i].networkId ?? 'ns'}` }));
 
   const ns = section('namespaces', t.namespaces,
     h('p', { className: 'help', id: 'ns-note' }, s.nsIds.note),

@@ -82,7 +82,7 @@ function render(s: NetworkDetailsState, ui: ViewUi<'networkDetails'>): Node[] {
           title: fmt(c.canProbe ? t.probeTitle : t.notRunning, c.name),
         })),
     ]),
-    { empty: t.containersEmpty }));
+    { empty: t.containersEmpty, rowKey: (i) => `row-${s.containers[i].id}` }));
 
   const out: Node[] = [header];
   if (gone) out.push(banner(fmt(t.removed, n.name, when(s.removed?.at ?? ''))));

@@ -47,7 +47,7 @@ function render(s: PortsState, ui: ViewUi<'ports'>): Node[] {
       conflictsCell(r),
       ui.button(t.networking, { action: 'showContainerNetworking', containerId: r.container.id }, { id: `networking-${r.key}`, 'aria-label': fmt(t.networkingLabel, r.container.name) }),
     ]),
-    { rowClass: (i) => (s.rows[i].conflicts.length > 0 ? 'row-disagree' : undefined), empty: t.empty })));
+    { rowClass: (i) => (s.rows[i].conflicts.length > 0 ? 'row-disagree' : undefined), rowKey: (i) => `portrow-${s.rows[i].key}`, empty: t.empty })));
   const main = h('div', { className: 'view' });
   append(main, ...out);
   return [main];

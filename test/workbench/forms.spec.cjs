@@ -130,6 +130,7 @@ module.exports = {
       lib.say(`Gateway error: ${message}`);
       if (!/172\.30\.0\.1/.test(message) || !/172\.29\.0\.0\/16/.test(message)) throw new Error(`unexpected message: ${message}`);
       if (await fieldError(f, 'Subnet')) throw new Error('the subnet itself is fine');
+      lib.say(`Create Network (with an error): ${JSON.stringify(await lib.checkAccessible(page, f, 'Create Network'))}`);
       // Enter in a field submits (keyboard use); the host refuses, the error stays, nothing is created
       await f.getByLabel('Gateway').press('Enter');
       await f.getByRole('alert').filter({ hasText: /problem/ }).waitFor({ state: 'visible', timeout: 10000 });
@@ -186,6 +187,7 @@ module.exports = {
       await lib.until(async () => ((await f.locator('#command').textContent()) || '').includes(`--ip ${APP.box} --alias box ${APP.name} ${BOX}`), 10000, 'the live command');
       await toTop(f);
       await shot(page, lib, 'connect-container.png');
+      lib.say(`Connect: ${JSON.stringify(await lib.checkAccessible(page, f, 'Connect'))}`);
       await f.getByRole('button', { name: 'Connect', exact: true }).click();
       const ip = await lib.until(async () => {
         const n = (await docker().getContainer(BOX).inspect()).NetworkSettings.Networks[APP.name];
@@ -203,11 +205,12 @@ module.exports = {
       await f.getByLabel('Host IP').fill('127.0.0.1');
       await f.getByLabel('Host port').fill('18090');
       await f.getByLabel('Container port').fill('80');
-      await f.getByLabel('Command').fill('sh -c "httpd -p 80 -h /; sleep 3600"');
+      await f.getByLabel('Command', { exact: true }).fill('sh -c "httpd -p 80 -h /; sleep 3600"');
       await lib.until(async () => ((await f.locator('#command').textContent()) || '').includes(`--ip ${APP.web} -p 127.0.0.1:18090:80 localbusybox:latest`), 10000, 'the live command');
       // the picture shows the network and the published port (host port → container port)
       await f.locator('fieldset', { has: f.locator('legend', { hasText: /^Network$/ }) }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await shot(page, lib, 'run-container.png');
+      lib.say(`Run: ${JSON.stringify(await lib.checkAccessible(page, f, 'Run'))}`);
       await f.getByRole('button', { name: 'Run', exact: true }).click();
       // Run is create, then start: the address comes with the start, so wait for a running container
       const c = await lib.until(async () => {
@@ -221,6 +224,31 @@ module.exports = {
       if (got.ip !== APP.web || JSON.stringify(got.ports) !== JSON.stringify({ '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '18090' }] })) {
         throw new Error(`docker inspect: ${JSON.stringify(got)}`);
       }
+    }],
+    ['an engine update while typing in the Run form keeps the field under the caret (value, caret, the element itself); the new network shows once focus leaves it', async ({ page, lib }) => {
+      const NET = 'dn-typing-net';
+      await removeNetwork(NET);
+      await runCommand(page, lib, 'Docker Networks: Run Container on Network…');
+      const f = await openForm(page, 'Run');
+      const name = f.getByLabel('Name');
+      await name.click();
+      await name.fill('');
+      await page.keyboard.type('dn-typ');
+      // a mark on the element being typed in: a page rendered again would replace it (ending an IME composition
+      // and its undo history)
+      await name.evaluate((el) => { el.dnMark = 'kept'; });
+      await docker().createNetwork({ Name: NET, Labels: { [OWN_LABEL]: '1' } });
+      try {
+        await lib.sleep(3000); // the event, the model and the options push (well under a second when quiet)
+        await page.keyboard.type('ing');
+        const got = await name.evaluate((el) => ({ value: el.value, caret: el.selectionStart, mark: el.dnMark, focused: document.activeElement === el }));
+        if (got.value !== 'dn-typing' || got.caret !== 9 || got.mark !== 'kept' || !got.focused) throw new Error(`while typing through an update: ${JSON.stringify(got)}`);
+        await page.keyboard.press('Tab');
+        await lib.until(async () => (await f.getByLabel('Network').locator('option').allTextContents()).some((o) => o.startsWith(NET)), 10000, `${NET} among the Network choices`);
+      } finally {
+        await removeNetwork(NET);
+      }
+      await runCommand(page, lib, 'View: Close All Editors');
     }],
   ],
 };

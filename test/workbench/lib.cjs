@@ -317,7 +317,68 @@ async function fieldError(f, field) {
   return text.trim() || undefined;
 }
 
-module.exports = { SHOTS, runCommand, pickItem, webviewFrame, fieldError,
+const INTERACTIVE_ROLES = 'button|link|textbox|searchbox|combobox|checkbox|radio|listbox|option|tab|spinbutton|slider|switch|menuitem|treeitem';
+
+/**
+ * Accessibility and keyboard checks of the webview page in `f` (a frameLocator), as a keyboard and screen reader user
+ * meets it:
+ *  - the accessibility tree (playwright's aria snapshot): every interactive element has a name;
+ *  - every element Tab can reach is a control (a native one or one with a role) with a name;
+ *  - Tab, pressed from the first of them, visits all of them in order (no trap, nothing skipped), and each shows a
+ *    focus ring (:focus-visible with an outline or a box shadow).
+ * Returns { tabbable, named } for the caller's log; throws naming what is wrong.
+ */
+async function checkAccessible(page, f, what) {
+  const snapshot = await f.locator('body').ariaSnapshot();
+  const unnamed = snapshot.split('\n').filter((l) => new RegExp(`^\\s*- (${INTERACTIVE_ROLES})(:|\\s*\\[|$)`).test(l));
+  if (unnamed.length) throw new Error(`${what}: interactive elements without a name in the accessibility tree: ${unnamed.join(' | ')}`);
+  const named = snapshot.split('\n').filter((l) => new RegExp(`^\\s*- (${INTERACTIVE_ROLES}) "`).test(l)).length;
+  const body = f.locator('body');
+  const tabbable = await body.evaluate(() => {
+    const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const all = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')]
+      .filter((el) => !el.disabled && el.tabIndex >= 0 && visible(el) && !el.closest('[hidden], [inert]'));
+    all.forEach((el, i) => { el.dataset.a11yOrder = String(i); });
+    return all.map((el) => {
+      const native = /^(A|BUTTON|INPUT|SELECT|TEXTAREA|SUMMARY)$/.test(el.tagName);
+      const labelled = (el.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent || '').join(' ');
+      const label = el.labels && el.labels.length ? [...el.labels].map((l) => l.textContent).join(' ') : '';
+      const name = (el.getAttribute('aria-label') || labelled || label || el.getAttribute('title') || (el.tagName === 'INPUT' || el.tagName === 'SELECT' ? '' : el.textContent) || '').trim();
+      return { i: Number(el.dataset.a11yOrder), tag: el.tagName.toLowerCase(), id: el.id, role: el.getAttribute('role') || (native ? el.tagName.toLowerCase() : ''), name };
+    });
+  });
+  const describe = (t) => `${t.tag}${t.id ? `#${t.id}` : ''}${t.name ? ` "${t.name.slice(0, 40)}"` : ''}`;
+  const bad = tabbable.filter((t) => !t.role || !t.name);
+  if (bad.length) throw new Error(`${what}: reachable with Tab but not a named control: ${bad.map(describe).join(', ')}`);
+  if (tabbable.length === 0) return { tabbable: 0, named };
+  // reach the first control with a real key press, so the browser is in keyboard modality (:focus-visible): Shift+Tab
+  // from the second (leaving the page with Shift+Tab from the first would hand focus to the workbench)
+  if (tabbable.length > 1) {
+    await f.locator('[data-a11y-order="1"]').focus();
+    await page.keyboard.press('Shift+Tab');
+  } else {
+    await page.keyboard.press('Shift');
+    await f.locator('[data-a11y-order="0"]').focus();
+  }
+  const visited = [];
+  for (let n = 0; n < tabbable.length; n++) {
+    if (n > 0) await page.keyboard.press('Tab');
+    const at = await body.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return undefined;
+      const cs = getComputedStyle(el);
+      const ring = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || (cs.boxShadow && cs.boxShadow !== 'none');
+      return { order: el.dataset.a11yOrder, ring, visible: el.matches(':focus-visible'), tag: el.tagName.toLowerCase(), id: el.id };
+    });
+    if (!at || at.order === undefined) throw new Error(`${what}: Tab number ${n} left the page's controls (expected ${describe(tabbable[n])})`);
+    if (Number(at.order) !== n) throw new Error(`${what}: Tab number ${n} went to ${at.tag}#${at.id}, expected ${describe(tabbable[n])} (tab order)`);
+    if (!at.ring || !at.visible) throw new Error(`${what}: no visible focus ring on ${describe(tabbable[n])}`);
+    visited.push(at.order);
+  }
+  return { tabbable: tabbable.length, named };
+}
+
+module.exports = { SHOTS, runCommand, pickItem, webviewFrame, fieldError, checkAccessible,
   ROOT, VSHOST, VIEWPORT, say, sleep, until, freePort, checkHost, startCodeServer, launchBrowser, openWorkbench,
   openViewContainer, treeRows, rowsLabelled, revealRow, expandRow, collapseAll, seed, dockerContexts, updateSettings,
 };

@@ -144,6 +144,7 @@ module.exports = {
       // every container row has its three buttons
       for (const b of ['Inspect test4', 'Disconnect test4', 'Check connectivity from test4']) await f.getByRole('button', { name: b }).waitFor({ timeout: 5000 });
       await shot(page, lib, 'network-details.png');
+      lib.say(`Network Details: ${JSON.stringify(await lib.checkAccessible(page, f, 'Network Details'))}`);
       // keyboard only: from "Create Network Like This…", Tab reaches "Open JSON"; Enter opens the inspect document
       await f.getByRole('button', { name: 'Create Network Like This…' }).focus();
       await page.keyboard.press('Tab');
@@ -153,13 +154,19 @@ module.exports = {
       await lib.until(async () => (await page.locator('.tabs-container .tab', { hasText: /my-net.*\.json|my-net/ }).count()) >= 2, 15000, 'the inspect document tab');
       await runCommand(page, lib, 'View: Close All Editors');
     }],
-    ['Network Details through an engine update (a container joins my-net): focus stays on Open JSON and the live region is the same element', async ({ page, lib }) => {
+    ['Network Details through an engine update (a container joins my-net): updated by key — focus stays on Open JSON, the live region, the table and test1\'s row are the same elements, and the merged button still works', async ({ page, lib }) => {
       await inlineAction(page, lib, 'my-net', 'Show Network Details');
       const f = await heading(page, 'my-net');
       const before = await lib.until(async () => (await tableRows(f, 'Containers on my-net')).length, 15000, 'the containers table');
       await f.getByRole('button', { name: 'Open JSON' }).focus();
       // a mark on the live region: a region made again with the picture would lose it (and its announcement)
       await f.locator('#view-status').evaluate((el) => { el.dataset.mark = 'kept'; });
+      // marks (a property of the element object: a merge rewrites attributes) on the table and on a row the update does
+      // not change: a page rendered again would make new elements; the new container sorts before test1, so a row
+      // matched by position rather than by key would be rewritten with the new container's cells
+      const rows = f.locator('table', { has: f.locator('caption', { hasText: 'Containers on my-net' }) }).locator('tbody tr');
+      await rows.filter({ hasText: /^test1/ }).evaluate((el) => { el.dnMark = 'kept'; });
+      await f.locator('#containers table').evaluate((el) => { el.dnMark = 'kept'; });
       const name = 'dn-focus-probe';
       docker('run', '-d', '--name', name, '--network', 'my-net', 'localbusybox:latest', 'sleep', '600');
       try {
@@ -167,6 +174,13 @@ module.exports = {
         const focused = await f.locator(':focus').getAttribute('id');
         if (focused !== 'act-json') throw new Error(`focus went to ${focused} after the update`);
         if ((await f.locator('#view-status').getAttribute('data-mark')) !== 'kept') throw new Error('the live region was made again by the update');
+        if ((await f.locator('#containers table').evaluate((el) => el.dnMark)) !== 'kept') throw new Error('the containers table was made again by the update');
+        const t1 = await rows.filter({ hasText: /^test1/ }).evaluate((el) => el.dnMark);
+        if (t1 !== 'kept') throw new Error('test1\'s row was made again (or rewritten) by the update');
+        if ((await rows.filter({ hasText: new RegExp(`^${name}`) }).evaluate((el) => el.dnMark)) !== undefined) throw new Error('the new row took over another row\'s element');
+        // the focused button is the old element with the new picture's attributes: Enter still runs its action
+        await page.keyboard.press('Enter');
+        await lib.until(async () => (await page.locator('.tabs-container .tab', { hasText: /my-net/ }).count()) >= 2, 15000, 'the inspect document tab after the update');
       } finally {
         docker('rm', '-f', name);
       }
@@ -189,6 +203,7 @@ module.exports = {
       const mode = await f.locator('#overview').textContent();
       if (!/bridge \(the default bridge network\)/.test(mode || '')) throw new Error(`mode: ${mode}`);
       await shot(page, lib, 'container-networking.png');
+      lib.say(`Container Networking: ${JSON.stringify(await lib.checkAccessible(page, f, 'Container Networking'))}`);
       await runCommand(page, lib, 'View: Close All Editors');
     }],
     ['Check Connectivity from test4\'s context menu: pick test1 → reachable over my-net, the command and the model shown', async ({ page, lib }) => {
@@ -201,6 +216,7 @@ module.exports = {
       }, 20000, 'the probe result');
       if (!/\["ping","-c","1","-W","1","172\.28\.5\.\d+"\]/.test(card)) throw new Error(`no command: ${card}`);
       if (!/Agrees with the model: reachable via my-net/.test(card)) throw new Error(`no agreement: ${card}`);
+      lib.say(`Connectivity: ${JSON.stringify(await lib.checkAccessible(page, f, 'Connectivity'))}`);
       await runCommand(page, lib, 'View: Close All Editors');
     }],
     ['"Check all pairs" on the bridge network\'s page: the matrix probes test1, test2, test3 each way, the cap said', async ({ page, lib }) => {
@@ -218,6 +234,17 @@ module.exports = {
         if (!r || !/reachable/.test(r) || !/Agrees with the model/.test(r)) throw new Error(`${a} → ${b}: ${r} (${rows.length} rows)`);
       }
       await shot(page, lib, 'connectivity.png');
+      await runCommand(page, lib, 'View: Close All Editors');
+    }],
+    ['Show Published Ports and Explain Reachability (test4 → test1): every control named, Tab reaches each in order with a focus ring', async ({ page, lib }) => {
+      await runCommand(page, lib, 'Docker Networks: Show Published Ports');
+      let f = await heading(page, 'Published Ports');
+      await lib.until(async () => (await tableRows(f, 'Published ports')).some((r) => r.includes('127.0.0.1:8080')), 15000, 'test4\'s port in the table');
+      lib.say(`Published Ports: ${JSON.stringify(await lib.checkAccessible(page, f, 'Published Ports'))}`);
+      await contextMenu(page, lib, 'my-net', 'test4', 'Explain Reachability…');
+      await pickItem(page, lib, /can reach which container/, 'test1');
+      f = await heading(page, 'Can test4 reach test1?');
+      lib.say(`Explain Reachability: ${JSON.stringify(await lib.checkAccessible(page, f, 'Explain Reachability'))}`);
       await runCommand(page, lib, 'View: Close All Editors');
     }],
   ],

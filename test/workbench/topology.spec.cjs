@@ -80,6 +80,7 @@ module.exports = {
       lib.say(`map drawn: ${status} (${JSON.stringify(d)})`);
       // the seed's containers are in the list
       await seedInList(lib, f);
+      lib.say(`Topology: ${JSON.stringify(await lib.checkAccessible(page, f, 'Topology'))}`);
     }],
     ['selecting test4 (search box, then the list, keyboard only) highlights exactly test1, listed as reachable via my-net', async ({ page, lib }) => {
       const f = map(page);

@@ -12,7 +12,8 @@ export function formCommonText() {
     working: l10n.t('Working…'),
     copied: l10n.t('Command copied to the clipboard.'),
     copy: l10n.t('Copy'),
-    command: l10n.t('Equivalent docker command'),
+    /** The heading of the docker command the form would run (not `command`: the Run form's field of that name). */
+    equivalentCommand: l10n.t('Equivalent docker command'),
     notices: l10n.t('Notes about this form'),
     remove: l10n.t('Remove'),
     routePriority: l10n.t('Route priority'),

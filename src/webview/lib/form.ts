@@ -39,6 +39,8 @@ export class FormController<K extends FormKind> {
   /** The banner shows why the last check could not run. */
   private checkFailed = false;
   private pendingFocus?: string;
+  /** An options push is waiting for the user to leave the text field being typed in. */
+  private renderDeferred = false;
   private readonly suggestions = new FieldSuggestions();
   private readonly channel: Channel<Methods<K>, Exclude<HostMessage<K>, ReplyMessage>, SavedState<K>>;
   private readonly app: HTMLElement;
@@ -79,7 +81,7 @@ export class FormController<K extends FormKind> {
       case 'options': {
         if (JSON.stringify(msg.options) === JSON.stringify(this.options)) return;
         this.options = msg.options;
-        this.render();
+        this.renderWhenNotTyping();
         this.validateNow();
         break;
       }
@@ -207,6 +209,26 @@ export class FormController<K extends FormKind> {
   // -------------------------------------------------------------------------------------------------------------
   // Rendering
 
+  /**
+   * An engine update (new options) while the user types in a text field waits until focus leaves that field: a
+   * render would replace the element under the caret, which ends an IME composition and empties its undo history.
+   * Validation runs at once regardless (its errors go onto the live fields).
+   */
+  private renderWhenNotTyping(): void {
+    if (!isTextField(document.activeElement)) {
+      this.render();
+      return;
+    }
+    if (this.renderDeferred) return;
+    this.renderDeferred = true;
+    this.app.addEventListener('focusout', (e) => {
+      this.renderDeferred = false;
+      // Focus moving on to another text field keeps typing going: wait for that one too.
+      if (isTextField(e.relatedTarget instanceof Element ? e.relatedTarget : null)) this.renderWhenNotTyping();
+      else this.render();
+    }, { once: true });
+  }
+
   private render(initial = false): void {
     this.def.normalize?.(this.form);
     const t = texts<FormCommonText>();
@@ -238,9 +260,10 @@ export class FormController<K extends FormKind> {
     // The command and the submit button stay in view at the bottom while the form scrolls.
     append(form, h('div', { className: 'footer' },
       h('section', { className: 'command' },
-        h('h2', {}, t.command),
+        h('h2', {}, t.equivalentCommand),
         h('div', { className: 'command-row' },
-          h('pre', { id: 'command', tabindex: 0 }, h('code', {}, this.command)),
+          // focusable so a long command can be scrolled with the keyboard; a named region, so Tab lands on something said
+          h('pre', { id: 'command', tabindex: 0, role: 'region', 'aria-label': t.equivalentCommand }, h('code', {}, this.command)),
           copy)),
       h('div', { className: 'actions' },
         h('button', { type: 'submit', className: 'primary', id: 'submit' }, t.submit),
@@ -293,6 +316,10 @@ export class FormController<K extends FormKind> {
     const targets = this.def.errorTargets?.(this.form) ?? new Map<string, string>();
     return placeErrors(this.app, this.errors, (f) => this.visible(f), targets, this.submitted);
   }
+}
+
+function isTextField(el: Element | null): el is HTMLInputElement | HTMLTextAreaElement {
+  return el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && ['text', 'search', ''].includes(el.type));
 }
 
 export function startForm<K extends FormKind>(def: FormDefinition<K>): void {

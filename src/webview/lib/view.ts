@@ -1,15 +1,19 @@
 // The webview end of src/protocol/views.ts for the read-only panels: the `ready` handshake, the page's words (`init`,
 // src/webview/lib/text.ts), the picture the host sends (kept with setState so a hidden panel comes back at once),
 // buttons as `action` requests with ids whose replies resolve or reject them (never hang), and small builders for
-// sections, tables and term lists. Keyboard use: every control is a real <button>; focus and scroll survive a
-// re-render (ids are stable keys). The live region that says what a button did is made once, outside the part that
-// is rendered again, so a new picture neither repeats nor swallows its announcement.
+// sections, tables and term lists. Keyboard use: every control is a real <button>. A new picture is rendered aside
+// and then merged into the page by key (morphdom; ids are the keys): an element that did not change is the same
+// element afterwards, so focus, selection, scroll and a screen reader's place survive an engine update. Buttons
+// carry their action as a key into the current picture's table (one delegated listener), since a merged button is
+// the old element with the new attributes. The live region that says what a button did is made once, outside the
+// merged part, so a new picture neither repeats nor swallows its announcement.
 import type {
   ActionParams, ActionResult, ViewHostMessage, ViewKind, ViewSavedState, ViewStateOf,
 } from '../../protocol/views';
 import type { ReplyMessage } from '../../protocol/reply';
 import type { ViewTextOf } from '../../core/pageText/views';
 import type { PageText } from '../../protocol/pageText';
+import morphdom from 'morphdom';
 import { Channel } from './channel';
 import { append, h } from './dom';
 import { date, fmt, hasText, setText, texts } from './text';
@@ -31,6 +35,8 @@ class ViewController<K extends ViewKind> {
   /** Made once: what a button did is announced once, whatever pictures come meanwhile. */
   private readonly status = h('p', { id: 'view-status', className: 'view-status', role: 'status', 'aria-live': 'polite' });
   private readonly busy = new Set<string>();
+  /** The actions of the buttons in the current picture, by the key each button carries. */
+  private actions = new Map<string, ActionParams<K>>();
   private text?: PageText<ViewTextOf[K]>;
   private state?: ViewStateOf[K];
 
@@ -39,6 +45,7 @@ class ViewController<K extends ViewKind> {
     if (!app) throw new Error('no #app');
     this.app = app;
     app.replaceChildren(this.body, this.status);
+    this.body.addEventListener('click', (e) => this.onClick(e));
     this.channel = new Channel((msg) => this.onMessage(msg));
     const saved = this.channel.state;
     // A saved picture this script cannot draw (an older version's, after a reload) must not stop the handshake.
@@ -69,12 +76,36 @@ class ViewController<K extends ViewKind> {
   }
 
   private show(state: ViewStateOf[K]): void {
-    const active = document.activeElement instanceof HTMLElement && document.activeElement.id ? document.activeElement.id : undefined;
-    const scroll = window.scrollY;
-    this.body.replaceChildren(...this.render(state, this.ui()));
+    this.actions = new Map();
+    const next = h('div', { className: 'view-body' }, ...this.render(state, this.ui()));
+    // Keyed by id; elements without one are matched in place by tag. Unchanged subtrees are left alone entirely.
+    morphdom(this.body, next, {
+      childrenOnly: true,
+      getNodeKey: (n) => (n instanceof Element && n.id ? n.id : undefined),
+      onBeforeElUpdated: (from, to) => !from.isEqualNode(to),
+    });
     this.app.removeAttribute('aria-busy');
-    if (active) document.getElementById(active)?.focus({ preventScroll: true });
-    window.scrollTo(0, scroll);
+  }
+
+  /** A click on a button of the current picture: its action, looked up by the key the button carries. */
+  private onClick(e: MouseEvent): void {
+    const b = e.target instanceof Element ? e.target.closest<HTMLButtonElement>('button[data-action]') : null;
+    const key = b?.dataset.action;
+    const params = key !== undefined ? this.actions.get(key) : undefined;
+    if (!b || key === undefined || !params || this.busy.has(key)) return;
+    this.busy.add(key);
+    b.disabled = true;
+    this.setStatus('');
+    this.request(params).then(
+      (r) => { if (r.message) this.setStatus(r.message); },
+      (err: unknown) => this.setStatus(err instanceof Error ? err.message : String(err), true),
+    ).finally(() => {
+      this.busy.delete(key);
+      // The picture may have changed meanwhile: the button of this action now, unless that picture disables it.
+      for (const again of this.body.querySelectorAll<HTMLButtonElement>('button[data-action]')) {
+        if (again.dataset.action === key && again.dataset.disabled === undefined) again.disabled = false;
+      }
+    });
   }
 
   private setStatus(text: string, error = false): void {
@@ -86,26 +117,12 @@ class ViewController<K extends ViewKind> {
     return {
       button: (text, params, attrs = {}) => {
         const key = JSON.stringify(params);
-        const b = h('button', {
+        this.actions.set(key, params);
+        return h('button', {
           type: 'button', id: attrs.id, className: attrs.className ?? 'secondary', title: attrs.title, 'aria-label': attrs['aria-label'],
+          'data-action': key, 'data-disabled': attrs.disabled === true,
           disabled: attrs.disabled === true || this.busy.has(key),
         }, text);
-        b.addEventListener('click', () => {
-          if (this.busy.has(key)) return;
-          this.busy.add(key);
-          b.disabled = true;
-          this.setStatus('');
-          this.request(params).then(
-            (r) => { if (r.message) this.setStatus(r.message); },
-            (e: unknown) => this.setStatus(e instanceof Error ? e.message : String(e), true),
-          ).finally(() => {
-            this.busy.delete(key);
-            // The picture may have been replaced meanwhile: find the button again by its id.
-            const again = attrs.id ? document.getElementById(attrs.id) : b;
-            if (again instanceof HTMLButtonElement && attrs.disabled !== true) again.disabled = false;
-          });
-        });
-        return b;
       },
     };
   }
@@ -131,12 +148,13 @@ export function section(id: string, title: string, ...children: (Node | string |
 }
 
 /** A table with a caption (for screen readers), column headers, and one header cell per row (its first column). */
-export function table(caption: string, headers: string[], rows: Cell[][], opts: { className?: string; rowClass?: (i: number) => string | undefined; empty?: string } = {}): HTMLElement {
+/** `rowKey`: a stable id per row, so an update that adds or removes a row moves the others rather than rewriting them. */
+export function table(caption: string, headers: string[], rows: Cell[][], opts: { className?: string; rowClass?: (i: number) => string | undefined; rowKey?: (i: number) => string; empty?: string } = {}): HTMLElement {
   if (rows.length === 0) return h('p', { className: 'empty' }, opts.empty ?? texts<ViewTextOf[ViewKind]>().none);
   const thead = h('thead', {}, h('tr', {}, ...headers.map((x) => h('th', { scope: 'col' }, x))));
   const tbody = h('tbody');
   rows.forEach((r, i) => {
-    const tr = h('tr', { className: opts.rowClass?.(i) });
+    const tr = h('tr', { className: opts.rowClass?.(i), id: opts.rowKey?.(i) });
     r.forEach((c, j) => append(tr, j === 0 ? h('th', { scope: 'row' }, c) : h('td', {}, c)));
     append(tbody, tr);
   });
