@@ -6,6 +6,19 @@
 // or not the pages' own texts are translated.
 'use strict';
 
+const path = require('node:path');
+
+/** The whole window, Chinese tree beside the panel: docs/zh-cn/<file> under `npm run screenshots`. */
+async function shot(page, lib, file) {
+  await lib.runCommand(page, 'Notifications: Clear All Notifications');
+  await page.mouse.move(900, 52);
+  await lib.sleep(500);
+  const out = path.join(lib.SHOTS, 'zh-cn', file);
+  require('node:fs').mkdirSync(path.dirname(out), { recursive: true });
+  await page.screenshot({ path: out });
+  lib.say(`screenshot ${path.relative(lib.ROOT, out)}`);
+}
+
 /** A tree row's context menu, opened by a right-click; returns the texts of its entries. */
 async function contextMenuEntries(page, lib, label) {
   const menu = page.locator('.context-view .monaco-menu');
@@ -48,6 +61,7 @@ module.exports = {
       await f.getByRole('heading', { level: 1, name: 'my-net' }).waitFor({ state: 'visible', timeout: 30000 });
       // the IPAM table's use of the subnet, counted and worded by core (ipamUsage.ts): "已用 N · 空闲 M"
       await lib.until(async () => /已用 \d+ · 空闲 [\d,.]+/.test((await f.locator('body').textContent()) || ''), 15000, 'the subnet usage in Chinese');
+      await shot(page, lib, 'network-details.png');
       await lib.runCommand(page, 'View: Close All Editors');
     }],
     ['Create Network in Chinese: a bad name gets its field error from core in Chinese, and nothing is created', async ({ page, lib }) => {
@@ -59,6 +73,7 @@ module.exports = {
       await create.click();
       const error = await lib.until(() => lib.fieldError(f, f.locator('#f-name')), 15000, 'the error next to the name');
       if (error !== '“bad name”不是有效的网络名称：以字母或数字开头，其后只使用字母、数字、“_”、“.”和“-”。') throw new Error(`name error: ${error}`);
+      await shot(page, lib, 'create-network-error.png');
       await lib.runCommand(page, 'View: Close All Editors');
     }],
     ['Show Topology in Chinese: the side list says what test4 can reach, in the words of core', async ({ page, lib }) => {
@@ -71,6 +86,7 @@ module.exports = {
         return t.startsWith('test4 可以访问：') && t;
       }, 20000, 'the reach summary of test4 in Chinese');
       if (!summary.includes('test1')) throw new Error(`side list reads: ${summary}`);
+      await shot(page, lib, 'topology.png');
       await lib.runCommand(page, 'View: Close All Editors');
     }],
     ['with no engine the view\'s message and its 重试 / 打开设置 rows are in Chinese', async ({ page, lib, server }) => {
