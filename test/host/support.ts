@@ -60,6 +60,12 @@ export async function childrenOf(a: ExtensionApi, network: string): Promise<vsco
   return (await a.tree.getChildren(node)).map((c) => a.tree.getTreeItem(c));
 }
 
+/** A node's item as the hover shows it: the tooltip is made by resolveTreeItem, not with the row. */
+export async function hovered(a: ExtensionApi, node: Node): Promise<vscode.TreeItem> {
+  const item = a.tree.getTreeItem(node);
+  return a.tree.resolveTreeItem(item, node as Parameters<typeof a.tree.resolveTreeItem>[1]);
+}
+
 /** Replaces showQuickPick for one call sequence: `choose` gets each list's labels and returns the label to pick. */
 export function answerPicks(choose: (labels: string[], placeHolder: string) => string | undefined): { asked: { labels: string[]; placeHolder: string }[]; restore(): void } {
   const w = vscode.window as unknown as Record<string, unknown>;

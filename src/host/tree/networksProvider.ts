@@ -220,12 +220,22 @@ export class NetworksProvider implements vscode.TreeDataProvider<ViewNode>, vsco
     return [...nodes.values()];
   }
 
-  /** Hovering a container fills in what the list calls left out (aliases on older engines), for that one container. */
+  /**
+   * The tooltips of networks and containers, made on hover rather than with every redraw. A container's fills in what
+   * the list calls left out (aliases on older engines), for that one container.
+   */
   async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
+    if (node instanceof NetworkNode) {
+      item.tooltip = node.tooltip();
+      return item;
+    }
+    if (!(node instanceof ContainerNode)) return item;
+    const a = node.attachment;
+    item.tooltip = node.tooltipWith({ aliases: a.aliases, dnsNames: a.dnsNames ?? [] });
     // aliases: absent from 20.10's list; DNS names (API 1.44+): only in inspect. One inspect of this container fills both.
     const dnsApi = supports(node.connection.model?.snapshot?.api ?? OLDEST_KNOWN_API, 'dnsNames');
-    if (!(node instanceof ContainerNode) || (node.attachment.aliases.length > 0 && !(dnsApi && !node.attachment.dnsNames))) return item;
-    const details = await node.connection.details?.get(node.attachment, node.network.name).catch(() => undefined);
+    if (a.aliases.length > 0 && !(dnsApi && !a.dnsNames)) return item;
+    const details = await node.connection.details?.get(a, node.network.name).catch(() => undefined);
     if (details) item.tooltip = node.tooltipWith(details);
     return item;
   }

@@ -64,15 +64,22 @@ export class NetworkNode {
     const plain = this.groupNote ? `${networkDescription(n)} · ${this.groupNote}` : networkDescription(n);
     const description = collisions.length > 0 ? `⚠ ${collisionMark(collisions)} · ${plain}` : plain;
     item.description = this.loading ? vscode.l10n.t('{0} · loading containers…', description) : description;
-    // While loading, the tooltip's container count would say 0: say what is true instead.
-    const tooltip = new vscode.MarkdownString(this.loading ? vscode.l10n.t('Reading the containers of {0}…', n.name) : networkTooltip(n));
-    for (const c of collisions) tooltip.appendMarkdown('\n\n⚠ ').appendText(describeCollision(c));
-    item.tooltip = tooltip;
+    // No tooltip here: it is made on hover (resolveTreeItem); a redraw of 300 roots made 300 of them for nothing.
     item.iconPath = collisions.length > 0
       ? new vscode.ThemeIcon(driverIcon(n.driver), new vscode.ThemeColor('problemsWarningIcon.foreground'))
       : new vscode.ThemeIcon(driverIcon(n.driver));
     item.contextValue = (n.builtin ? 'network.builtin' : 'network.custom') + scope(this.connection).remote;
     return item;
+  }
+
+  /** The hover: the network's settings and use, and any host route its subnet collides with. */
+  tooltip(): vscode.MarkdownString {
+    const n = this.network;
+    // While loading, the tooltip's container count would say 0: say what is true instead.
+    const tooltip = new vscode.MarkdownString(this.loading ? vscode.l10n.t('Reading the containers of {0}…', n.name) : networkTooltip(n));
+    const collisions = this.loading ? [] : hostNetOf(this.connection).collisionsOf(n.id);
+    for (const c of collisions) tooltip.appendMarkdown('\n\n⚠ ').appendText(describeCollision(c));
+    return tooltip;
   }
 }
 
@@ -85,7 +92,7 @@ export class ContainerNode {
     const item = new vscode.TreeItem(a.name, vscode.TreeItemCollapsibleState.None);
     item.id = `${scope(this.connection).id}network/${this.network.id}/container/${a.containerId}`;
     item.description = attachmentDescription(a);
-    item.tooltip = this.tooltipWith({ aliases: a.aliases, dnsNames: a.dnsNames ?? [] });
+    // The tooltip is made on hover (resolveTreeItem), with what an inspect adds where the list leaves it out.
     const color = a.state === 'running' ? new vscode.ThemeColor('testing.iconPassed') : undefined;
     item.iconPath = new vscode.ThemeIcon(stateIcon(a.state), color);
     item.contextValue = 'container.attached' + scope(this.connection).remote;
