@@ -20,6 +20,7 @@ import { joinSnapshot } from '../../src/core/join';
 import type { RawContainer, RawEndpoint, RawNetwork, Snapshot } from '../../src/core/model';
 import { buildTopology, reachabilityOf, topologyReach, type TopologyGraph } from '../../src/core/topology';
 import type { GraphMessage, RenderedMessage } from '../../src/protocol/topology';
+import { topologyText } from '../../src/core/pageText/topology';
 import { BENCH_LABEL, plan } from './fixture';
 import { log, ms, stats, type Stats } from './util';
 
@@ -272,6 +273,8 @@ export async function topologyRender(o: TopologyBenchOptions, launch: () => Prom
       });
       await p.goto(origin);
       await isReady;
+      // the page is built once its words arrive, as from the host (src/host/panels/topology.ts)
+      await p.evaluate(POST, { type: 'init', text: { locale: 'en', strings: topologyText() } });
       await p.waitForTimeout(200); // let the page settle before the clock starts
       const cdp = rep === 0 && o.profile ? await context.newCDPSession(p) : undefined;
       if (cdp) {
@@ -350,6 +353,8 @@ export async function topologyRender(o: TopologyBenchOptions, launch: () => Prom
       await p.exposeFunction('__toHost', (m: { type: string }) => { if (m.type === 'ready') ready(); });
       await p.goto(origin);
       await isReady;
+      // the page is built once its words arrive, as from the host (src/host/panels/topology.ts)
+      await p.evaluate(POST, { type: 'init', text: { locale: 'en', strings: topologyText() } });
       await p.waitForTimeout(200);
       await p.evaluate(POST, msg);
       const r = await waitRendered(p, 1);
