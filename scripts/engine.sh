@@ -110,10 +110,12 @@ install_modern() {
 }
 
 # The bridges an engine made, to delete after it stops: br-<id12> or the name set with com.docker.network.bridge.name
+# The bridge of each bridge network: its com.docker.network.bridge.name, else br-<first 12 of the id>. A missing option
+# prints "<no value>" (two words), so the id goes first and a name counts only as the one field after it.
 engine_bridges() {
   DOCKER_HOST=$HOST docker network ls -q --filter driver=bridge 2>/dev/null | while read -r id; do
-    DOCKER_HOST=$HOST docker network inspect -f '{{index .Options "com.docker.network.bridge.name"}} {{.Id}}' "$id" 2>/dev/null
-  done | awk '{ if (NF == 2) print $1; else print "br-" substr($1, 1, 12) }' | grep -vx docker0 || true
+    DOCKER_HOST=$HOST docker network inspect -f '{{.Id}} {{index .Options "com.docker.network.bridge.name"}}' "$id" 2>/dev/null
+  done | awk '{ if (NF == 2) print $2; else print "br-" substr($1, 1, 12) }' | grep -vx docker0 || true
 }
 
 healthy() { DOCKER_HOST=$HOST timeout 30 docker run --rm --network bridge --log-driver none $IMAGE true >/dev/null 2>&1; }
