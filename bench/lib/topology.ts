@@ -203,6 +203,11 @@ interface PageGlobals {
 /** Page-side: hands a message to the page as the VS Code host would (window message event). */
 const POST = (m: unknown): void => (globalThis as unknown as { postMessage(x: unknown, o: string): void }).postMessage(m, '*');
 
+/** The page is built once its words arrive: send them as the host does (src/host/panels/topology.ts). */
+async function sendWords(p: Page): Promise<void> {
+  await p.evaluate(POST, { type: 'init', text: { locale: 'en', strings: topologyText() } });
+}
+
 async function waitRendered(p: Page, count: number): Promise<RenderedMessage> {
   const h = await p.waitForFunction((n) => {
     const r = (globalThis as unknown as PageGlobals).__rendered;
@@ -273,8 +278,7 @@ export async function topologyRender(o: TopologyBenchOptions, launch: () => Prom
       });
       await p.goto(origin);
       await isReady;
-      // the page is built once its words arrive, as from the host (src/host/panels/topology.ts)
-      await p.evaluate(POST, { type: 'init', text: { locale: 'en', strings: topologyText() } });
+      await sendWords(p);
       await p.waitForTimeout(200); // let the page settle before the clock starts
       const cdp = rep === 0 && o.profile ? await context.newCDPSession(p) : undefined;
       if (cdp) {
@@ -353,8 +357,7 @@ export async function topologyRender(o: TopologyBenchOptions, launch: () => Prom
       await p.exposeFunction('__toHost', (m: { type: string }) => { if (m.type === 'ready') ready(); });
       await p.goto(origin);
       await isReady;
-      // the page is built once its words arrive, as from the host (src/host/panels/topology.ts)
-      await p.evaluate(POST, { type: 'init', text: { locale: 'en', strings: topologyText() } });
+      await sendWords(p);
       await p.waitForTimeout(200);
       await p.evaluate(POST, msg);
       const r = await waitRendered(p, 1);

@@ -360,7 +360,6 @@ async function checkAccessible(page, f, what) {
     await page.keyboard.press('Shift');
     await f.locator('[data-a11y-order="0"]').focus();
   }
-  const visited = [];
   for (let n = 0; n < tabbable.length; n++) {
     if (n > 0) await page.keyboard.press('Tab');
     const at = await body.evaluate(() => {
@@ -373,7 +372,6 @@ async function checkAccessible(page, f, what) {
     if (!at || at.order === undefined) throw new Error(`${what}: Tab number ${n} left the page's controls (expected ${describe(tabbable[n])})`);
     if (Number(at.order) !== n) throw new Error(`${what}: Tab number ${n} went to ${at.tag}#${at.id}, expected ${describe(tabbable[n])} (tab order)`);
     if (!at.ring || !at.visible) throw new Error(`${what}: no visible focus ring on ${describe(tabbable[n])}`);
-    visited.push(at.order);
   }
   return { tabbable: tabbable.length, named };
 }
