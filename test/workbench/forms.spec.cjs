@@ -10,7 +10,6 @@
 // through the form) carries the seed's label so that anyone's seed down removes it, while what the Connect and Run
 // tests need (app-net, dnw-box) carries a label of its own, so nobody else's seed removes it underneath them.
 'use strict';
-const path = require('node:path');
 const Dockerode = require('dockerode');
 // the form inside the (only visible) webview panel, and a field's error: shared with zh-cn.spec.cjs
 const { webviewFrame: form, fieldError } = require('./lib.cjs');
@@ -60,14 +59,8 @@ async function toTop(f) {
   await f.locator('body').evaluate(() => window.scrollTo(0, 0));
 }
 
-async function shot(page, lib, file) {
-  // no toasts in the picture (e.g. code-server announcing a port someone else's container publishes)
-  await runCommand(page, lib, 'Notifications: Clear All Notifications');
-  await page.mouse.move(1390, 890);
-  await lib.sleep(300);
-  await page.screenshot({ path: path.join(lib.SHOTS, file) });
-  lib.say(`screenshot ${path.relative(lib.ROOT, path.join(lib.SHOTS, file))}`);
-}
+/** The window with the form, the mouse parked at the bottom right (the forms are long: nothing hovers there). */
+const shot = (page, lib, file) => lib.screenshot(page, file, { mouse: [1390, 890], settle: 300 });
 
 module.exports = {
   title: 'Forms: create, connect and run through the webview panels',

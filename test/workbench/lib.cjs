@@ -271,6 +271,21 @@ function seed(cmd, ...args) {
     { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
 }
 
+/**
+ * A picture of the whole window for the README (`file` under SHOTS): no toasts (e.g. code-server announcing a port
+ * someone else's container publishes), the mouse parked where it hovers nothing (`mouse`, default the empty part of
+ * the tab bar). A palette that did not open is closed again rather than left in the picture.
+ */
+async function screenshot(page, file, { mouse = [900, 52], settle = 500 } = {}) {
+  await runCommand(page, 'Notifications: Clear All Notifications').catch(() => page.keyboard.press('Escape'));
+  await page.mouse.move(mouse[0], mouse[1]);
+  await sleep(settle);
+  const out = path.join(SHOTS, file);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  await page.screenshot({ path: out });
+  say(`screenshot ${path.relative(ROOT, out)}`);
+}
+
 /** Runs a command from the palette by its full title ("Docker Networks: Create Network…"). */
 async function runCommand(page, title) {
   await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => {}); // focus the workbench, not a webview
@@ -376,7 +391,7 @@ async function checkAccessible(page, f, what) {
   return { tabbable: tabbable.length, named };
 }
 
-module.exports = { SHOTS, runCommand, pickItem, webviewFrame, fieldError, checkAccessible,
+module.exports = { SHOTS, screenshot, runCommand, pickItem, webviewFrame, fieldError, checkAccessible,
   ROOT, VSHOST, VIEWPORT, say, sleep, until, freePort, checkHost, startCodeServer, launchBrowser, openWorkbench,
   openViewContainer, treeRows, rowsLabelled, revealRow, expandRow, collapseAll, seed, dockerContexts, updateSettings,
 };

@@ -9,7 +9,6 @@
 // The engine may be shared with other test runs that seed up/down at any moment: rerun when someone else's seed
 // removed ours underneath.
 'use strict';
-const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 
 function escape(s) {
@@ -97,12 +96,8 @@ async function heading(page, text) {
 
 /** The panel alone (no side bar: the engine may hold other people's networks), no toasts, no hover. */
 async function shot(page, lib, file) {
-  await runCommand(page, lib, 'Notifications: Clear All Notifications');
   await runCommand(page, lib, 'View: Close Primary Side Bar');
-  await page.mouse.move(900, 52); // the empty part of the tab bar: no hover anywhere
-  await lib.sleep(500);
-  await page.screenshot({ path: path.join(lib.SHOTS, file) });
-  lib.say(`screenshot ${path.relative(lib.ROOT, path.join(lib.SHOTS, file))}`);
+  await lib.screenshot(page, file);
   await lib.openViewContainer(page, 'Docker Networks');
 }
 

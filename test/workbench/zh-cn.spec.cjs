@@ -11,15 +11,7 @@ const path = require('node:path');
 /** The whole window, Chinese tree beside the panel: docs/zh-cn/<file>, only under `npm run screenshots` (the tests
  * do not need the pictures, and a palette step more is one more wait). */
 async function shot(page, lib, file) {
-  if (!process.env.DN_SHOTS_DIR) return;
-  // no toasts in the picture; a palette that did not open is closed again rather than left in the picture
-  await lib.runCommand(page, 'Notifications: Clear All Notifications').catch(() => page.keyboard.press('Escape'));
-  await page.mouse.move(900, 52);
-  await lib.sleep(500);
-  const out = path.join(lib.SHOTS, 'zh-cn', file);
-  require('node:fs').mkdirSync(path.dirname(out), { recursive: true });
-  await page.screenshot({ path: out });
-  lib.say(`screenshot ${path.relative(lib.ROOT, out)}`);
+  if (process.env.DN_SHOTS_DIR) await lib.screenshot(page, path.join('zh-cn', file));
 }
 
 /** A tree row's context menu, opened by a right-click; returns the texts of its entries. */

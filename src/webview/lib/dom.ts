@@ -34,6 +34,11 @@ export function isField(el: Element | null): el is HTMLInputElement | HTMLSelect
   return el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
 }
 
+/** A field the user types text into (a redraw under the caret would lose an IME composition and the undo history). */
+export function isTextField(el: Element | null): el is HTMLInputElement | HTMLTextAreaElement {
+  return el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && ['text', 'search', ''].includes(el.type));
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Field paths into the form object: `ipv4[0].gateway`, `labels[2].key`
 

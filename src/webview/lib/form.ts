@@ -9,7 +9,7 @@ import {
   fieldId, readNotices, type FieldError, type FormKind, type FormOf, type HostMessage, type Methods, type OptionsOf, type ReplyError,
   type ReplyMessage, type SavedState, type SuggestResult,
 } from '../../protocol/messages';
-import { append, getPath, h, hasValue, setPath } from './dom';
+import { append, getPath, h, hasValue, isTextField, setPath } from './dom';
 import { FieldSuggestions } from './formSuggest';
 import { Channel, RequestFailed } from './channel';
 import { focusFirstError, placeErrors, showBanner } from './formErrors';
@@ -316,10 +316,6 @@ export class FormController<K extends FormKind> {
     const targets = this.def.errorTargets?.(this.form) ?? new Map<string, string>();
     return placeErrors(this.app, this.errors, (f) => this.visible(f), targets, this.submitted);
   }
-}
-
-function isTextField(el: Element | null): el is HTMLInputElement | HTMLTextAreaElement {
-  return el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && ['text', 'search', ''].includes(el.type));
 }
 
 export function startForm<K extends FormKind>(def: FormDefinition<K>): void {
