@@ -1,6 +1,7 @@
 // Turns whatever dockerode, docker-modem, ssh2 or Node threw into one error the UI can explain:
 // what went wrong, what to do about it, and the daemon's own words when it said something.
 import * as l10n from '@vscode/l10n';
+import { formatDuration } from './localeFormat';
 
 export type EngineErrorKind =
   | 'unreachable' | 'permission' | 'tls' | 'ssh' | 'notFound' | 'conflict' | 'badRequest' | 'timeout' | 'server' | 'unknown';
@@ -31,7 +32,7 @@ export class TimeoutError extends Error {
 
   /** Either a full message (which should state the ms) or the ms alone. */
   constructor(messageOrMs: string | number) {
-    super(typeof messageOrMs === 'number' ? l10n.t('timed out after {0} ms', messageOrMs) : messageOrMs);
+    super(typeof messageOrMs === 'number' ? l10n.t('timed out after {0}', formatDuration(messageOrMs)) : messageOrMs);
     if (typeof messageOrMs === 'number') this.ms = messageOrMs;
   }
 }

@@ -3,6 +3,7 @@
 // latency from ping's output. What may be probed, the matrix and the sentence that sets a probe beside the computed
 // reachability are ./probeTargets.ts; the engine calls live in src/docker/probe.ts.
 import * as l10n from '@vscode/l10n';
+import { formatDuration } from './localeFormat';
 
 export type ProbeTool = 'ping' | 'nc' | 'wget';
 
@@ -100,7 +101,7 @@ export function judgeStep(step: ProbeStep, outcome: ExecOutcome): StepResult {
   const { exitCode, output, timedOut } = outcome;
   const base = { tool: step.tool, argv: step.argv, exitCode, output: trimOutput(output) };
   const unusable = (reason: string): StepResult => ({ ...base, verdict: 'unusable', reason });
-  if (timedOut) return unusable(l10n.t('{0} did not finish within {1} ms', step.tool, EXEC_TIMEOUT_MS));
+  if (timedOut) return unusable(l10n.t('{0} did not finish within {1}', step.tool, formatDuration(EXEC_TIMEOUT_MS)));
   if (exitCode === 126 || exitCode === 127 || (exitCode !== 0 && MISSING.test(output))) {
     return unusable(l10n.t('{0} is not installed in the source container', step.tool));
   }

@@ -4,7 +4,7 @@
 import type { ViewTextOf } from '../core/pageText/views';
 import type { ConnectivityRow, ConnectivityState } from '../protocol/views';
 import { append, fill, h } from './lib/dom';
-import { fmt, texts } from './lib/text';
+import { duration, fmt, texts } from './lib/text';
 import { banner, code, muted, section, startView, table, when, type ViewUi } from './lib/view';
 
 type Text = ViewTextOf['connectivity'];
@@ -12,7 +12,7 @@ type Text = ViewTextOf['connectivity'];
 function probeText(t: Text, r: ConnectivityRow): string {
   if (r.error) return t.couldNotRun;
   if (!r.probe) return t.waiting;
-  if (r.probe.verdict === 'reachable') return r.probe.latencyMs !== undefined ? fmt(t.reachableMs, r.probe.latencyMs) : t.reachable;
+  if (r.probe.verdict === 'reachable') return r.probe.latencyMs !== undefined ? fmt(t.reachableMs, duration(r.probe.latencyMs)) : t.reachable;
   return r.probe.verdict === 'unreachable' ? t.notReachable : t.couldNotTell;
 }
 
@@ -41,7 +41,7 @@ function pairCard(t: Text, r: ConnectivityRow): HTMLElement {
   const verdict = r.error ? t.verdictCouldNotRun : !r.probe ? t.verdictProbing : r.probe.verdict === 'reachable' ? t.verdictReachable : r.probe.verdict === 'unreachable' ? t.verdictNotReachable : t.verdictCouldNotTell;
   const cls = r.error || r.probe?.verdict === 'inconclusive' ? 'unknown' : r.probe?.verdict === 'reachable' ? 'yes' : r.probe ? 'no' : 'pending';
   const card = h('div', { className: `card card-${cls}`, id: 'pair-result' },
-    h('p', { className: 'verdict' }, verdict, r.probe?.latencyMs !== undefined ? ` · ${fmt(t.latency, r.probe.latencyMs)}` : ''),
+    h('p', { className: 'verdict' }, verdict, r.probe?.latencyMs !== undefined ? ` · ${duration(r.probe.latencyMs)}` : ''),
     h('p', {}, ...fill(t.pairLine, r.from.name, r.to.name, code(r.address), r.network.name)));
   if (r.probe) append(card, h('p', {}, r.probe.reason));
   if (r.error) append(card, h('p', {}, r.error));

@@ -12,7 +12,7 @@ import type {
 import type { ReplyMessage } from '../protocol/reply';
 import { Channel, RequestFailed } from './lib/channel';
 import { h } from './lib/dom';
-import { fmt, setText, texts } from './lib/text';
+import { duration, fmt, setText, texts } from './lib/text';
 import { ContainerList } from './topology/containerList';
 import { layOut, pageElements, whyButton } from './topology/page';
 import { filterGraph, type FilterResult } from './topology/filter';
@@ -146,7 +146,7 @@ class TopologyPage {
       this.el.cy.dataset.renderMs = String(ms);
       this.el.cy.dataset.layout = layout;
       const note = layout === 'full' ? t.layoutFull : layout === 'hubs' ? t.layoutHubs : layout === 'incremental' ? t.layoutIncremental : '';
-      this.el.status.textContent = fmt(t.drawn, nodes, graph.edges.length, ms, note);
+      this.el.status.textContent = fmt(t.drawn, nodes, graph.edges.length, duration(ms), note);
       this.channel.notify({ type: 'rendered', version: msg.version, nodes, edges: graph.edges.length, ms, layout });
       this.scheduleSave();
     }));
@@ -157,7 +157,7 @@ class TopologyPage {
     // what is shown, refined when that is small enough to take a second or two (a filter makes it so)
     this.map.layout(true);
     this.map.fit();
-    this.el.status.textContent = fmt(texts<TopologyText>().laidOut, Math.round(performance.now() - t0));
+    this.el.status.textContent = fmt(texts<TopologyText>().laidOut, duration(performance.now() - t0));
     this.scheduleSave();
   }
 

@@ -12,7 +12,8 @@ import { viewText } from '../../src/core/pageText/views';
 import { formText } from '../../src/core/pageText/forms';
 import { topologyText } from '../../src/core/pageText/topology';
 import { readPageText } from '../../src/protocol/pageText';
-import { date, fmt, num, setText, texts } from '../../src/webview/lib/text';
+import { date, duration, fmt, num, setText, texts } from '../../src/webview/lib/text';
+import { formatDuration } from '../../src/core/localeFormat';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -110,6 +111,18 @@ describe('webview text: fmt, numbers and dates in the host\'s locale', () => {
     assert.equal(date(iso), new Date(iso).toLocaleString('zh-CN'));
     assert.notEqual(date(iso), new Date(iso).toLocaleString('en-US'));
     assert.equal(date('soon'), 'soon');
+  });
+
+  test('durations are worded as the host words them, in the page\'s locale', () => {
+    for (const locale of ['en', 'zh-cn', 'de']) {
+      setText({ locale, strings: {} });
+      for (const ms of [0, 12, 850, 999, 1000, 1549, 61000]) assert.equal(duration(ms), formatDuration(ms, locale), `${ms} ms in ${locale}`);
+    }
+    setText({ locale: 'zh-cn', strings: {} });
+    assert.equal(duration(850), '850毫秒');
+    assert.equal(fmt('绘制用时 {0}', duration(1500)), '绘制用时 1.5秒');
+    setText({ locale: 'en', strings: {} });
+    assert.equal(duration(2235), '2.2 sec');
   });
 
   test('the page\'s check keeps strings only and an Intl locale, else en', () => {

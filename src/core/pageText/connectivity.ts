@@ -5,8 +5,8 @@ export function connectivityText() {
   return {
     couldNotRun: l10n.t('could not run'),
     waiting: l10n.t('waiting…'),
-    /** {0}: milliseconds. */
-    reachableMs: l10n.t('reachable ({0} ms)'),
+    /** {0}: how long the answer took, formatted ("12 ms", "1.5 sec"). */
+    reachableMs: l10n.t('reachable ({0})'),
     reachable: l10n.t('reachable'),
     notReachable: l10n.t('not reachable'),
     couldNotTell: l10n.t('could not tell'),
@@ -29,8 +29,6 @@ export function connectivityText() {
     verdictReachable: l10n.t('Reachable'),
     verdictNotReachable: l10n.t('Not reachable'),
     verdictCouldNotTell: l10n.t('Could not tell'),
-    /** {0}: milliseconds. */
-    latency: l10n.t('{0} ms'),
     /** {0} source, {1} target, {2} address, {3} network. */
     pairLine: l10n.t('{0} → {1} at {2} on {3}'),
     /** {0} container, {1} the command. */

@@ -37,13 +37,13 @@ export function topologyText() {
     networksMany: l10n.t('{0} networks'),
     containersOne: l10n.t('{0} container'),
     containersMany: l10n.t('{0} containers'),
-    /** {0} nodes, {1} edges, {2} milliseconds, {3} the layout's note (or nothing). */
-    drawn: l10n.t('{0} nodes · {1} edges · drawn in {2} ms{3}'),
+    /** {0} nodes, {1} edges, {2} how long it took ("850 ms"), {3} the layout's note (or nothing). */
+    drawn: l10n.t('{0} nodes · {1} edges · drawn in {2}{3}'),
     layoutFull: l10n.t(' (full layout)'),
     layoutHubs: l10n.t(' (quick layout: containers around their networks; Re-layout for a force-directed one)'),
     layoutIncremental: l10n.t(' (new nodes placed)'),
-    /** {0}: milliseconds. */
-    laidOut: l10n.t('Laid out again in {0} ms'),
+    /** {0}: how long it took ("1.5 sec"). */
+    laidOut: l10n.t('Laid out again in {0}'),
     /** {0}: the container. */
     workingOut: l10n.t('Working out what {0} can reach…'),
     selectTitle: l10n.t('Select {0}'),

@@ -36,6 +36,19 @@ export function num(n: number): string {
   return f.format(n);
 }
 
+/** A duration in the user's locale, as the host's formatDuration (src/core/localeFormat.ts; the page may import only
+ * types from core): milliseconds below a second, else seconds with one decimal ("850 ms", "1.5 sec"; "850毫秒"). */
+export function duration(ms: number): string {
+  const unit = ms < 1000 ? 'millisecond' : 'second';
+  const key = `${current.locale}|${unit}`;
+  let f = numbers.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(current.locale, { style: 'unit', unit, maximumFractionDigits: unit === 'second' ? 1 : 0 });
+    numbers.set(key, f);
+  }
+  return f.format(unit === 'second' ? ms / 1000 : ms);
+}
+
 /** Fills {0}, {1}… of a translated template; a number goes in formatted for the locale. */
 export function fmt(template: string, ...values: (string | number)[]): string {
   return template.replace(/\{(\d+)\}/g, (m, i: string) => {
