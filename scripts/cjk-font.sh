@@ -9,17 +9,12 @@ PIN=0.2.0-beta-3.1
 DIR=${XDG_CACHE_HOME:-$HOME/.cache}/docker-networks/cjk-font
 CONF=$DIR/fonts.conf
 log() { echo "[cjk-font] $*" >&2; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib/apt.sh"
 if ! ls "$DIR"/root/usr/share/fonts/truetype/wqy/*.tt[cf] >/dev/null 2>&1; then
-  T=$DIR/apt
-  rm -rf "$DIR" && mkdir -p "$T"/{lists,cache,debs}
-  printf 'Types: deb\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' >"$T/deb.sources"
-  A=(-o Dir::Etc::sourcelist="$T/deb.sources" -o Dir::Etc::sourceparts=/nonexistent -o Dir::State::Lists="$T/lists"
-     -o Dir::Cache="$T/cache" -o Debug::NoLocking=1)
+  rm -rf "$DIR" && mkdir -p "$DIR"
   log "fetching fonts-wqy-microhei $PIN from Debian bookworm (dpkg -x under $DIR)"
-  apt-get "${A[@]}" update -qq >"$T/apt.log" 2>&1 || { tail -5 "$T/apt.log" >&2; exit 1; }
-  (cd "$T/debs" && apt-get "${A[@]}" download -qq "fonts-wqy-microhei=$PIN") >>"$T/apt.log" 2>&1 || { tail -5 "$T/apt.log" >&2; exit 1; }
-  dpkg -x "$T"/debs/*.deb "$DIR/root"
-  rm -rf "$T"
+  debs_unpack "$DIR/apt" bookworm "$DIR/root" "fonts-wqy-microhei=$PIN" || { tail -5 "$DIR/apt/apt.log" >&2; exit 1; }
+  rm -rf "$DIR/apt"
 fi
 cat >"$CONF" <<XML
 <?xml version="1.0"?>

