@@ -4,10 +4,11 @@
 // targeted reads (src/core/changes.ts: the containers it names in one filtered list call, each network it creates
 // with an inspect); a full snapshot (both lists) is read on (re)connection, on refresh()/retry(), for a large batch
 // or a Swarm service event, and when targeted re-checks keep disagreeing with what an event announced.
-// An isolated change is read after a short settle time (fast feedback); events closer together than the debounce
-// are a burst, read after a quiet period with a ceiling so a never-ending burst still shows progress. At most one
-// read is in flight and a change seen meanwhile schedules exactly one more. Because the engine's lists lag its
-// events, what the events announced is checked after each read and re-checked shortly while it is missing.
+// An isolated change is read after a short settle time (fast feedback); three events within the debounce
+// (src/core/burst.ts) are a burst, read after a quiet period with a ceiling so a never-ending burst still shows
+// progress. At most one read is in flight and a change seen meanwhile schedules exactly one more. Because the
+// engine's lists lag its events, what the events announced is checked after each read and re-checked shortly while
+// it is missing.
 // A read that fails while the stream is healthy keeps the last snapshot, marked stale, and retries a full one with
 // backoff; no event is needed to heal. The very first read tells the network list as soon as it answers
 // (`connecting` with networks): the tree draws the networks before the longer container list arrives.
@@ -15,6 +16,7 @@ import type { RawNetwork, Snapshot } from '../core/model';
 import type { EngineError } from '../core/errors';
 import { classifyError } from '../core/errors';
 import { Backoff } from '../core/backoff';
+import { BurstMeter } from '../core/burst';
 import { ChangeBatch } from '../core/changes';
 import { Expectations } from '../core/expectations';
 import { RawState, snapshotOf } from '../core/rawState';
@@ -46,7 +48,7 @@ export class LiveModel {
   private streamUp = false;
   private debounceTimer?: NodeJS.Timeout;
   private firstPendingAt?: number;
-  private lastEventAt = -Infinity;
+  private readonly bursts: BurstMeter;
   private settling = false;
   /** The engine's lists as last read; undefined until the first full snapshot. */
   private raw?: RawState;
@@ -79,6 +81,7 @@ export class LiveModel {
     this.debounceMs = options.debounceMs ?? 400;
     this.maxWaitMs = options.maxWaitMs ?? 3000;
     this.settleMs = options.settleMs ?? 30;
+    this.bursts = new BurstMeter(this.debounceMs);
   }
 
   get state(): LiveState {
@@ -175,12 +178,11 @@ export class LiveModel {
 
   private schedule(): void {
     const now = Date.now();
-    const gap = now - this.lastEventAt;
-    this.lastEventAt = now;
+    const burst = this.bursts.note(now);
     if (this.settling) return; // joins the isolated change about to be read
     this.firstPendingAt ??= now;
     clearTimeout(this.debounceTimer);
-    const isolated = gap >= this.debounceMs && !this.debounceTimer;
+    const isolated = !burst && !this.debounceTimer;
     this.settling = isolated;
     const quiet = isolated ? this.settleMs : this.debounceMs;
     const wait = Math.max(0, Math.min(quiet, this.firstPendingAt + this.maxWaitMs - now));

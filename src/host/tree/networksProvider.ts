@@ -52,8 +52,9 @@ export class NetworksProvider implements vscode.TreeDataProvider<ViewNode>, vsco
   private staleTicker?: NodeJS.Timeout;
   private readonly drawn = new Map<Connection, Drawn>();
   private readonly compose = new ComposeGroups((c) => this.drawn.get(c)?.nodes);
-  /** Tree changes announced so far: [redraws from the top, single networks redrawn] (tests and the bench read them). */
-  readonly redraws = { all: 0, networks: 0 };
+  /** Tree changes announced so far: redraws from the top, single networks redrawn, and view messages set (tests and the
+   * bench read them). */
+  readonly redraws = { all: 0, networks: 0, messages: 0 };
 
   constructor(private readonly engines: Engines) {
     this.watchEngines();
@@ -134,7 +135,13 @@ export class NetworksProvider implements vscode.TreeDataProvider<ViewNode>, vsco
   private updateMessage(): void {
     const state = this.connection.state;
     const single = !this.engines.sideBySide;
-    if (this.view) this.view.message = single ? describeProblem(state, this.connection.endpoint) ?? describeStale(state) : undefined;
+    const message = single ? describeProblem(state, this.connection.endpoint) ?? describeStale(state) : undefined;
+    // Only a new message is set: every assignment, even of the same text, is an event in the extension host's
+    // 200 ms tree-refresh debounce, and the tree change that follows it in the same turn then waits out those 200 ms.
+    if (this.view && message !== this.view.message) {
+      this.redraws.messages++;
+      this.view.message = message;
+    }
     // A stale message says how old the picture is: keep that current (the tree itself is not redrawn).
     const ticking = single && state.kind === 'connected' && state.stale !== undefined;
     if (ticking && !this.staleTicker) this.staleTicker = setInterval(() => this.updateMessage(), STALE_TICK_MS);
