@@ -89,3 +89,49 @@ export function fill(template: string, ...parts: (Node | string)[]): (Node | str
   out.push(template.slice(last));
   return out.filter((x) => x !== '');
 }
+
+/**
+ * Replaces `parent`'s children with `children`, except that `kept` (inside `parent`: the field being typed in) and its
+ * ancestors stay the same elements: the new tree's element with kept's id, and its ancestors level by level, hand
+ * them their attributes and their other children. Moving or replacing a focused element blurs it, which ends an IME
+ * composition and empties its undo history; changing what is around it does neither.
+ * Returns false, and changes nothing, when the new tree has no such element or its ancestors differ in tag.
+ */
+export function replaceChildrenKeeping(parent: Element, children: Node[], kept: Element): boolean {
+  if (!kept.id || kept === parent || !parent.contains(kept)) return false;
+  let twin: Element | undefined;
+  for (const c of children) {
+    if (!(c instanceof Element)) continue;
+    twin = c.id === kept.id ? c : c.querySelector(`#${CSS.escape(kept.id)}`) ?? undefined;
+    if (twin) break;
+  }
+  if (!twin) return false;
+  // the two chains, from the kept element up to (not including) `parent` and the new tree's top
+  const olds: Element[] = [];
+  const news: Element[] = [];
+  for (let o: Element | null = kept, n: Element | null = twin; o !== parent; o = o.parentElement, n = n.parentElement) {
+    if (!o || !n || o.tagName !== n.tagName) return false;
+    olds.push(o);
+    news.push(n);
+  }
+  if (!children.includes(news[news.length - 1])) return false;
+  for (let i = 0; i < olds.length; i++) copyAttributes(olds[i], news[i]);
+  // level by level: the old box keeps its one child on the chain, and gets the new box's others around it
+  for (let i = 0; i < olds.length; i++) {
+    const box = i + 1 < olds.length ? olds[i + 1] : parent;
+    const others = i + 1 < olds.length ? [...news[i + 1].childNodes] : children;
+    for (const c of [...box.childNodes]) if (c !== olds[i]) c.remove();
+    let before = true;
+    for (const c of others) {
+      if (c === news[i]) before = false;
+      else if (before) box.insertBefore(c, olds[i]);
+      else box.append(c);
+    }
+  }
+  return true;
+}
+
+function copyAttributes(to: Element, from: Element): void {
+  for (const a of [...to.attributes]) if (!from.hasAttribute(a.name)) to.removeAttribute(a.name);
+  for (const a of [...from.attributes]) if (to.getAttribute(a.name) !== a.value) to.setAttribute(a.name, a.value);
+}

@@ -9,7 +9,7 @@ import {
   fieldId, readNotices, type FieldError, type FormKind, type FormOf, type HostMessage, type Methods, type OptionsOf, type ReplyError,
   type ReplyMessage, type SavedState, type SuggestResult,
 } from '../../protocol/messages';
-import { append, getPath, h, hasValue, isTextField, setPath } from './dom';
+import { append, getPath, h, hasValue, isTextField, replaceChildrenKeeping, setPath } from './dom';
 import { FieldSuggestions } from './formSuggest';
 import { Channel, RequestFailed } from './channel';
 import { focusFirstError, placeErrors, showBanner } from './formErrors';
@@ -210,26 +210,29 @@ export class FormController<K extends FormKind> {
   // Rendering
 
   /**
-   * An engine update (new options) while the user types in a text field waits until focus leaves that field: a
-   * render would replace the element under the caret, which ends an IME composition and empties its undo history.
-   * Validation runs at once regardless (its errors go onto the live fields).
+   * An engine update (new options) while the user types in a text field draws the form around that field: the field
+   * itself stays the same element (replaceChildrenKeeping), since replacing the element under the caret would end an
+   * IME composition and empty its undo history. Only when the new form has no such field in the same place (its
+   * section went away) does the update wait until focus leaves it. Validation runs at once regardless.
    */
   private renderWhenNotTyping(): void {
-    if (!isTextField(document.activeElement)) {
+    const typing = document.activeElement;
+    if (!isTextField(typing) || !this.app.contains(typing)) {
       this.render();
       return;
     }
-    if (this.renderDeferred) return;
+    if (this.renderDeferred || this.render(false, typing)) return;
     this.renderDeferred = true;
     this.app.addEventListener('focusout', (e) => {
       this.renderDeferred = false;
-      // Focus moving on to another text field keeps typing going: wait for that one too.
+      // Focus moving on to another text field keeps typing going: draw around that one.
       if (isTextField(e.relatedTarget instanceof Element ? e.relatedTarget : null)) this.renderWhenNotTyping();
       else this.render();
     }, { once: true });
   }
 
-  private render(initial = false): void {
+  /** Draws the form; with `keep`, around that field (false, and nothing drawn, when the new form has no place for it). */
+  private render(initial = false, keep?: HTMLInputElement | HTMLTextAreaElement): boolean {
     this.def.normalize?.(this.form);
     const t = texts<FormCommonText>();
     const active = document.activeElement;
@@ -273,24 +276,23 @@ export class FormController<K extends FormKind> {
     const notices = this.notices.length > 0
       ? h('div', { className: 'notices', id: 'notices', role: 'note', 'aria-label': t.notices }, ...this.notices.map((n) => h('p', {}, n)))
       : undefined;
-    this.app.replaceChildren(
-      h('header', {}, h('h1', {}, this.title), h('p', { className: 'intro' }, t.intro)),
-      ...(notices ? [notices] : []),
-      banner,
-      form,
-    );
+    const page = [h('header', {}, h('h1', {}, this.title), h('p', { className: 'intro' }, t.intro)), ...(notices ? [notices] : []), banner, form];
+    if (!keep) this.app.replaceChildren(...page);
+    else if (!replaceChildrenKeeping(this.app, page, keep)) return false;
     this.app.removeAttribute('aria-busy');
     this.applyErrors();
     this.save();
 
     const target = focusId ? document.getElementById(focusId) : initial ? form.querySelector<HTMLElement>('[data-autofocus]') : null;
-    if (target) {
+    // the kept field still has focus and caret: setting its selection again would commit an IME composition
+    if (target && target !== keep) {
       target.focus({ preventScroll: !moveFocus });
       if (selection && (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) && target.id === active?.id) {
         try { target.setSelectionRange(selection.start, selection.end); } catch { /* not a text input */ }
       }
     }
-    if (!initial && !moveFocus) window.scrollTo(0, scroll);
+    if (!initial && !moveFocus && !keep) window.scrollTo(0, scroll);
+    return true;
   }
 
   private setCommand(command: string): void {
