@@ -9,7 +9,7 @@ import { splitCommand } from './commandLine';
 import { dedicatedOptionsRecord } from './formRequests';
 import { isBlankIpamEntry, keyValueRecord, parseAuxAddresses, parseGwPriority, splitList } from './formValues';
 import type { CreateNetworkForm, RunForm } from './forms';
-import { exportPlan, type ExtrasById } from './exportPlan';
+import { exportPlan, publishedByAll, type ExtrasById } from './exportPlan';
 import type { NetworkView, Snapshot } from './model';
 import { commentedOut, toYaml, YamlMap } from './yaml';
 
@@ -90,7 +90,10 @@ export function exportCompose(snapshot: Pick<Snapshot, 'containers'>, n: Network
     if (!composeService) s.set('container_name', m.attachment.name);
     const command = splitCommand(m.run.command).argv;
     if (command.length > 0) s.set('command', command);
-    if (m.run.ports.length > 0) s.set('ports', m.run.ports.map(portSpec));
+    // Compose has no -P: the ports it published are listed by container port, each getting a free host port as -P gives
+    const ports = m.run.publishAll ? [...m.run.ports, ...publishedByAll(m.attachment, m.run.ports)] : m.run.ports;
+    if (m.run.publishAll) s.note(l10n.t('{0} was started with -P (publish all exposed ports), which Compose does not have: its ports are listed without a host port, so each gets a free one.', m.attachment.name));
+    if (ports.length > 0) s.set('ports', ports.map(portSpec));
     if (mode) {
       s.set('network_mode', mode);
     } else {

@@ -26,6 +26,10 @@ export interface EndpointExtras {
   links?: string[];
   requestedIPv4?: string;
   requestedIPv6?: string;
+  /** Started with -P (HostConfig.PublishAllPorts): its other published ports have host ports the engine picked. */
+  publishAll?: boolean;
+  /** The ports it was started with (HostConfig.PortBindings: `-p`), host port empty where the engine was to pick one. */
+  bindings?: PortEntry[];
 }
 
 /** Container id → what its inspect says about its endpoint on the exported network. */
@@ -81,6 +85,31 @@ export function publishedPorts(a: Attachment): PortEntry[] {
   return out;
 }
 
+export type RawPortBindings = Record<string, { HostIp?: string; HostPort?: string }[] | null>;
+
+/** HostConfig.PortBindings (`{"80/tcp": [{"HostIp": "", "HostPort": "8080"}]}`) as the Run form's rows, in port order. */
+export function portBindings(raw: RawPortBindings | undefined): PortEntry[] {
+  const out: PortEntry[] = [];
+  for (const [key, binds] of Object.entries(raw ?? {})) {
+    const [containerPort, protocol = 'tcp'] = key.split('/');
+    for (const b of binds ?? [{}]) out.push({ hostIp: b.HostIp ?? '', hostPort: b.HostPort ?? '', containerPort, protocol });
+  }
+  return out.sort((x, y) => Number(x.containerPort) - Number(y.containerPort) || x.protocol.localeCompare(y.protocol));
+}
+
+/** The ports -P published (those not among its `-p` bindings), by container port: each got a host port at start. */
+export function publishedByAll(a: Attachment, bindings: readonly PortEntry[]): PortEntry[] {
+  const asked = new Set(bindings.map((b) => `${b.containerPort}/${b.protocol}`));
+  const out: PortEntry[] = [];
+  for (const p of a.ports) {
+    const key = `${p.containerPort}/${p.protocol}`;
+    if (p.hostPort === undefined || asked.has(key)) continue;
+    asked.add(key);
+    out.push({ hostIp: '', hostPort: '', containerPort: String(p.containerPort), protocol: p.protocol });
+  }
+  return out;
+}
+
 /**
  * The aliases someone gave it (`extras`, from an inspect, when the list call had none): not its short id or name,
  * which the engine adds (before API 1.44) and DNS serves anyway.
@@ -99,7 +128,10 @@ function runFormOf(a: Attachment, n: NetworkView, raw: RawContainer | undefined,
   form.ipv6Address = a.fixedIpv6 ?? extras?.requestedIPv6 ?? '';
   form.aliases = givenAliases(a, extras).join(', ');
   form.gwPriority = a.gwPriority ? String(a.gwPriority) : '';
-  form.ports = publishedPorts(a);
+  // What it was started with, when an inspect says so: a port -P published, or one `-p 80` left to the engine, got a
+  // host port picked afresh at start, which a copy must not pin (it may be taken by then).
+  form.ports = extras?.bindings ?? publishedPorts(a);
+  form.publishAll = extras?.publishAll ?? false;
   form.command = raw?.Command ?? '';
   return form;
 }

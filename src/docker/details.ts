@@ -1,8 +1,10 @@
 // Per-endpoint details that `GET /containers/json` leaves out on older engines (20.10 lists no Aliases, Links
-// or IPAMConfig). They are read on demand, for the one container the user looks at, never for a refresh.
+// or IPAMConfig), and on every engine how its ports were asked for (-P, `-p` with or without a host port). They are read on demand, for the one container the user looks at, never for a refresh.
 // An endpoint's aliases cannot change without a disconnect/connect, which gives it a new EndpointID, so the
 // cache key (container, endpoint) is enough to stay correct.
 import type { Attachment } from '../core/model';
+import type { PortEntry } from '../core/forms';
+import { portBindings, type RawPortBindings } from '../core/exportPlan';
 import type { Engine } from './client';
 
 export interface EndpointDetails {
@@ -12,6 +14,10 @@ export interface EndpointDetails {
   requestedIPv4?: string;
   requestedIPv6?: string;
   dnsNames: string[];
+  /** -P (HostConfig.PublishAllPorts). */
+  publishAll: boolean;
+  /** The `-p` bindings it was started with (HostConfig.PortBindings); host port empty: the engine picks one. */
+  bindings: PortEntry[];
 }
 
 export class EndpointDetailsCache {
@@ -43,6 +49,8 @@ export class EndpointDetailsCache {
       requestedIPv4: ep.IPAMConfig?.IPv4Address || undefined,
       requestedIPv6: ep.IPAMConfig?.IPv6Address || undefined,
       dnsNames: ep.DNSNames ?? [],
+      publishAll: info.HostConfig.PublishAllPorts === true,
+      bindings: portBindings(info.HostConfig.PortBindings as RawPortBindings | undefined),
     };
   }
 }

@@ -151,4 +151,28 @@ describe('exports and suggestions on the engine', () => {
     assert.notEqual(next.value, first.value);
     assert.match(next.message, /after dn-plan-suggested/);
   });
+
+  test('a container started with -P and `-p 80` is exported as -P and -p 80: the host ports the engine picked are not pinned', async () => {
+    const c = await docker.createContainer({
+      name: 'dn-plan-pall', Image: SEED_IMAGE, Cmd: ['sleep', '3600'], ExposedPorts: { '80/tcp': {}, '443/tcp': {} },
+      HostConfig: { NetworkMode: NET, PublishAllPorts: true, PortBindings: { '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] } },
+    });
+    await c.start();
+    const s = await takeSnapshot(engine);
+    const n = networkNamed(s, NET);
+    const a = n.attachments.find((x) => x.name === 'dn-plan-pall');
+    assert.ok(a);
+    // the engine picked host ports for both: that is all the list call can tell
+    const picked = publishedPorts(a);
+    assert.deepEqual(picked.map((p) => p.containerPort).sort(), ['443', '80']);
+    assert.ok(picked.every((p) => Number(p.hostPort) > 0), JSON.stringify(picked));
+    const extras = await extrasOf(engine, n);
+    assert.deepEqual([extras.get(a.containerId)?.publishAll, extras.get(a.containerId)?.bindings],
+      [true, [{ hostIp: '127.0.0.1', hostPort: '', containerPort: '80', protocol: 'tcp' }]]);
+    const run = exportCommands(s, n, extras).argvs.find((x) => x.includes('dn-plan-pall'));
+    assert.ok(run);
+    assert.deepEqual(run.slice(run.indexOf('-P'), run.indexOf(SEED_IMAGE)), ['-P', '-p', '127.0.0.1::80']);
+    for (const p of picked) assert.ok(!run.some((arg) => arg.includes(`:${p.hostPort}:`)), `${p.hostPort} pinned in ${run.join(' ')}`);
+    await c.remove({ force: true });
+  });
 });

@@ -2,7 +2,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { exportCommands } from '../../src/core/exportCommands';
-import { createFormOf, exportPlan, givenAliases, publishedPorts } from '../../src/core/exportPlan';
+import { createFormOf, exportPlan, givenAliases, portBindings, publishedPorts } from '../../src/core/exportPlan';
+import { exportCompose } from '../../src/core/exportCompose';
 import { readCommands } from '../support/readCommands';
 import { exportSnapshot } from './exportFixture';
 
@@ -110,5 +111,46 @@ describe('what inspects add', () => {
     assert.deepEqual(exportCommands(bare, bare.networks[0]).argvs.slice(1).map((a) => a.join(' ')), [
       'docker network connect my-net late', 'docker run -d --name solo --network my-net busybox sleep 9',
     ]);
+  });
+});
+
+describe('how its ports were asked for (an inspect\'s HostConfig)', () => {
+  // started as `docker run -P -p 8080:80 -p 127.0.0.1::53/udp busybox httpd`: 80 fixed, 53/udp and -P's 443 picked
+  const published = exportSnapshot({
+    containers: [{
+      Id: '3'.repeat(64), Names: ['/pall'], Image: 'busybox', Command: 'httpd -f', State: 'running', Status: 'Up', HostConfig: { NetworkMode: 'my-net' },
+      Ports: [
+        { IP: '0.0.0.0', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' }, { IP: '::', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' },
+        { IP: '127.0.0.1', PrivatePort: 53, PublicPort: 32770, Type: 'udp' },
+        { IP: '0.0.0.0', PrivatePort: 443, PublicPort: 32771, Type: 'tcp' }, { IP: '::', PrivatePort: 443, PublicPort: 32771, Type: 'tcp' },
+      ],
+      NetworkSettings: { Networks: { 'my-net': { NetworkID: 'a'.repeat(64), IPAddress: '172.28.0.7', IPPrefixLen: 16 } } },
+    }],
+  });
+  const bindings = portBindings({ '80/tcp': [{ HostIp: '', HostPort: '8080' }], '53/udp': [{ HostIp: '127.0.0.1', HostPort: '' }] });
+  const extras = new Map([['3'.repeat(64), { aliases: [], publishAll: true, bindings }]]);
+
+  test('PortBindings as the Run form\'s rows, in port order; an empty host port stays empty (the engine picks one)', () => {
+    assert.deepEqual(bindings, [
+      { hostIp: '127.0.0.1', hostPort: '', containerPort: '53', protocol: 'udp' },
+      { hostIp: '', hostPort: '8080', containerPort: '80', protocol: 'tcp' },
+    ]);
+    assert.deepEqual(portBindings({ '9000/tcp': null }), [{ hostIp: '', hostPort: '', containerPort: '9000', protocol: 'tcp' }]);
+    assert.deepEqual(portBindings(undefined), []);
+  });
+
+  test('docker commands: -P and the -p it was given, never the host ports the engine picked at its start', () => {
+    const [run] = exportCommands(published, published.networks[0], extras).argvs.slice(1);
+    assert.equal(run.join(' '), 'docker run -d --name pall --network my-net -P -p 127.0.0.1::53/udp -p 8080:80 busybox httpd -f');
+    // without the inspect: what is published now, as fixed ports (the list call cannot tell -P from -p)
+    const [bare] = exportCommands(published, published.networks[0]).argvs.slice(1);
+    assert.equal(bare.join(' '), 'docker run -d --name pall --network my-net -p 127.0.0.1:32770:53/udp -p 8080:80 -p 32771:443 busybox httpd -f');
+  });
+
+  test('compose: no -P there, so what -P published is listed by container port, with a comment saying so', () => {
+    const y = exportCompose(published, published.networks[0], { extras });
+    assert.match(y, /# pall was started with -P \(publish all exposed ports\), which Compose does not have/);
+    const ports = y.slice(y.indexOf('ports:')).split('\n').slice(1, 4).map((l) => l.trim());
+    assert.deepEqual(ports, ['- "127.0.0.1::53/udp"', '- "8080:80"', '- "443"']);
   });
 });
