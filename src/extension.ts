@@ -39,6 +39,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const timings: ExtensionApi['timings'] = { activateStart: performance.now() };
   configureCoreL10n();
   const connection = new Connection();
+  // Activation comes from the view opening or a command: either way the engine is needed now. Its first requests go
+  // out before the rest is built (commands, panels: tens of milliseconds), and everything below reads its state as
+  // it finds it; its changes arrive later, from the network.
+  connection.start();
   const engines = new Engines(connection);
   const tree = new NetworksProvider(engines);
   const inspect = new InspectDocuments(engines);
@@ -59,8 +63,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     first.dispose();
   });
   context.subscriptions.push(first);
-  // Activation comes from the view opening or a command: either way the engine is needed now, not a frame later.
-  connection.start();
   timings.activateEnd = performance.now();
   return { connection, engines, tree, inspect, panels, views, topology, statusBar, hostRoutes: () => hostNetOf(connection), timings };
 }

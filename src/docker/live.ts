@@ -78,9 +78,9 @@ export class LiveModel {
   private readonly settleMs: number;
 
   constructor(readonly engine: Engine, options: LiveOptions = {}) {
-    this.debounceMs = options.debounceMs ?? 400;
+    this.debounceMs = options.debounceMs ?? 300;
     this.maxWaitMs = options.maxWaitMs ?? 3000;
-    this.settleMs = options.settleMs ?? 30;
+    this.settleMs = options.settleMs ?? 20;
     this.bursts = new BurstMeter(this.debounceMs);
   }
 

@@ -12,10 +12,11 @@ export type LiveState =
   | { kind: 'disconnected'; error: EngineError; snapshot?: undefined };
 
 export interface LiveOptions {
-  /** Events closer than this are a burst; a burst is read after this much quiet. */
+  /** Three events within this are a burst (src/core/burst.ts); a burst is read after this much quiet. */
   debounceMs?: number;
   /** Longest an event may wait while a burst goes on. */
   maxWaitMs?: number;
-  /** An isolated event is read after this (events inside the window join it). */
+  /** An isolated event is read after this (events inside the window join it: one API call's events come within a
+   * few milliseconds of each other). */
   settleMs?: number;
 }
