@@ -17,7 +17,9 @@ export class HostNet implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private routes?: HostRoutesState;
   private collisions = new Map<string, RouteCollision[]>();
-  private signature = '';
+  /** What the last read found (see read()); before one, as if it found routes and no collision: a first read that
+   * finds none changes nothing anyone shows, and says so to no one (the tree would redraw every network for it). */
+  private signature = collisionSignature(undefined, new Map());
   /** subnetsSignature of the networks last compared: a snapshot change that keeps it needs no new read. */
   private compared?: string;
   private timer?: NodeJS.Timeout;
@@ -80,7 +82,7 @@ export class HostNet implements vscode.Disposable {
       this.compared = subnetsSignature(networks);
       this.routes = routes;
       this.collisions = routes.available ? networkCollisions(networks, routes.facts) : new Map();
-      const signature = JSON.stringify([routes.available ? '' : routes.reason, [...this.collisions]]);
+      const signature = collisionSignature(routes.available ? undefined : routes.reason, this.collisions);
       if (signature === this.signature || this.disposed) return;
       this.signature = signature;
       this.changed.fire();
@@ -96,6 +98,11 @@ export class HostNet implements vscode.Disposable {
     byConnection.delete(this.connection);
     for (const d of this.subs.splice(0)) d.dispose();
   }
+}
+
+/** What the tree and Network Details show of a read: why there is no check (`unavailable`), or each network's collisions. */
+function collisionSignature(unavailable: string | undefined, collisions: ReadonlyMap<string, RouteCollision[]>): string {
+  return JSON.stringify([unavailable ?? '', [...collisions]]);
 }
 
 const byConnection = new WeakMap<Connection, HostNet>();

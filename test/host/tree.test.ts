@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { SEED_LABEL, seedDown, seedUp } from '../fixtures/seed';
 import { api, fresh, childrenOf, docker, findNetwork, hovered, treeQuiet, until } from './support';
+import { HostNet } from '../../src/host/hostNet';
 
 /** A network node's name (the test bundle has its own copy of the node classes: no instanceof). */
 function networkName(n: unknown): string | undefined {
@@ -85,6 +86,25 @@ suite('networks tree', () => {
       assert.strictEqual(a.tree.redraws.messages, messages, 'the view message was set again while it stayed the same');
     } finally {
       sub.dispose();
+    }
+  });
+
+  test('a host-route read that finds no collision tells no one (the tree would redraw every network for it)', async function () {
+    this.timeout(30000);
+    const a = await api();
+    const s = await a.connection.snapshot();
+    // a second reader of the same connection, from its first read on (the extension's own read at activation)
+    const h = new HostNet(a.connection);
+    let told = 0;
+    const sub = h.onDidChange(() => { told++; });
+    try {
+      const routes = await h.fresh();
+      assert.ok(routes.available, 'this engine is local: its routes can be read');
+      const colliding = s.networks.filter((n) => h.collisionsOf(n.id).length > 0).map((n) => n.name);
+      assert.equal(told, colliding.length > 0 ? 1 : 0, `told ${told} time(s); colliding: ${colliding.join(', ') || 'none'}`);
+    } finally {
+      sub.dispose();
+      h.dispose();
     }
   });
 
