@@ -209,6 +209,20 @@ async function revealRow(page, label, ms = 30000) {
   }
 }
 
+/**
+ * Chooses `item` in the open context menu. The tree beneath is a virtual list that engine events re-render, and a
+ * re-render can swallow the click while the menu stays open with the item highlighted: Enter it then.
+ */
+async function chooseFromMenu(page, item) {
+  const menu = page.locator('.context-view .monaco-menu');
+  const exact = new RegExp(`^\\s*${item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  const entry = page.locator('.context-view .action-item .action-label', { hasText: exact }).first();
+  await entry.waitFor({ state: 'visible', timeout: 3000 });
+  await entry.hover({ timeout: 3000 });
+  await entry.click({ timeout: 3000 });
+  await until(async () => !(await menu.isVisible()), 2000, 'the menu to close').catch(() => page.keyboard.press('Enter'));
+}
+
 /** Polls until `probe()` returns a truthy value; throws with `what` (and the last value) after `ms`. */
 async function until(probe, ms = 30000, what = 'condition') {
   const end = Date.now() + ms;
@@ -393,5 +407,5 @@ async function checkAccessible(page, f, what) {
 
 module.exports = { SHOTS, screenshot, runCommand, pickItem, webviewFrame, fieldError, checkAccessible,
   ROOT, VSHOST, VIEWPORT, say, sleep, until, freePort, checkHost, startCodeServer, launchBrowser, openWorkbench,
-  openViewContainer, treeRows, rowsLabelled, revealRow, expandRow, collapseAll, seed, dockerContexts, updateSettings,
+  openViewContainer, treeRows, rowsLabelled, revealRow, expandRow, collapseAll, chooseFromMenu, seed, dockerContexts, updateSettings,
 };

@@ -11,10 +11,6 @@
 'use strict';
 const { execFileSync } = require('node:child_process');
 
-function escape(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 // the palette and QuickPick helpers are lib.cjs's
 const runCommand = (page, lib, title) => lib.runCommand(page, title);
 
@@ -58,12 +54,7 @@ async function contextMenu(page, lib, network, label, item) {
     await expand(page, lib, network);
     const row = await showRow(page, lib, label);
     await row.click({ button: 'right', timeout: 3000 });
-    const entry = page.locator('.context-view .action-item .action-label', { hasText: new RegExp(`^\\s*${escape(item)}\\s*$`) }).first();
-    await entry.waitFor({ state: 'visible', timeout: 3000 });
-    await entry.hover({ timeout: 3000 });
-    await entry.click({ timeout: 3000 });
-    // a re-render can swallow the click while the menu stays open with the item highlighted: Enter it
-    await lib.until(async () => !(await menu.isVisible()), 2000, 'the menu to close').catch(() => page.keyboard.press('Enter'));
+    await lib.chooseFromMenu(page, item);
     return true;
   }, 90000, `"${item}" from the context menu of ${label}`);
 }

@@ -50,7 +50,7 @@ module.exports = {
       for (const want of ['显示网络详情', '检查网络…', '仿照此网络创建…', '将容器连接到网络…', '删除网络…', '复制 ID']) {
         if (!entries.includes(want)) throw new Error(`context menu of my-net: ${JSON.stringify(entries)}, no ${want}`);
       }
-      await page.locator('.context-view .action-item .action-label', { hasText: /^\s*显示网络详情\s*$/ }).first().click();
+      await lib.chooseFromMenu(page, '显示网络详情');
       await page.locator('.tabs-container .tab', { hasText: '网络：my-net' }).first().waitFor({ state: 'visible', timeout: 30000 });
       const f = lib.webviewFrame(page);
       await f.getByRole('heading', { level: 1, name: 'my-net' }).waitFor({ state: 'visible', timeout: 30000 });
