@@ -37,3 +37,20 @@ export function publishAllWords(image: string, started: StartedPorts): string {
   }
   return l10n.t('-P published nothing: the engine bound no host port to {0}.', started.exposed.join(', '));
 }
+
+/**
+ * What ticking -P will do with the chosen image, said beside the checkbox before the start: the ports it exposes get
+ * free host ports; an image that exposes none gets none (a classic surprise: -P is not "publish everything it
+ * listens on"). `exposed`: the image's Config.ExposedPorts, undefined when the engine has no such image (nothing to
+ * say yet: the run itself says what is missing). `published`: the container ports the form publishes itself.
+ */
+export function publishAllNote(image: string, exposed: readonly string[] | undefined, published: readonly string[] = []): string | undefined {
+  if (exposed === undefined) return undefined;
+  const others = exposed.filter((p) => !published.includes(p));
+  if (exposed.length === 0) {
+    return l10n.t('{0} exposes no ports (no EXPOSE in the image): -P will publish nothing. Publish the ports you need as rows above (host port → container port).', image);
+  }
+  if (others.length === 0) return l10n.t('-P adds nothing here: every port {0} exposes ({1}) is already published above.', image, exposed.join(', '));
+  return l10n.t('-P will publish {0} (exposed by {1}) on free host ports the engine picks at the start.', others.join(', '), image);
+}
+

@@ -3,6 +3,7 @@
 import type Docker from 'dockerode';
 import type { StartedPorts } from '../core/publishAll';
 import type { Engine } from './client';
+import { classifyError } from '../core/errors';
 import { removeWhenBack } from './undoRun';
 
 export interface EngineInfo {
@@ -110,6 +111,17 @@ export async function runContainer(engine: Engine, body: Docker.ContainerCreateO
 }
 
 /** The ports of a started container as its inspect says (what `-P` bound is known only once it has started). */
+/** The ports a local image exposes (its Config.ExposedPorts: EXPOSE), or undefined when the engine has no such image. */
+export async function imageExposedPorts(engine: Engine, image: string): Promise<string[] | undefined> {
+  try {
+    const info = await engine.call(`inspect image ${image}`, () => engine.docker.getImage(image).inspect());
+    return Object.keys(info.Config?.ExposedPorts ?? {}).sort();
+  } catch (err) {
+    if (classifyError(err).kind === 'notFound') return undefined;
+    throw err;
+  }
+}
+
 export async function startedPorts(engine: Engine, id: string): Promise<StartedPorts> {
   const info = await engine.inspectContainer(id);
   return { exposed: Object.keys(info.Config.ExposedPorts ?? {}), bound: info.NetworkSettings.Ports ?? {} };

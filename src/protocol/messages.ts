@@ -103,6 +103,8 @@ export interface ValidateResult {
   errors: FieldError[];
   /** The equivalent docker command, for display. */
   command: string;
+  /** What is worth knowing before the submit but does not stop it, beside its field (-P on an image that exposes nothing). */
+  notes: FieldError[];
 }
 
 export interface SubmitResult {

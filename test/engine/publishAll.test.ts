@@ -6,8 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { toRunRequest } from '../../src/core/formRequests';
 import { emptyRunForm, type RunForm } from '../../src/core/forms';
-import { boundPorts, publishAllWords } from '../../src/core/publishAll';
-import { runContainer, startedPorts } from '../../src/docker/actions';
+import { boundPorts, publishAllNote, publishAllWords } from '../../src/core/publishAll';
+import { imageExposedPorts, runContainer, startedPorts } from '../../src/docker/actions';
 import type { Engine } from '../../src/docker/client';
 import { takeSnapshot } from '../../src/docker/snapshot';
 import { cleanLabelled, SEED_IMAGE, SEED_LABEL } from '../fixtures/seed';
@@ -37,6 +37,15 @@ describe('Run with -P (Publish all exposed ports)', () => {
   after(async () => {
     await cleanLabelled(docker, `${SEED_LABEL}=publish-all`);
     await docker.getImage(EXPOSING).remove({ force: true }).catch(() => undefined);
+  });
+
+  test('before the start: what the image exposes, read from the engine, and the remark beside -P', async () => {
+    assert.deepEqual(await imageExposedPorts(engine, EXPOSING), ['53/udp', '80/tcp']);
+    assert.deepEqual(await imageExposedPorts(engine, SEED_IMAGE), []);
+    assert.equal(await imageExposedPorts(engine, 'dn-no-such-image:latest'), undefined);
+    assert.match(publishAllNote(SEED_IMAGE, await imageExposedPorts(engine, SEED_IMAGE)) ?? '', /exposes no ports \(no EXPOSE in the image\): -P will publish nothing/);
+    assert.equal(publishAllNote(EXPOSING, await imageExposedPorts(engine, EXPOSING), ['80/tcp']),
+      '-P will publish 53/udp (exposed by dn-ports-exposing:latest) on free host ports the engine picks at the start.');
   });
 
   test('each port the image exposes gets a host port the engine picked, read back after the start', async () => {

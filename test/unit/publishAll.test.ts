@@ -7,7 +7,7 @@ import { toRunRequest } from '../../src/core/formRequests';
 import { emptyRunForm, type RunForm, type ValidationContext } from '../../src/core/forms';
 import { validateRun } from '../../src/core/validate';
 import { formChecks } from '../../src/protocol/messages';
-import { boundPorts, publishAllWords } from '../../src/core/publishAll';
+import { boundPorts, publishAllNote, publishAllWords } from '../../src/core/publishAll';
 import type { Listener } from '../../src/core/procNet';
 import { rawContainer, seedSnapshot } from './seedSnapshot';
 
@@ -84,3 +84,23 @@ describe('-P after the start: the host ports the engine picked', () => {
     assert.equal(publishAllWords('x', { exposed: ['80/tcp'], bound: { '80/tcp': null } }), '-P published nothing: the engine bound no host port to 80/tcp.');
   });
 });
+
+describe('the remark beside -P before the start', () => {
+  test('an image that exposes nothing: -P will publish nothing, and where to publish instead', () => {
+    assert.equal(publishAllNote('busybox', []), 'busybox exposes no ports (no EXPOSE in the image): -P will publish nothing. Publish the ports you need as rows above (host port → container port).');
+  });
+
+  test('the exposed ports -P will publish, less those the form publishes itself', () => {
+    assert.equal(publishAllNote('nginx', ['443/tcp', '80/tcp'], ['80/tcp']), '-P will publish 443/tcp (exposed by nginx) on free host ports the engine picks at the start.');
+    assert.equal(publishAllNote('nginx', ['80/tcp']), '-P will publish 80/tcp (exposed by nginx) on free host ports the engine picks at the start.');
+  });
+
+  test('everything exposed is published already: -P adds nothing', () => {
+    assert.equal(publishAllNote('nginx', ['80/tcp'], ['80/tcp']), '-P adds nothing here: every port nginx exposes (80/tcp) is already published above.');
+  });
+
+  test('an image the engine does not have: no remark (the run says what is missing)', () => {
+    assert.equal(publishAllNote('nosuch', undefined), undefined);
+  });
+});
+

@@ -218,6 +218,24 @@ module.exports = {
         throw new Error(`docker inspect: ${JSON.stringify(got)}`);
       }
     }],
+    ['-P on an image that exposes no port: a remark under the checkbox, named by it, says -P will publish nothing (and Run is not stopped); it goes when -P is off', async ({ page, lib }) => {
+      await runCommand(page, lib, 'Docker Networks: Run Container on Network…');
+      const f = await openForm(page, 'Run');
+      await f.getByLabel('Image').selectOption(IMAGE);
+      const all = f.getByLabel('Publish all exposed ports');
+      await all.check();
+      const note = f.locator('#f-publishAll-note');
+      const said = await lib.until(async () => (await note.isVisible()) && (await note.textContent()), 15000, 'the remark under -P');
+      if (!/^localbusybox:latest exposes no ports \(no EXPOSE in the image\): -P will publish nothing\./.test(said)) throw new Error(`the remark: ${said}`);
+      const described = await all.getAttribute('aria-describedby');
+      if (!(described || '').split(' ').includes('f-publishAll-note')) throw new Error(`-P's aria-describedby: ${described}`);
+      // a remark is no error: the checkbox is not marked invalid, and the command still says -P
+      if (await all.getAttribute('aria-invalid')) throw new Error('-P marked invalid');
+      await lib.until(async () => ((await f.locator('#command').textContent()) || '').includes(' -P '), 10000, '-P in the live command');
+      await all.uncheck();
+      await lib.until(async () => (await note.count()) === 0, 10000, 'the remark gone with -P off');
+      await runCommand(page, lib, 'View: Close All Editors');
+    }],
     ['an engine update while typing in the Run form is drawn around the field under the caret: the new network is a choice at once, while the field stays the same element, never blurred (value, caret)', async ({ page, lib }) => {
       const NET = 'dn-typing-net';
       await removeNetwork(NET);

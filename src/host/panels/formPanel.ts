@@ -12,7 +12,7 @@ import { readListeners } from '../../docker/hostNet';
 import { hostNetOf } from '../hostNet';
 import { renderCommand } from '../../core/cli';
 import { explainRefusal } from '../../core/refusal';
-import { engineInfo as readEngineInfo, listImages, type EngineInfo, type LocalImage } from '../../docker/actions';
+import { engineInfo as readEngineInfo, imageExposedPorts, listImages, type EngineInfo, type LocalImage } from '../../docker/actions';
 import {
   parseWebviewMessage, rejectReply,
   type FormKind, type FormOf, type HostMessage, type InitMessage, type Method, type ReplyError, type ReplyMessage, type RequestMessage,
@@ -39,6 +39,8 @@ export class FormPanel<K extends FormKind> extends WebviewHost<WebviewMessage<K>
   private info?: { value: EngineInfo; at: number };
   /** The engine's images, read when the page loads, on an image event and on Refresh; not on every engine change. */
   private images?: Promise<LocalImage[]>;
+  /** Each image's exposed ports as read (Run's -P remark), until an image event. */
+  private readonly exposed = new Map<string, Promise<string[] | undefined>>();
   /** The last submit's failure, for the form it was about (sent again with the picture at the next page load). */
   private failure?: { form: string; error: ReplyError };
   private submitting = false;
@@ -59,6 +61,7 @@ export class FormPanel<K extends FormKind> extends WebviewHost<WebviewMessage<K>
     this.notices = [...notices];
     const dropImages = (): void => {
       this.images = undefined;
+      this.exposed.clear();
       this.scheduleOptions();
     };
     this.disposables.push(
@@ -123,8 +126,8 @@ export class FormPanel<K extends FormKind> extends WebviewHost<WebviewMessage<K>
     if (this.failure && this.failure.form !== JSON.stringify(form)) this.failure = undefined;
     switch (msg.method) {
       case 'validate': {
-        const errors = await this.check(form, false);
-        return okReply(id, { errors, command: this.command(form) });
+        const [errors, notes] = await Promise.all([this.check(form, false), this.spec.notes?.(this.env(), form) ?? []]);
+        return okReply(id, { errors, command: this.command(form), notes });
       }
       case 'copyCommand': {
         const command = this.command(form);
@@ -218,6 +221,16 @@ export class FormPanel<K extends FormKind> extends WebviewHost<WebviewMessage<K>
           read.catch(() => { if (this.images === read) this.images = undefined; });
         }
         return this.images;
+      },
+      exposedPorts: (image) => {
+        let read = this.exposed.get(image);
+        if (!read) {
+          read = imageExposedPorts(this.connection.engine(), image);
+          this.exposed.set(image, read);
+          read.catch(() => { if (this.exposed.get(image) === read) this.exposed.delete(image); });
+          if (this.exposed.size > 50) this.exposed.delete(this.exposed.keys().next().value as string);
+        }
+        return read;
       },
     };
   }

@@ -13,7 +13,7 @@ import { shortId } from '../../core/join';
 import {
   connectContainer, createNetwork, runContainer, startedPorts, type EngineInfo, type LocalImage,
 } from '../../docker/actions';
-import { publishAllWords } from '../../core/publishAll';
+import { publishAllNote, publishAllWords } from '../../core/publishAll';
 import type { Engine } from '../../docker/client';
 import type { Choice, FormKind, FormOf, OptionsOf, SuggestResult } from '../../protocol/messages';
 import { suggestAddress, suggestSubnetFor, type Route } from '../../core/suggestions';
@@ -30,6 +30,8 @@ export interface FormEnv {
   engineInfo(): Promise<EngineInfo>;
   /** The engine's local images (read when the page loads and on image events, not on every engine change). */
   images(): Promise<LocalImage[]>;
+  /** The ports a local image exposes (undefined: no such image); read once per image until an image event. */
+  exposedPorts(image: string): Promise<string[] | undefined>;
 }
 
 export interface FormSpec<K extends FormKind> {
@@ -48,6 +50,8 @@ export interface FormSpec<K extends FormKind> {
   daemonContext(form: FormOf[K]): DaemonErrorContext;
   /** A value for one field (SUGGEST_FIELDS): the next free address, a free subnet. */
   suggest(env: FormEnv, form: FormOf[K], field: string): Promise<SuggestResult>;
+  /** Remarks beside fields that do not stop the submit (ValidateResult.notes). */
+  notes?(env: FormEnv, form: FormOf[K]): Promise<FieldError[]>;
 }
 
 /** Connect and Run: the next free address of the form's network. */
@@ -169,6 +173,14 @@ const runSpec: FormSpec<'run'> = {
   },
   daemonContext: (form) => ({ network: form.network.trim() || 'bridge', container: form.name.trim(), ports: form.ports, ...endpointErrorContext(form) }),
   suggest: suggestEndpointAddress,
+  async notes(env, form) {
+    const image = form.image.trim();
+    if (!form.publishAll || image === '') return [];
+    const published = form.ports.filter((p) => p.containerPort.trim() !== '').map((p) => `${p.containerPort.trim()}/${p.protocol.trim() || 'tcp'}`);
+    // an image the engine cannot be asked about now gets no remark: the check is a courtesy, not a gate
+    const note = publishAllNote(image, await env.exposedPorts(image).catch(() => undefined), published);
+    return note ? [{ field: 'publishAll', message: note }] : [];
+  },
 };
 
 function keep(choices: Choice[], value: string, make: () => Choice | undefined): void {

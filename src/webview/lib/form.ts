@@ -12,7 +12,7 @@ import {
 import { append, getPath, h, hasValue, isTextField, replaceChildrenKeeping, setPath } from './dom';
 import { FieldSuggestions } from './formSuggest';
 import { Channel, RequestFailed } from './channel';
-import { focusFirstError, placeErrors, showBanner } from './formErrors';
+import { focusFirstError, placeErrors, placeNotes, showBanner } from './formErrors';
 import { buildUi, type FormDefinition } from './formFields';
 import { setText, texts } from './text';
 import type { FormCommonText } from '../../core/pageText/forms';
@@ -30,6 +30,8 @@ export class FormController<K extends FormKind> {
   private touched = new Set<string>();
   private submitted = false;
   private errors: FieldError[] = [];
+  /** The host's remarks of the last check (they stop nothing). */
+  private notes: FieldError[] = [];
   /** The engine's field errors of the last failed submit: they stay beside live validation until the form changes. */
   private refused: FieldError[] = [];
   private command = '';
@@ -129,6 +131,7 @@ export class FormController<K extends FormKind> {
       (r) => {
         if (seq !== this.validateSeq) return; // an older answer: a newer form is on its way
         this.errors = [...r.errors, ...this.refused];
+        this.notes = r.notes;
         this.setCommand(r.command);
         this.applyErrors();
         if (this.checkFailed) showBanner(undefined);
@@ -313,9 +316,11 @@ export class FormController<K extends FormKind> {
     return hasValue(getPath(this.form, field));
   }
 
-  /** Puts each visible error next to its field; returns the visible ones that have no field on the page. */
+  /** Puts each visible error next to its field (and each remark under it); returns the visible errors that have no
+   * field on the page. */
   private applyErrors(): FieldError[] {
     const targets = this.def.errorTargets?.(this.form) ?? new Map<string, string>();
+    placeNotes(this.app, this.notes);
     return placeErrors(this.app, this.errors, (f) => this.visible(f), targets, this.submitted);
   }
 }

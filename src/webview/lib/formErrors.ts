@@ -47,6 +47,37 @@ export function placeErrors(app: HTMLElement, errors: readonly FieldError[], vis
   return unplaced;
 }
 
+/**
+ * Puts each remark (ValidateResult.notes: worth knowing, stops nothing) under its field's error slot, named by the
+ * field's aria-describedby and said by a polite live region. A remark that stays the same stays the same element, so
+ * it is announced once, not on every check.
+ */
+export function placeNotes(app: HTMLElement, notes: readonly FieldError[]): void {
+  const wanted = new Map<string, string>();
+  for (const n of notes) {
+    const id = findTarget(app, n.field);
+    if (id) wanted.set(id, wanted.has(id) ? `${wanted.get(id) ?? ''}\n${n.message}` : n.message);
+  }
+  for (const el of app.querySelectorAll<HTMLElement>('.field-note')) {
+    const owner = el.dataset.for ?? '';
+    if (wanted.get(owner) === el.textContent && document.getElementById(owner)) {
+      wanted.delete(owner);
+      continue;
+    }
+    const field = document.getElementById(owner);
+    if (field) setDescribedBy(field, el.id, false);
+    el.remove();
+  }
+  for (const [id, message] of wanted) {
+    const field = document.getElementById(id);
+    const slot = document.getElementById(errorId(id));
+    if (!field || !slot) continue;
+    const note = h('p', { className: 'help field-note', id: `${id}-note`, 'data-for': id, role: 'status', 'aria-live': 'polite' }, message);
+    slot.after(note);
+    setDescribedBy(field, note.id, true);
+  }
+}
+
 /** The element id for an error path: the field itself, else its list's error slot, else the first field under it. */
 function findTarget(app: HTMLElement, field: string): string | undefined {
   const own = fieldId(field);
