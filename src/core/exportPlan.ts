@@ -8,6 +8,7 @@ import { emptyRunForm, type CreateNetworkForm, type PortEntry, type RunForm } fr
 import { formFromNetwork, type InspectedNetwork } from './prefill';
 import type { Attachment, NetworkView, RawContainer, Snapshot } from './model';
 import { parseIp } from './validate/common';
+import type { RawPortBindings } from './ports';
 
 export type Member =
   /** Started on this network (`docker run --network it`). */
@@ -84,8 +85,6 @@ export function publishedPorts(a: Attachment): PortEntry[] {
   }
   return out;
 }
-
-export type RawPortBindings = Record<string, { HostIp?: string; HostPort?: string }[] | null>;
 
 /** HostConfig.PortBindings (`{"80/tcp": [{"HostIp": "", "HostPort": "8080"}]}`) as the Run form's rows, in port order. */
 export function portBindings(raw: RawPortBindings | undefined): PortEntry[] {

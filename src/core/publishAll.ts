@@ -53,4 +53,3 @@ export function publishAllNote(image: string, exposed: readonly string[] | undef
   if (others.length === 0) return l10n.t('-P adds nothing here: every port {0} exposes ({1}) is already published above.', image, exposed.join(', '));
   return l10n.t('-P will publish {0} (exposed by {1}) on free host ports the engine picks at the start.', others.join(', '), image);
 }
-

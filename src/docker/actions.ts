@@ -110,7 +110,6 @@ export async function runContainer(engine: Engine, body: Docker.ContainerCreateO
   return container.id;
 }
 
-/** The ports of a started container as its inspect says (what `-P` bound is known only once it has started). */
 /** The ports a local image exposes (its Config.ExposedPorts: EXPOSE), or undefined when the engine has no such image. */
 export async function imageExposedPorts(engine: Engine, image: string): Promise<string[] | undefined> {
   try {
@@ -122,6 +121,7 @@ export async function imageExposedPorts(engine: Engine, image: string): Promise<
   }
 }
 
+/** The ports of a started container as its inspect says (what `-P` bound is known only once it has started). */
 export async function startedPorts(engine: Engine, id: string): Promise<StartedPorts> {
   const info = await engine.inspectContainer(id);
   return { exposed: Object.keys(info.Config.ExposedPorts ?? {}), bound: info.NetworkSettings.Ports ?? {} };

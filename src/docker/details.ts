@@ -1,10 +1,12 @@
 // Per-endpoint details that `GET /containers/json` leaves out on older engines (20.10 lists no Aliases, Links
-// or IPAMConfig), and on every engine how its ports were asked for (-P, `-p` with or without a host port). They are read on demand, for the one container the user looks at, never for a refresh.
+// or IPAMConfig), and on every engine how its ports were asked for (-P, `-p` with or without a host port). They are
+// read on demand, for the one container the user looks at, never for a refresh.
 // An endpoint's aliases cannot change without a disconnect/connect, which gives it a new EndpointID, so the
 // cache key (container, endpoint) is enough to stay correct.
 import type { Attachment } from '../core/model';
 import type { PortEntry } from '../core/forms';
-import { portBindings, type RawPortBindings } from '../core/exportPlan';
+import { portBindings } from '../core/exportPlan';
+import type { RawPortBindings } from '../core/ports';
 import type { Engine } from './client';
 
 export interface EndpointDetails {

@@ -14,6 +14,7 @@ import {
   connectContainer, createNetwork, runContainer, startedPorts, type EngineInfo, type LocalImage,
 } from '../../docker/actions';
 import { publishAllNote, publishAllWords } from '../../core/publishAll';
+import { normalizeProtocol } from '../../core/formValues';
 import type { Engine } from '../../docker/client';
 import type { Choice, FormKind, FormOf, OptionsOf, SuggestResult } from '../../protocol/messages';
 import { suggestAddress, suggestSubnetFor, type Route } from '../../core/suggestions';
@@ -176,7 +177,7 @@ const runSpec: FormSpec<'run'> = {
   async notes(env, form) {
     const image = form.image.trim();
     if (!form.publishAll || image === '') return [];
-    const published = form.ports.filter((p) => p.containerPort.trim() !== '').map((p) => `${p.containerPort.trim()}/${p.protocol.trim() || 'tcp'}`);
+    const published = form.ports.filter((p) => p.containerPort.trim() !== '').map((p) => `${p.containerPort.trim()}/${normalizeProtocol(p.protocol)}`);
     // an image the engine cannot be asked about now gets no remark: the check is a courtesy, not a gate
     const note = publishAllNote(image, await env.exposedPorts(image).catch(() => undefined), published);
     return note ? [{ field: 'publishAll', message: note }] : [];
