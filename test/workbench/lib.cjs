@@ -363,46 +363,74 @@ async function checkAccessible(page, f, what) {
   if (unnamed.length) throw new Error(`${what}: interactive elements without a name in the accessibility tree: ${unnamed.join(' | ')}`);
   const named = snapshot.split('\n').filter((l) => new RegExp(`^\\s*- (${INTERACTIVE_ROLES}) "`).test(l)).length;
   const body = f.locator('body');
-  const tabbable = await body.evaluate(() => {
+  // The page's tabbable elements now, in order, each marked with its place (data-a11y-order). Read again after every
+  // Tab: a page may reveal controls as the user goes (the map's list selects its first container on focus, and the
+  // selection shows its buttons), and those must be reached and named too.
+  const readTabbable = () => body.evaluate(() => {
     const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
     const all = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')]
       .filter((el) => !el.disabled && el.tabIndex >= 0 && visible(el) && !el.closest('[hidden], [inert]'));
+    document.querySelectorAll('[data-a11y-order]').forEach((el) => { delete el.dataset.a11yOrder; });
     all.forEach((el, i) => { el.dataset.a11yOrder = String(i); });
-    return all.map((el) => {
+    const active = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.a11yOrder : undefined;
+    const prev = document.querySelector('[data-a11y-prev]');
+    const list = all.map((el) => {
       const native = /^(A|BUTTON|INPUT|SELECT|TEXTAREA|SUMMARY)$/.test(el.tagName);
       const labelled = (el.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent || '').join(' ');
       const label = el.labels && el.labels.length ? [...el.labels].map((l) => l.textContent).join(' ') : '';
       const name = (el.getAttribute('aria-label') || labelled || label || el.getAttribute('title') || (el.tagName === 'INPUT' || el.tagName === 'SELECT' ? '' : el.textContent) || '').trim();
       return { i: Number(el.dataset.a11yOrder), tag: el.tagName.toLowerCase(), id: el.id, role: el.getAttribute('role') || (native ? el.tagName.toLowerCase() : ''), name };
     });
+    return { list, active: active === undefined ? undefined : Number(active), prev: prev && prev.dataset.a11yOrder !== undefined ? Number(prev.dataset.a11yOrder) : undefined };
   });
   const describe = (t) => `${t.tag}${t.id ? `#${t.id}` : ''}${t.name ? ` "${t.name.slice(0, 40)}"` : ''}`;
-  const bad = tabbable.filter((t) => !t.role || !t.name);
-  if (bad.length) throw new Error(`${what}: reachable with Tab but not a named control: ${bad.map(describe).join(', ')}`);
-  if (tabbable.length === 0) return { tabbable: 0, named };
+  const checkNamed = (list) => {
+    const bad = list.filter((t) => !t.role || !t.name);
+    if (bad.length) throw new Error(`${what}: reachable with Tab but not a named control: ${bad.map(describe).join(', ')}`);
+  };
+  const { list } = await readTabbable();
+  checkNamed(list);
+  if (list.length === 0) return { tabbable: 0, named };
   // reach the first control with a real key press, so the browser is in keyboard modality (:focus-visible): Shift+Tab
   // from the second (leaving the page with Shift+Tab from the first would hand focus to the workbench)
-  if (tabbable.length > 1) {
+  if (list.length > 1) {
     await f.locator('[data-a11y-order="1"]').focus();
     await page.keyboard.press('Shift+Tab');
   } else {
     await page.keyboard.press('Shift');
     await f.locator('[data-a11y-order="0"]').focus();
   }
-  for (let n = 0; n < tabbable.length; n++) {
-    if (n > 0) await page.keyboard.press('Tab');
+  // Each Tab must land on the control that follows, in the page as it is then, the one focused before it.
+  const seen = new Set();
+  for (let n = 0; ; n++) {
+    if (n > 0) {
+      await body.evaluate(() => {
+        document.querySelectorAll('[data-a11y-prev]').forEach((el) => { delete el.dataset.a11yPrev; });
+        if (document.activeElement) document.activeElement.dataset.a11yPrev = 'yes';
+      });
+      await page.keyboard.press('Tab');
+    }
     const at = await body.evaluate(() => {
       const el = document.activeElement;
       if (!el || el === document.body) return undefined;
       const cs = getComputedStyle(el);
       const ring = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || (cs.boxShadow && cs.boxShadow !== 'none');
-      return { order: el.dataset.a11yOrder, ring, visible: el.matches(':focus-visible'), tag: el.tagName.toLowerCase(), id: el.id };
+      return { ring, visible: el.matches(':focus-visible'), tag: el.tagName.toLowerCase(), id: el.id };
     });
-    if (!at || at.order === undefined) throw new Error(`${what}: Tab number ${n} left the page's controls (expected ${describe(tabbable[n])})`);
-    if (Number(at.order) !== n) throw new Error(`${what}: Tab number ${n} went to ${at.tag}#${at.id}, expected ${describe(tabbable[n])} (tab order)`);
-    if (!at.ring || !at.visible) throw new Error(`${what}: no visible focus ring on ${describe(tabbable[n])}`);
+    const now = await readTabbable();
+    checkNamed(now.list);
+    const want = n === 0 ? 0 : now.prev === undefined ? undefined : now.prev + 1;
+    const expected = want === undefined ? undefined : now.list[want];
+    const expectedText = expected ? describe(expected) : 'the control after the one focused before (it has gone)';
+    if (!at) throw new Error(`${what}: Tab number ${n} left the page's controls (expected ${expectedText})`);
+    if (now.active === undefined) throw new Error(`${what}: Tab number ${n} went to ${at.tag}#${at.id}, which is not a tabbable control (expected ${expectedText})`);
+    if (now.active !== want) throw new Error(`${what}: Tab number ${n} went to ${describe(now.list[now.active])}, expected ${expectedText} (tab order)`);
+    if (!at.ring || !at.visible) throw new Error(`${what}: no visible focus ring on ${describe(now.list[now.active])}`);
+    seen.add(describe(now.list[now.active]));
+    if (now.active === now.list.length - 1) break;
+    if (n > 500) throw new Error(`${what}: Tab never reached the page's last control`);
   }
-  return { tabbable: tabbable.length, named };
+  return { tabbable: seen.size, named };
 }
 
 module.exports = { SHOTS, screenshot, runCommand, pickItem, webviewFrame, fieldError, checkAccessible,
