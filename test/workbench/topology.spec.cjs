@@ -81,6 +81,10 @@ module.exports = {
       // the seed's containers are in the list
       await seedInList(lib, f);
       lib.say(`Topology: ${JSON.stringify(await lib.checkAccessible(page, f, 'Topology'))}`);
+      // Tab passed through the container list: it marked an option there, and selected nothing
+      const selected = await f.locator('#containers li[aria-selected="true"]').count();
+      const marked = await f.locator('#cy').evaluate((el) => el.dataset.selected);
+      if (selected || marked) throw new Error(`tabbing through the list selected ${marked || `${selected} option(s)`}`);
     }],
     ['selecting test4 (search box, then the list, keyboard only) highlights exactly test1, listed as reachable via my-net', async ({ page, lib }) => {
       const f = map(page);

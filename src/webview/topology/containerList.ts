@@ -21,7 +21,9 @@ export class ContainerList {
 
   constructor(private readonly list: HTMLElement, private readonly heading: HTMLElement, private readonly events: ListEvents) {
     list.addEventListener('keydown', (e) => this.key(e));
-    list.addEventListener('focus', () => { if (!this.active) this.move(0, true); });
+    // Tabbing in marks the first option without selecting it: passing through the list with Tab changes nothing on
+    // the map; an arrow key, Enter or Space selects.
+    list.addEventListener('focus', () => { if (!this.active && this.items.length > 0) this.setActive(this.items[0].id); });
   }
 
   /** Shows `items` (of `total`), each with its state and network count; `selected` is marked so. */
