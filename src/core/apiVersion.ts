@@ -31,6 +31,40 @@ export interface RawVersion {
   Components?: { Name?: string; Version?: string }[] | null;
 }
 
+/** Response headers as Node gives them (lower-case names). */
+export type ResponseHeaders = Record<string, string | string[] | undefined>;
+
+function header(h: ResponseHeaders, name: string): string | undefined {
+  const v = h[name];
+  return (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+}
+
+/**
+ * The version facts an engine puts in the headers of its answers, `GET /_ping`'s included, as `GET /version` would
+ * say them — the docker CLI negotiates from these too, and `/_ping` answers in about a millisecond where `/version`
+ * asks containerd and takes 10–20. Docker sends `Api-Version` and `Server: Docker/28.5.2 (linux)`; Podman adds
+ * `Libpod-API-Version` (its own version). Undefined when the API version or the product's version is missing (a
+ * proxy, an engine we do not know): then ask `GET /version`.
+ */
+export function versionFromPing(h: ResponseHeaders): RawVersion | undefined {
+  const api = header(h, 'api-version');
+  if (!api || !/^\d+\.\d+$/.test(api)) return undefined;
+  const podman = header(h, 'libpod-api-version');
+  if (podman) return { ApiVersion: api, Version: podman, Components: [{ Name: 'Podman Engine', Version: podman }] };
+  const docker = /^Docker\/(\S+)/.exec(header(h, 'server') ?? '');
+  if (!docker) return undefined;
+  return { ApiVersion: api, Version: docker[1] };
+}
+
+/**
+ * Whether the engine is a Swarm manager, from `GET /_ping`'s `Swarm` header (API 1.42+: `inactive`, `pending`,
+ * `error`, `locked`, `active/worker`, `active/manager`); undefined when the engine does not send it (then `GET /info`).
+ */
+export function swarmManagerFromPing(h: ResponseHeaders): boolean | undefined {
+  const swarm = header(h, 'swarm');
+  return swarm === undefined ? undefined : swarm === 'active/manager';
+}
+
 export interface Negotiated {
   /** The version every request is sent with (the path prefix `/v<api>`). */
   api: string;
@@ -51,7 +85,9 @@ export type NegotiationNote =
 export function negotiate(v: RawVersion, newestTested = NEWEST_TESTED_API): Negotiated {
   const engineApi = v.ApiVersion && /^\d+\.\d+$/.test(v.ApiVersion) ? v.ApiVersion : OLDEST_KNOWN_API;
   const api = compareApi(engineApi, newestTested) > 0 ? newestTested : engineApi;
-  const product = v.Components?.find((c) => c.Name && /engine/i.test(c.Name))?.Name ?? 'Docker Engine';
+  // Docker's component is plain "Engine"; Podman's is "Podman Engine".
+  const named = v.Components?.find((c) => c.Name && /engine/i.test(c.Name))?.Name;
+  const product = named && named !== 'Engine' ? named : 'Docker Engine';
   let note: NegotiationNote | undefined;
   if (compareApi(engineApi, OLDEST_KNOWN_API) < 0) note = { kind: 'older-than-known', engineApi };
   else if (compareApi(engineApi, newestTested) > 0) note = { kind: 'newer-than-tested', engineApi, tested: newestTested };

@@ -4,6 +4,7 @@ import type Docker from 'dockerode';
 import type { StartedPorts } from '../core/publishAll';
 import type { Engine } from './client';
 import { classifyError } from '../core/errors';
+import { swarmManagerFromPing } from '../core/apiVersion';
 import { removeWhenBack } from './undoRun';
 
 export interface EngineInfo {
@@ -25,6 +26,12 @@ export async function engineInfo(engine: Engine): Promise<EngineInfo> {
     swarmManager: info.Swarm?.ControlAvailable === true,
     serverVersion: info.ServerVersion ?? '',
   };
+}
+
+/** Is the engine a Swarm manager? `GET /_ping`'s Swarm header says so in a millisecond (API 1.42+); older engines: `GET /info`. */
+export async function isSwarmManager(engine: Engine): Promise<boolean> {
+  const fromPing = swarmManagerFromPing(await engine.call('ping', (abortSignal) => engine.pingHeaders(abortSignal), 5_000));
+  return fromPing ?? (await engineInfo(engine)).swarmManager;
 }
 
 export interface LocalImage {

@@ -25,7 +25,7 @@ import { Emitter } from './emitter';
 import { BACKOFF_MAX_MS, BACKOFF_MIN_MS, EventFollower, type EngineEvent } from './events';
 import { applyPatch } from './patch';
 import { readLists } from './snapshot';
-import { engineInfo } from './actions';
+import { isSwarmManager } from './actions';
 import type { LiveOptions, LiveState } from './liveState';
 
 const RECHECK_MIN_MS = 30;
@@ -132,16 +132,19 @@ export class LiveModel {
     void this.onConnected();
   }
 
-  /** Swarm manager? Read once per connection beside the first snapshot; a manager gets one more refresh (services). */
+  /** Swarm manager? Asked once per connection after the first snapshot; a manager gets one more refresh (services). */
   private async checkSwarm(): Promise<void> {
-    const manager = await engineInfo(this.engine).then((i) => i.swarmManager, () => false);
+    const manager = await isSwarmManager(this.engine).catch(() => false);
     if (manager === this.swarmManager || this.disposed) return;
     this.swarmManager = manager;
     await this.refresh();
   }
 
   private async onConnected(): Promise<void> {
-    await Promise.all([this.refresh(), this.checkSwarm()]);
+    // The lists first, with nothing beside them: the question of Swarm (`GET /info` on older engines, tens of
+    // milliseconds of the engine's time) waits for the first picture.
+    await this.refresh();
+    await this.checkSwarm();
   }
 
   /** Takes a full snapshot now (coalesced with a read in flight). Resolves when the model reflects the engine as of this call. */

@@ -101,8 +101,9 @@ describe('live model: healing', () => {
   });
 
   test('a failing services list on a Swarm manager degrades only the services, then heals by reading them alone', async () => {
-    // The engine plays a manager (`GET /info`); the services call fails twice, then answers an empty list.
+    // The engine plays a manager (`GET /_ping`'s Swarm header where the engine sends one, else `GET /info`); the services call fails twice, then answers an empty list.
     proxy.add({ match: request('GET', '/info'), action: { rewrite: (info) => ({ ...(info as object), Swarm: { ControlAvailable: true, LocalNodeState: 'active' } }) } });
+    proxy.add({ match: request('GET', '/_ping'), action: { headers: (h) => (h.swarm === undefined ? h : { ...h, swarm: 'active/manager' }) } });
     proxy.add({ match: request('GET', '/services'), action: fail500, times: 2 });
     proxy.add({ match: request('GET', '/services'), action: { status: 200, body: [] } });
     live = new LiveModel(engineAt(proxy.url));
@@ -114,7 +115,7 @@ describe('live model: healing', () => {
     assert.equal(stale(live), undefined, 'not stale: only a part is missing');
     const from = proxy.paths.length;
     await until(() => (live.snapshot && !live.snapshot.partial && live.settled) || undefined, 20_000, 'services back');
-    assert.equal(proxy.hits[2], 1);
+    assert.equal(proxy.hits[3], 1);
     const healing = proxy.paths.slice(from);
     assert.ok(healing.length > 0 && healing.every((p) => /^GET \/v[\d.]+\/services/.test(p)), `only the services were read again: ${healing.join(', ')}`);
   });

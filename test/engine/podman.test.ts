@@ -29,6 +29,15 @@ describe('Podman (Docker-compatible API)', { skip }, () => {
   before(cleanup);
   after(cleanup);
 
+  test('negotiated from the headers of GET /_ping: Podman Engine, its own version from Libpod-API-Version, API as /version says', async () => {
+    const e = engine();
+    const n = await e.negotiate();
+    const v = await podman().version() as { Version: string; ApiVersion: string };
+    assert.equal(n.product, 'Podman Engine');
+    assert.equal(n.engineVersion, v.Version);
+    assert.equal(n.engineApi, v.ApiVersion);
+  });
+
   test('create a network with subnet, ip-range and gateway, through our action', async () => {
     await createNetwork(engine(), {
       Name: 'dn-pod-net', Labels: { [LABEL]: '1' },

@@ -10,6 +10,7 @@ import { startCountingProxy, socketOf, type CountingProxy } from '../support/cou
 import { engineAt, rawDocker } from './support';
 import { compareApi, describeNegotiation, NEWEST_TESTED_API } from '../../src/core/apiVersion';
 import { startVersionProxy } from '../support/versionProxy';
+import { request, startFaultProxy } from '../support/faultProxy';
 
 const IMAGE = 'localbusybox:latest';
 
@@ -178,7 +179,7 @@ describe('API version negotiation', () => {
     await proxy.close();
   });
 
-  test('asks GET /version once, unversioned, then sends every request as /v<min(engine API, newest tested)>/', async () => {
+  test('asks GET /_ping once, unversioned (its headers name the API and the version; /version is not asked), then sends every request as /v<min(engine API, newest tested)>/', async () => {
     // what the engine says, read without our client
     const raw = (await rawDocker().version()) as { ApiVersion: string; Version: string };
     const expected = compareApi(raw.ApiVersion, NEWEST_TESTED_API) > 0 ? NEWEST_TESTED_API : raw.ApiVersion;
@@ -187,14 +188,30 @@ describe('API version negotiation', () => {
     const [a, b] = await Promise.all([takeSnapshot(engine), takeSnapshot(engine)]);
     assert.equal(a.api, expected);
     assert.equal(b.api, expected);
+    // the same facts as GET /version gives
     assert.equal(engine.negotiated?.engineVersion, raw.Version);
     assert.equal(engine.negotiated?.engineApi, raw.ApiVersion);
+    assert.equal(engine.negotiated?.product, 'Docker Engine');
     const paths = proxy.requests.map((r) => r.split('?')[0]);
-    assert.deepEqual(paths.filter((p) => p.endsWith('/version')), ['GET /version'], 'one unversioned /version, even for two calls at once');
-    assert.equal(paths[0], 'GET /version', 'negotiation comes first');
+    assert.deepEqual(paths.filter((p) => p.endsWith('/_ping') || p.endsWith('/version')), ['GET /_ping'], 'one unversioned /_ping, even for two calls at once, and no /version');
+    assert.equal(paths[0], 'GET /_ping', 'negotiation comes first');
     const rest = paths.slice(1);
     assert.equal(rest.length, 4);
     for (const p of rest) assert.match(p, new RegExp(`^GET /v${expected.replace('.', '\\.')}/(networks|containers/json)$`), p);
+  });
+
+  test('an engine whose /_ping does not say its version (a proxy that drops the headers) is asked GET /version instead', async () => {
+    const raw = (await rawDocker().version()) as { ApiVersion: string; Version: string };
+    const bare = await startFaultProxy(socketOf(process.env.DOCKER_HOST));
+    bare.add({ match: request('GET', '/_ping'), action: { headers: (h) => Object.fromEntries(Object.entries(h).filter(([k]) => k !== 'api-version' && k !== 'server')) } });
+    try {
+      const engine = engineAt(bare.url);
+      await takeSnapshot(engine);
+      assert.equal(engine.negotiated?.engineVersion, raw.Version);
+      assert.deepEqual(bare.paths.slice(0, 2).map((p) => p.split('?')[0]), ['GET /_ping', 'GET /version']);
+    } finally {
+      await bare.close();
+    }
   });
 });
 

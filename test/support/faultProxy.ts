@@ -1,7 +1,7 @@
 // A fault-injecting HTTP proxy on a unix socket in front of the real engine. Every request goes through unchanged
 // unless a rule matches it: then the proxy answers it itself (a status and a JSON body, e.g. a 500), holds it
 // without ever answering (a stalled engine: the client's deadline must end it), sends it on only after a delay (a
-// slow engine), or rewrites the engine's JSON answer (to play an engine the real one is not). A rule applies to the
+// slow engine), or rewrites the engine's JSON answer or its headers (to play an engine the real one is not). A rule applies to the
 // next `times` matching requests. Streams (events, exec) are piped as they come.
 import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,7 +20,9 @@ export type FaultAction =
   | { status: number; body: unknown }
   | { stall: true }
   | { delayMs: number }
-  | { rewrite: (body: unknown) => unknown };
+  | { rewrite: (body: unknown) => unknown }
+  /** The engine's answer with other headers (its body as it comes): `GET /_ping` says the API version and Swarm state there. */
+  | { headers: (headers: http.IncomingHttpHeaders) => http.IncomingHttpHeaders };
 
 export interface FaultRule {
   match: (r: ProxiedRequest) => boolean;
@@ -83,7 +85,7 @@ export async function startFaultProxy(targetSocket: string): Promise<FaultProxy>
       if (res.destroyed) return;
       const upstream = http.request({ socketPath: targetSocket, path: url, method: req.method, headers: req.headers }, (up) => {
         if (!action || !('rewrite' in action)) {
-          res.writeHead(up.statusCode ?? 502, up.headers);
+          res.writeHead(up.statusCode ?? 502, action && 'headers' in action ? action.headers({ ...up.headers }) : up.headers);
           res.flushHeaders(); // a stream (events) may stay silent for long: its client must see the answer begin
           up.pipe(res);
           return;

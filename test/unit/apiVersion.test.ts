@@ -1,7 +1,7 @@
 // API version negotiation and feature gates (src/core/apiVersion.ts).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiAtLeast, compareApi, describeNegotiation, gatewayModes, negotiate, NEWEST_TESTED_API, supports } from '../../src/core/apiVersion';
+import { apiAtLeast, compareApi, describeNegotiation, gatewayModes, negotiate, NEWEST_TESTED_API, supports, swarmManagerFromPing, versionFromPing } from '../../src/core/apiVersion';
 
 describe('compareApi', () => {
   test('compares minor numbers as numbers, not text', () => {
@@ -47,6 +47,48 @@ describe('negotiate', () => {
   test('a missing or malformed ApiVersion falls back to the oldest version we know', () => {
     assert.equal(negotiate({}).api, '1.24');
     assert.equal(negotiate({ ApiVersion: 'v1.41' }).api, '1.24');
+  });
+});
+
+describe('versionFromPing: the version facts in the headers of GET /_ping', () => {
+  // headers as the engines here send them (curl -i --unix-socket … http://d/_ping)
+  const docker28 = { 'api-version': '1.51', 'builder-version': '2', 'docker-experimental': 'false', ostype: 'linux', server: 'Docker/28.5.2+dfsg4 (linux)', swarm: 'inactive' };
+  const docker20 = { 'api-version': '1.41', 'docker-experimental': 'false', ostype: 'linux', server: 'Docker/20.10.24+dfsg1 (linux)' };
+
+  test('Docker 28.5: the API and the product version, negotiated as from /version', () => {
+    const v = versionFromPing(docker28);
+    assert.deepEqual(v, { ApiVersion: '1.51', Version: '28.5.2+dfsg4' });
+    assert.deepEqual(negotiate(v!), { api: '1.51', engineApi: '1.51', engineVersion: '28.5.2+dfsg4', product: 'Docker Engine', note: undefined });
+  });
+
+  test('Docker 20.10 (no Swarm header yet)', () => {
+    assert.deepEqual(versionFromPing(docker20), { ApiVersion: '1.41', Version: '20.10.24+dfsg1' });
+  });
+
+  test('Podman: Libpod-API-Version is its own version, and the product is Podman Engine', () => {
+    const v = versionFromPing({ 'api-version': '1.41', 'libpod-api-version': '4.3.1', server: 'Libpod/4.3.1 (linux)' });
+    assert.equal(negotiate(v!).product, 'Podman Engine');
+    assert.equal(negotiate(v!).engineVersion, '4.3.1');
+  });
+
+  test('without the API version, or without a product version, it says nothing (then /version is asked)', () => {
+    assert.equal(versionFromPing({ server: 'Docker/28.5.2 (linux)' }), undefined);
+    assert.equal(versionFromPing({ 'api-version': 'v1.51', server: 'Docker/28.5.2 (linux)' }), undefined);
+    assert.equal(versionFromPing({ 'api-version': '1.51' }), undefined);
+    assert.equal(versionFromPing({ 'api-version': '1.51', server: 'nginx/1.25' }), undefined);
+    assert.equal(versionFromPing({}), undefined);
+  });
+
+  test('the Swarm header: only active/manager is a manager; absent (API < 1.42) is unknown', () => {
+    assert.equal(swarmManagerFromPing({ swarm: 'active/manager' }), true);
+    for (const s of ['inactive', 'pending', 'error', 'locked', 'active/worker']) assert.equal(swarmManagerFromPing({ swarm: s }), false, s);
+    assert.equal(swarmManagerFromPing(docker20), undefined);
+  });
+});
+
+describe('negotiate: the product', () => {
+  test("Docker's /version names its component plain \"Engine\": the product is Docker Engine", () => {
+    assert.equal(negotiate({ Version: '28.5.2', ApiVersion: '1.51', Components: [{ Name: 'Engine', Version: '28.5.2' }, { Name: 'containerd', Version: '1.7' }] }).product, 'Docker Engine');
   });
 });
 
