@@ -88,12 +88,13 @@ export function joinSnapshot(networks: RawNetwork[], containers: RawContainer[])
   for (const c of containers) {
     const owner = owners.rootOf(c);
     if (!owner) continue; // its namespace owner is gone: it is on no network
-    const sharedWith = owners.directOwner(c);
+    let facts: ContainerFacts | undefined; // the same on each of its networks: made once, for the first
     for (const [key, ep] of Object.entries(owner.NetworkSettings?.Networks ?? {})) {
       // NetworkID is empty for never-started containers on some engines; Podman may put the name there.
       const net = ep.NetworkID ? byId.get(ep.NetworkID) ?? byName.get(ep.NetworkID) : byName.get(key);
       if (!net) continue; // removed between the two list calls
-      attached.get(net.Id)?.push(toAttachment(c, ep, sharedWith));
+      facts ??= factsOf(c, owners.directOwner(c));
+      attached.get(net.Id)?.push(toAttachment(c, ep, facts));
     }
   }
 
@@ -102,12 +103,33 @@ export function joinSnapshot(networks: RawNetwork[], containers: RawContainer[])
   return { networks: views, containers };
 }
 
-function toAttachment(c: RawContainer, ep: RawEndpoint, sharedWith: RawContainer | undefined): Attachment {
+/** What an attachment says of its container, whichever network it is on. */
+interface ContainerFacts {
+  name: string;
+  health: Attachment['health'];
+  ports: PortMapping[];
+  sharesNamespaceOf?: string;
+  serviceId?: string;
+  compose: Attachment['compose'];
+}
+
+function factsOf(c: RawContainer, sharedWith: RawContainer | undefined): ContainerFacts {
+  return {
+    name: containerName(c),
+    health: healthOf(c),
+    ports: portsOf(c),
+    sharesNamespaceOf: sharedWith ? containerName(sharedWith) : undefined,
+    serviceId: c.Labels?.['com.docker.swarm.service.id'] || undefined,
+    compose: composeMemberOf(c.Labels),
+  };
+}
+
+function toAttachment(c: RawContainer, ep: RawEndpoint, facts: ContainerFacts): Attachment {
   // In `container:` mode the netns, hence addresses, belong to the owner; identity and ports stay the container's.
   return compact<Attachment>({
     containerId: c.Id,
     shortId: shortId(c.Id),
-    name: containerName(c),
+    name: facts.name,
     state: c.State,
     status: c.Status,
     image: c.Image,
@@ -122,12 +144,12 @@ function toAttachment(c: RawContainer, ep: RawEndpoint, sharedWith: RawContainer
     aliases: [...(ep.Aliases ?? [])],
     dnsNames: ep.DNSNames && ep.DNSNames.length > 0 ? [...ep.DNSNames] : undefined,
     gwPriority: typeof ep.GwPriority === 'number' ? ep.GwPriority : undefined,
-    health: healthOf(c),
-    ports: portsOf(c),
+    health: facts.health,
+    ports: facts.ports, // shared by the container's attachments, like health and compose: views are never edited
     endpointId: ep.EndpointID || undefined,
-    sharesNamespaceOf: sharedWith ? containerName(sharedWith) : undefined,
-    serviceId: c.Labels?.['com.docker.swarm.service.id'] || undefined,
-    compose: composeMemberOf(c.Labels),
+    sharesNamespaceOf: facts.sharesNamespaceOf,
+    serviceId: facts.serviceId,
+    compose: facts.compose,
   });
 }
 

@@ -3,7 +3,20 @@
 // l10n bundle); each helper also takes a locale, for tests and for a caller that knows better.
 // Each formatter is made once per language and kind: making an Intl.DateTimeFormat costs about a millisecond, and
 // the tree formats a date for every network it draws (300 networks made one root refresh cost 300 ms).
-let displayLocale = 'en';
+/** The language asked for, checked on first use (the check loads Intl's locale data: tens of milliseconds, cold). */
+let requestedLocale = 'en';
+let checkedLocale: string | undefined = 'en';
+
+function displayLocale(): string {
+  if (checkedLocale === undefined) {
+    try {
+      checkedLocale = Intl.NumberFormat.supportedLocalesOf([requestedLocale]).length > 0 ? requestedLocale : 'en';
+    } catch {
+      checkedLocale = 'en';
+    }
+  }
+  return checkedLocale;
+}
 
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 
@@ -27,26 +40,23 @@ function numberFormat(locale: string, unit?: 'millisecond' | 'second'): Intl.Num
 /** The display language the helpers use by default (a BCP 47 tag such as `zh-cn`); a tag Intl cannot use (malformed,
  * or a language it has no data for) falls back to en rather than throwing on every later format. */
 export function setDisplayLocale(locale: string): void {
-  try {
-    displayLocale = Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'en';
-  } catch {
-    displayLocale = 'en';
-  }
+  requestedLocale = locale;
+  checkedLocale = undefined;
 }
 
 /** An engine timestamp (RFC 3339) as a local date and time; text that is not a date comes back as it was. */
-export function formatDateTime(iso: string, locale = displayLocale, timeZone?: string): string {
+export function formatDateTime(iso: string, locale = displayLocale(), timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return dateTimeFormat(locale, timeZone).format(date);
 }
 
 /** A count with the language's digit grouping (1,234,567). */
-export function formatCount(n: number | bigint, locale = displayLocale): string {
+export function formatCount(n: number | bigint, locale = displayLocale()): string {
   return numberFormat(locale).format(n);
 }
 
 /** A duration: milliseconds below a second, else seconds with one decimal ("850 ms", "1.5 s"; "850毫秒", "1.5秒"). */
-export function formatDuration(ms: number, locale = displayLocale): string {
+export function formatDuration(ms: number, locale = displayLocale()): string {
   return ms < 1000 ? numberFormat(locale, 'millisecond').format(ms) : numberFormat(locale, 'second').format(ms / 1000);
 }

@@ -25,20 +25,26 @@ export class EngineStatusBar implements vscode.Disposable {
     const ep = this.connection.endpoint;
     const label = ep?.contextName ?? ep?.display ?? vscode.l10n.t('Docker');
     const icon = s.kind === 'connected' ? '$(server-environment)' : s.kind === 'connecting' || s.kind === 'idle' ? '$(sync~spin)' : '$(debug-disconnect)';
-    this.item.text = `${icon} ${label}`;
+    const text = `${icon} ${label}`;
+    if (this.item.text !== text) this.item.text = text;
     const lines: string[] = [];
     if (ep) lines.push(ep.display, explainEndpoint(ep));
     const negotiated = this.connection.model?.engine.negotiated;
     if (negotiated && s.kind === 'connected') lines.push('', describeNegotiation(negotiated));
     if (s.kind === 'disconnected' || s.kind === 'misconfigured') lines.push('', s.error.message);
     this.tooltipText = lines.join('\n');
-    const tip = new vscode.MarkdownString();
-    tip.appendMarkdown(`**${vscode.l10n.t('Docker engine')}**\n\n`);
-    tip.appendText(`${this.tooltipText}\n`);
-    tip.appendMarkdown(`\n${vscode.l10n.t('Click to switch the engine this extension uses.')}`);
-    this.item.tooltip = tip;
-    this.item.backgroundColor = s.kind === 'disconnected' || s.kind === 'misconfigured' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    // Plain text, set only when it changes: a MarkdownString is parsed by VS Code on each set (the first parse, cold,
+    // took tens of milliseconds of the extension host while the first containers were arriving).
+    const tip = `${vscode.l10n.t('Docker engine')}\n\n${this.tooltipText}\n\n${vscode.l10n.t('Click to switch the engine this extension uses.')}`;
+    if (this.item.tooltip !== tip) this.item.tooltip = tip;
+    const warn = s.kind === 'disconnected' || s.kind === 'misconfigured';
+    if (warn !== this.warned) {
+      this.warned = warn;
+      this.item.backgroundColor = warn ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    }
   }
+
+  private warned = false;
 
   dispose(): void {
     this.sub.dispose();

@@ -15,8 +15,8 @@ import { ActionNode, problemRows } from './actionNodes';
 import { ComposeServiceNode, OtherNetworksNode, ProjectNode } from './composeNodes';
 import { ComposeGroups } from './composeGroups';
 import { servicesOn } from '../../core/compose';
-import { signaturesOf, treeChange, type Signatures } from '../../core/treeChanges';
-import type { NetworkView } from '../../core/model';
+import { signaturesOf, treeChange, type Signatures, type TreeChange } from '../../core/treeChanges';
+import type { NetworkView, Snapshot } from '../../core/model';
 import { hostNetOf } from '../hostNet';
 
 /** Everything the view shows: the model's nodes, the compose grouping's, and a disconnected engine's rows (hint, Retry, Open Settings). */
@@ -36,6 +36,8 @@ const STALE_TICK_MS = 1000;
 /** What the view last drew of one engine: the kind of picture (a change of kind redraws all) and its networks. */
 interface Drawn {
   shape: string;
+  /** The picture drawn (connected only), and its signatures once a comparison has needed them. */
+  snapshot?: Snapshot;
   signatures?: Signatures;
   /** By compose project: which network is in which group (a change moves rows between groups: redraw all). */
   grouping?: string;
@@ -99,11 +101,20 @@ export class NetworksProvider implements vscode.TreeDataProvider<ViewNode>, vsco
     const drawn = this.drawnOf(connection);
     const s = connection.state;
     const shape = s.kind === 'connected' ? (s.stale ? 'stale' : 'connected') : s.kind === 'connecting' && s.networks ? 'preview' : s.kind;
-    const signatures = s.kind === 'connected' ? signaturesOf(s.snapshot) : undefined;
-    const grouping = s.kind === 'connected' && byProject() ? this.compose.key(s.snapshot) : undefined;
-    const change = shape === drawn.shape && signatures && grouping === drawn.grouping ? treeChange(drawn.signatures, signatures) : { all: true, networks: [] };
+    const snapshot = s.kind === 'connected' ? s.snapshot : undefined;
+    const grouping = snapshot && byProject() ? this.compose.key(snapshot) : undefined;
+    let change: TreeChange = { all: true, networks: [] };
+    if (snapshot && drawn.snapshot && shape === drawn.shape && grouping === drawn.grouping) {
+      const signatures = signaturesOf(snapshot);
+      change = treeChange(drawn.signatures ?? signaturesOf(drawn.snapshot), signatures);
+      drawn.signatures = signatures;
+    } else {
+      // Redrawn from the top: no comparison now. The signatures are made when the next picture is compared with this
+      // one (the first paint of a big engine does not wait for a string of each of its networks).
+      drawn.signatures = undefined;
+    }
+    drawn.snapshot = snapshot;
     drawn.shape = shape;
-    drawn.signatures = signatures;
     drawn.grouping = grouping;
     if (change.all || s.kind !== 'connected') return this.redrawAll();
     const views = new Map(s.snapshot.networks.map((n) => [n.id, n]));
