@@ -288,6 +288,10 @@ function report(r: Results): { markdown: string; summary: string; lines: (suffix
     const a0 = h.timings.activateStart;
     const rel = h.transitions.map((x) => `${x.kind} +${ms(x.at - a0)} ms`).join(', ');
     row('— `activate()` itself', `${num(h.activateCallMs, 2)} ms; the connection was \`${h.stateAtActivateReturn}\` when it returned; then ${rel || '(no transitions seen)'}`, '', '');
+    if (h.mainThread) {
+      const m = h.mainThread;
+      row('— meanwhile on the extension host\'s main thread (activate() → first data): garbage collection, and the longest stall of a 1 ms timer', `GC ${ms(m.gcMs)} ms in ${m.gcPauses} pauses (mark-compact ${ms(m.majorGcMs)} ms; longest ${ms(m.longestGcMs)} ms); longest stall ${ms(m.longestStallMs)} ms`, '', '');
+    }
     row(`— before \`activate()\`: view command (after ${h.settleMs} ms for the workbench to settle) → activate() entered (VS Code loads our bundle)`, `${num(h.loadMs, 1)} ms`, '', '');
     if (h.replica) {
       const w = [...h.replica.warmMs].sort((x, y) => x - y);

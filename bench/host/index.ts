@@ -5,7 +5,9 @@
 // (activateStart, activateEnd, firstData) on the same clock as this module.
 // Env: BENCH_OUT (result JSON file), DOCKER_HOST (the engine), BENCH_IDLE_MS (0: skip the idle count).
 import * as vscode from 'vscode';
+import inspector from 'node:inspector';
 import { writeFileSync } from 'node:fs';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import type { ExtensionApi } from '../../src/extension';
 import { startCountingProxy, socketOf, type CountingProxy } from '../../test/support/countingProxy';
 import { LiveModel } from '../../src/docker/live';
@@ -40,6 +42,12 @@ export interface HostBenchResult {
    * takeSnapshot() alone.
    */
   replica?: { coldMs: number; warmMs: number[]; warmSnapshotMs: number[]; connectionStartMs: number };
+  /**
+   * What else held the extension host's main thread between activate() entered and the first data: garbage-collection
+   * pauses (PerformanceObserver 'gc', major = mark-compact) and the longest stall of a 1 ms timer (any work: ours,
+   * VS Code's, GC).
+   */
+  mainThread?: { gcMs: number; gcPauses: number; majorGcMs: number; longestGcMs: number; longestStallMs: number };
   treeRoots: number;
   benchNetworksInTree: number;
   /** the extension-host side of one tree refresh: getChildren() of the root + getTreeItem() of every root (ms, 7 runs) */
@@ -159,6 +167,58 @@ async function replica(): Promise<HostBenchResult['replica']> {
   return { coldMs, warmMs, warmSnapshotMs, connectionStartMs };
 }
 
+/**
+ * A CPU profile of this extension host's main thread (where the extension runs) from the view command to the first
+ * data, when BENCH_HOST_PROFILE names a file (sampled every BENCH_HOST_PROFILE_US µs, 500 by default):
+ * `node bench/profile-summary.mjs <file>` says where the time went.
+ */
+async function startProfile(): Promise<() => Promise<object>> {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object): Promise<unknown> => new Promise((resolve, reject) =>
+    session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: Number(process.env.BENCH_HOST_PROFILE_US ?? '500') });
+  await post('Profiler.start');
+  return async () => {
+    const { profile } = await post('Profiler.stop') as { profile: object };
+    session.disconnect();
+    return profile;
+  };
+}
+
+/** Records GC pauses and timer stalls from now; stop() sums those inside [from, to]. */
+function watchMainThread(): { stop(from: number, to: number | undefined): HostBenchResult['mainThread'] } {
+  const gcs: { start: number; ms: number; major: boolean }[] = [];
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcs.push({ start: e.startTime, ms: e.duration, major: (e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR });
+  });
+  obs.observe({ entryTypes: ['gc'] });
+  const stalls: { start: number; ms: number }[] = [];
+  let last = performance.now();
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    stalls.push({ start: last, ms: now - last });
+    last = now;
+  }, 1);
+  return {
+    stop(from, to) {
+      clearInterval(ticker);
+      obs.disconnect();
+      if (to === undefined) return undefined;
+      const inside = <T extends { start: number }>(xs: T[]): T[] => xs.filter((x) => x.start >= from && x.start < to);
+      const g = inside(gcs);
+      return {
+        gcMs: g.reduce((a, x) => a + x.ms, 0),
+        gcPauses: g.length,
+        majorGcMs: g.filter((x) => x.major).reduce((a, x) => a + x.ms, 0),
+        longestGcMs: Math.max(0, ...g.map((x) => x.ms)),
+        longestStallMs: Math.max(0, ...inside(stalls).map((x) => x.ms)),
+      };
+    },
+  };
+}
+
 export async function run(): Promise<void> {
   const out = process.env.BENCH_OUT;
   if (!out) throw new Error('BENCH_OUT is not set');
@@ -168,6 +228,8 @@ export async function run(): Promise<void> {
   // let the workbench finish starting (built-in extensions activating) before the user "clicks" the icon
   const settleMs = Number(process.env.BENCH_SETTLE_MS ?? '3000');
   await sleep(settleMs);
+  const profile = process.env.BENCH_HOST_PROFILE ? await startProfile() : undefined;
+  const watcher = watchMainThread();
   const viewCommandAt = performance.now();
   await vscode.commands.executeCommand('workbench.view.extension.dockerNetworks');
   const api = await ext.activate();
@@ -183,6 +245,8 @@ export async function run(): Promise<void> {
     await waitFor(() => api.timings.firstData, 20000);
   }
   watch.dispose();
+  const mainThread = watcher.stop(api.timings.activateStart, api.timings.firstData);
+  if (profile && process.env.BENCH_HOST_PROFILE) writeFileSync(process.env.BENCH_HOST_PROFILE, JSON.stringify(await profile()));
   const t = api.timings;
   const roots = api.tree.getChildren();
   const treeItemsMs: number[] = [];
@@ -193,6 +257,7 @@ export async function run(): Promise<void> {
   }
   const result: HostBenchResult = {
     treeItemsMs,
+    mainThread,
     activeBefore, settleMs, viewCommandAt, timings: { ...t }, startedManually, stateAtActivateReturn, activateReturnedAt, transitions,
     activationMs: t.firstData !== undefined ? t.firstData - t.activateStart : undefined,
     firstNetworksMs: t.firstNetworks !== undefined ? t.firstNetworks - t.activateStart : undefined,
