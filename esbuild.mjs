@@ -3,6 +3,7 @@
 // ssh2's optional native parts (cpu-features, *.node) stay external: ssh2 falls back to pure JS without them.
 import * as esbuild from 'esbuild';
 import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 
 const production = process.argv.includes('--production');
 const withTests = process.argv.includes('--tests');
@@ -26,7 +27,20 @@ const stubBuildkit = {
     build.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
   },
 };
-common.plugins = [stubBuildkit];
+// docker-modem loads ssh2 (40 ms of module code, and a crypto self-test) when it loads, for ssh:// endpoints only:
+// the bundle keeps it, but evaluates it when an ssh endpoint first dials, not while the extension loads.
+const lazySsh = {
+  name: 'lazy-ssh',
+  setup(build) {
+    build.onLoad({ filter: /docker-modem[\\/]lib[\\/]modem\.js$/ }, async (a) => {
+      const source = await readFile(a.path, 'utf8');
+      const eager = "ssh = require('./ssh'),";
+      if (!source.includes(eager)) throw new Error(`lazy-ssh: docker-modem's modem.js no longer has ${eager}`);
+      return { contents: source.replace(eager, "ssh = function (opt) { return require('./ssh')(opt); },"), loader: 'js' };
+    });
+  },
+};
+common.plugins = [stubBuildkit, lazySsh];
 
 // The form panels' browser scripts (src/webview, DOM only) and their stylesheet: dist/webview is the only folder
 // a webview may load from (localResourceRoots).
