@@ -48,7 +48,7 @@ function header(h: ResponseHeaders, name: string): string | undefined {
  */
 export function versionFromPing(h: ResponseHeaders): RawVersion | undefined {
   const api = header(h, 'api-version');
-  if (!api || !/^\d+\.\d+$/.test(api)) return undefined;
+  if (!isApiVersion(api)) return undefined;
   const podman = header(h, 'libpod-api-version');
   if (podman) return { ApiVersion: api, Version: podman, Components: [{ Name: 'Podman Engine', Version: podman }] };
   const docker = /^Docker\/(\S+)/.exec(header(h, 'server') ?? '');
@@ -83,7 +83,7 @@ export type NegotiationNote =
   | { kind: 'newer-than-tested'; engineApi: string; tested: string };
 
 export function negotiate(v: RawVersion, newestTested = NEWEST_TESTED_API): Negotiated {
-  const engineApi = v.ApiVersion && /^\d+\.\d+$/.test(v.ApiVersion) ? v.ApiVersion : OLDEST_KNOWN_API;
+  const engineApi = apiOrOldest(v.ApiVersion);
   const api = compareApi(engineApi, newestTested) > 0 ? newestTested : engineApi;
   // Docker's component is plain "Engine"; Podman's is "Podman Engine".
   const named = v.Components?.find((c) => c.Name && /engine/i.test(c.Name))?.Name;
@@ -152,7 +152,12 @@ const DOCKER_RELEASE_OF_API: Readonly<Record<string, string>> = {
 
 /** The API version of a snapshot or a validation context: absent (hand-made fixtures) is the oldest we know. */
 export function apiOrOldest(api: string | undefined): string {
-  return api && /^\d+\.\d+$/.test(api) ? api : OLDEST_KNOWN_API;
+  return isApiVersion(api) ? api : OLDEST_KNOWN_API;
+}
+
+/** "1.44"-shaped: what an engine sends as its API version (anything else is a proxy's or a stranger's). */
+function isApiVersion(v: string | undefined): v is string {
+  return v !== undefined && /^\d+\.\d+$/.test(v);
 }
 
 /**

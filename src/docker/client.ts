@@ -131,10 +131,9 @@ export class Engine {
     }
   }
 
-  ping(): Promise<unknown> {
-    // dockerode accepts an abort signal for ping; its type definitions do not say so.
-    const ping = this.docker.ping.bind(this.docker) as unknown as (o: { abortSignal: AbortSignal }) => Promise<unknown>;
-    return this.call('ping', (abortSignal) => ping({ abortSignal }), 5_000);
+  /** Whether the engine answers: the same `GET /_ping` the negotiation reads its headers from. */
+  ping(): Promise<ResponseHeaders> {
+    return this.call('ping', (abortSignal) => this.pingHeaders(abortSignal), 5_000);
   }
 
   inspectNetwork(id: string): Promise<Docker.NetworkInspectInfo> {

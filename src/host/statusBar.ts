@@ -8,6 +8,8 @@ import { CommandIds } from './commandIds';
 export class EngineStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('dockerNetworks.engine', vscode.StatusBarAlignment.Left, 50);
   private readonly sub: vscode.Disposable;
+  /** Whether the warning background is on (set only on a change, like the tooltip). */
+  private warned = false;
 
   constructor(private readonly connection: Connection) {
     this.item.name = vscode.l10n.t('Docker Networks: engine');
@@ -43,8 +45,6 @@ export class EngineStatusBar implements vscode.Disposable {
       this.item.backgroundColor = warn ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     }
   }
-
-  private warned = false;
 
   dispose(): void {
     this.sub.dispose();
