@@ -62,12 +62,16 @@ suite('engine state', () => {
     // what Switch Docker Context… writes for a context: the host setting cleared, then the context set
     await cfg().update('host', process.env.DOCKER_HOST, g);
     await cfg().update('context', 'dn-a', g);
-    await until(() => a.connection.connects > before, 3000, 'a reconnection');
+    // the settings read back first (the change events come after the writes), then the one reconnection; a loaded
+    // machine has taken more than 3 s for both, so the wait is long and the message says where it stopped
+    await until(() => cfg().get('context') === 'dn-a' && cfg().get('host') === process.env.DOCKER_HOST, 10_000, 'the two settings to read back');
+    await until(() => a.connection.connects > before, 10_000,
+      () => `a reconnection (connects ${a.connection.connects} from ${before}, state ${a.connection.state.kind})`);
     await new Promise((r) => setTimeout(r, 300)); // past the 50 ms coalescing window: a second one would be here
     assert.strictEqual(a.connection.connects, before + 1, 'one reconnection for two settings');
     await cfg().update('host', undefined, g);
     await cfg().update('context', undefined, g);
-    await until(() => a.connection.connects > before + 1, 3000, 'the reconnection back');
+    await until(() => a.connection.connects > before + 1, 10_000, 'the reconnection back');
     await a.connection.snapshot();
   });
 

@@ -18,12 +18,12 @@ export function docker(): Dockerode {
   return new Dockerode({ socketPath: host.slice('unix://'.length) });
 }
 
-export async function until<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, ms = 5000, what = 'condition'): Promise<T> {
+export async function until<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, ms = 5000, what: string | (() => string) = 'condition'): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await probe();
     if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${typeof what === 'function' ? what() : what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
