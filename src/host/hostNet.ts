@@ -32,11 +32,15 @@ export class HostNet implements vscode.Disposable {
   constructor(private readonly connection: Connection) {
     this.subs = [
       this.changed,
-      connection.onDidChange(() => { if (this.networksMoved()) this.schedule(); }),
+      connection.onDidChange(() => {
+        // between pictures (connecting, disconnected, another endpoint): the next picture is compared afresh
+        if (this.connection.state.kind !== 'connected') this.compared = undefined;
+        else if (this.networksMoved()) this.schedule();
+      }),
       connection.onDidRefresh(() => this.schedule()),
       connection.onDidDispose(() => this.dispose()),
     ];
-    this.schedule();
+    if (this.networksMoved()) this.schedule();
   }
 
   /** The last read: the facts, or why there are none. Undefined before the first read. */
@@ -61,9 +65,11 @@ export class HostNet implements vscode.Disposable {
     return this.routes ?? { available: false, reason: vscode.l10n.t('The host routes could not be read.') };
   }
 
+  /** A snapshot whose subnets differ from the last compared. Nothing before the first snapshot: the collisions need
+   * its networks, and spawning `ip` meanwhile would compete with the engine's answer to the first list calls. */
   private networksMoved(): boolean {
     const s = this.connection.state;
-    return subnetsSignature(s.kind === 'connected' ? s.snapshot.networks : []) !== this.compared;
+    return s.kind === 'connected' && subnetsSignature(s.snapshot.networks) !== this.compared;
   }
 
   private schedule(): void {

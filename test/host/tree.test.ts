@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { SEED_LABEL, seedDown, seedUp } from '../fixtures/seed';
 import { api, fresh, childrenOf, docker, findNetwork, hovered, treeQuiet, until } from './support';
 import { HostNet } from '../../src/host/hostNet';
+import { Connection } from '../../src/host/connection';
 
 /** A network node's name (the test bundle has its own copy of the node classes: no instanceof). */
 function networkName(n: unknown): string | undefined {
@@ -105,6 +106,24 @@ suite('networks tree', () => {
     } finally {
       sub.dispose();
       h.dispose();
+    }
+  });
+
+  test('reads the host routes only once there is a picture to compare them with (no `ip` while the first lists load)', async function () {
+    this.timeout(30000);
+    const c = new Connection(); // the extension's endpoint, not started yet
+    const h = new HostNet(c);
+    try {
+      await new Promise((r) => setTimeout(r, 700)); // past the reader's 300 ms debounce
+      assert.strictEqual(h.reads, 0, 'a read before any snapshot');
+      c.start();
+      await c.snapshot();
+      const routes = await until(() => h.state, 5000, 'the read after the first snapshot');
+      assert.ok(routes.available, 'the routes of this local engine were read');
+      assert.strictEqual(h.reads, 1);
+    } finally {
+      h.dispose();
+      c.dispose();
     }
   });
 
