@@ -8,7 +8,7 @@ import { emptyRunForm, type CreateNetworkForm, type PortEntry, type RunForm } fr
 import { formFromNetwork, type InspectedNetwork } from './prefill';
 import type { Attachment, NetworkView, RawContainer, Snapshot } from './model';
 import { parseIp } from './validate/common';
-import type { RawPortBindings } from './ports';
+import { splitPortKey, type RawPortBindings } from './ports';
 
 export type Member =
   /** Started on this network (`docker run --network it`). */
@@ -90,7 +90,7 @@ export function publishedPorts(a: Attachment): PortEntry[] {
 export function portBindings(raw: RawPortBindings | undefined): PortEntry[] {
   const out: PortEntry[] = [];
   for (const [key, binds] of Object.entries(raw ?? {})) {
-    const [containerPort, protocol = 'tcp'] = key.split('/');
+    const { port: containerPort, protocol } = splitPortKey(key);
     for (const b of binds ?? [{}]) out.push({ hostIp: b.HostIp ?? '', hostPort: b.HostPort ?? '', containerPort, protocol });
   }
   return out.sort((x, y) => Number(x.containerPort) - Number(y.containerPort) || x.protocol.localeCompare(y.protocol));

@@ -18,6 +18,12 @@ import type { NetworkView, RawContainer, Snapshot } from './model';
 /** HostConfig.PortBindings of an inspect: `"80/tcp": [{ HostIp, HostPort }]`. */
 export type RawPortBindings = Record<string, Array<{ HostIp?: string; HostPort?: string }> | null | undefined>;
 
+/** A key of ExposedPorts, PortBindings and NetworkSettings.Ports (`80/tcp`, `53/udp`; without a protocol, tcp). */
+export function splitPortKey(key: string): { port: string; protocol: string } {
+  const [port, protocol = 'tcp'] = key.split('/');
+  return { port, protocol };
+}
+
 export interface PortBinding {
   containerId: string;
   containerName: string;
@@ -108,8 +114,8 @@ export function publishedPorts(snapshot: Pick<Snapshot, 'containers' | 'networks
       continue;
     }
     for (const [key, list] of Object.entries(requested.get(c.Id) ?? {})) {
-      const [portText, protocol = 'tcp'] = key.split('/');
-      const containerPort = Number(portText);
+      const { port, protocol } = splitPortKey(key);
+      const containerPort = Number(port);
       if (!Number.isInteger(containerPort)) continue;
       for (const b of list ?? []) {
         const hostIp = b.HostIp ?? '';

@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { formatPort } from './format';
 import type { PortMapping } from './model';
-import type { RawPortBindings } from './ports';
+import { splitPortKey, type RawPortBindings } from './ports';
 
 /** What the started container's inspect says about its ports. */
 export interface StartedPorts {
@@ -18,7 +18,7 @@ export interface StartedPorts {
 export function boundPorts(bound: RawPortBindings): PortMapping[] {
   const out: PortMapping[] = [];
   for (const [key, bindings] of Object.entries(bound)) {
-    const [port, protocol = 'tcp'] = key.split('/');
+    const { port, protocol } = splitPortKey(key);
     for (const b of bindings ?? []) {
       const hostPort = Number(b.HostPort);
       if (!Number.isInteger(hostPort) || hostPort <= 0) continue;

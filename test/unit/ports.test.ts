@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  addressesMeet, foreignListeners, listenerMeets, portConflicts, publishedPorts, type PortBinding, type RawPortBindings,
+  addressesMeet, foreignListeners, listenerMeets, portConflicts, publishedPorts, splitPortKey, type PortBinding, type RawPortBindings,
 } from '../../src/core/ports';
 import { exposureOf, hostText, portsState } from '../../src/core/portsView';
 import type { Listener } from '../../src/core/procNet';
@@ -30,6 +30,15 @@ function scenario() {
   ]);
   return { ...seed, web, late, spare, requested };
 }
+
+describe('splitPortKey', () => {
+  test('the engine\'s port keys: port and protocol, tcp when none is named', () => {
+    assert.deepEqual(splitPortKey('80/tcp'), { port: '80', protocol: 'tcp' });
+    assert.deepEqual(splitPortKey('53/udp'), { port: '53', protocol: 'udp' });
+    assert.deepEqual(splitPortKey('132/sctp'), { port: '132', protocol: 'sctp' });
+    assert.deepEqual(splitPortKey('8080'), { port: '8080', protocol: 'tcp' });
+  });
+});
 
 describe('publishedPorts', () => {
   test('running from the list (bound ports), stopped from PortBindings, in port then address order; exposed-only ports are not published', () => {
