@@ -8,6 +8,7 @@ import type { PortEntry } from '../core/forms';
 import { portBindings } from '../core/exportPlan';
 import type { RawPortBindings } from '../core/ports';
 import type { Engine } from './client';
+import { PromiseCache } from '../core/promiseCache';
 
 export interface EndpointDetails {
   aliases: string[];
@@ -23,20 +24,12 @@ export interface EndpointDetails {
 }
 
 export class EndpointDetailsCache {
-  private readonly cache = new Map<string, Promise<EndpointDetails | undefined>>();
+  private readonly cache = new PromiseCache<EndpointDetails | undefined>(2000);
 
   constructor(private readonly engine: Engine) {}
 
   get(a: Attachment, networkName: string): Promise<EndpointDetails | undefined> {
-    const key = `${a.containerId}/${networkName}/${a.endpointId ?? a.state}`;
-    let hit = this.cache.get(key);
-    if (!hit) {
-      hit = this.read(a.containerId, networkName);
-      this.cache.set(key, hit);
-      hit.catch(() => this.cache.delete(key));
-      if (this.cache.size > 2000) this.cache.delete(this.cache.keys().next().value as string);
-    }
-    return hit;
+    return this.cache.get(`${a.containerId}/${networkName}/${a.endpointId ?? a.state}`, () => this.read(a.containerId, networkName));
   }
 
   private async read(containerId: string, networkName: string): Promise<EndpointDetails | undefined> {

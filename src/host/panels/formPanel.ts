@@ -23,6 +23,7 @@ import { formPanelType } from '../../protocol/restore';
 import type { FormEnv, FormSpec } from './specs';
 import { okReply, WebviewHost, type PanelEngine } from './webviewHost';
 import { hostRoutesFor } from './hostRoutes';
+import { PromiseCache } from '../../core/promiseCache';
 
 /** How long engine info (drivers, swarm role) is reused for live validation; a submit always reads it afresh. */
 const ENGINE_INFO_TTL_MS = 30_000;
@@ -40,7 +41,7 @@ export class FormPanel<K extends FormKind> extends WebviewHost<WebviewMessage<K>
   /** The engine's images, read when the page loads, on an image event and on Refresh; not on every engine change. */
   private images?: Promise<LocalImage[]>;
   /** Each image's exposed ports as read (Run's -P remark), until an image event. */
-  private readonly exposed = new Map<string, Promise<string[] | undefined>>();
+  private readonly exposed = new PromiseCache<string[] | undefined>(50);
   /** The last submit's failure, for the form it was about (sent again with the picture at the next page load). */
   private failure?: { form: string; error: ReplyError };
   private submitting = false;
@@ -222,16 +223,7 @@ export class FormPanel<K extends FormKind> extends WebviewHost<WebviewMessage<K>
         }
         return this.images;
       },
-      exposedPorts: (image) => {
-        let read = this.exposed.get(image);
-        if (!read) {
-          read = imageExposedPorts(this.connection.engine(), image);
-          this.exposed.set(image, read);
-          read.catch(() => { if (this.exposed.get(image) === read) this.exposed.delete(image); });
-          if (this.exposed.size > 50) this.exposed.delete(this.exposed.keys().next().value as string);
-        }
-        return read;
-      },
+      exposedPorts: (image) => this.exposed.get(image, () => imageExposedPorts(this.connection.engine(), image)),
     };
   }
 
