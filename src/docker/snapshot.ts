@@ -12,7 +12,8 @@ import type { Engine } from './client';
  * (a first paint can draw the networks while the longer list is still on its way).
  */
 export async function listRaw(engine: Engine, onNetworks?: (networks: RawNetwork[]) => void): Promise<{ networks: RawNetwork[]; containers: RawContainer[] }> {
-  const networksRead = engine.call('list networks', (abortSignal) => engine.docker.listNetworks({ abortSignal })) as Promise<RawNetwork[]>;
+  // Both leave at once, beside the negotiation's ping when it is the first call (Engine.callEarly).
+  const networksRead = engine.callEarly('list networks', (abortSignal) => engine.docker.listNetworks({ abortSignal })) as Promise<RawNetwork[]>;
   const containersRead = readContainers(engine);
   const [networks, containers] = await Promise.all([
     onNetworks ? networksRead.then((n) => (onNetworks(n), n)) : networksRead,
@@ -25,7 +26,7 @@ export async function listRaw(engine: Engine, onNetworks?: (networks: RawNetwork
 export async function readContainers(engine: Engine, ids?: string[]): Promise<RawContainer[]> {
   const filters = ids ? { filters: { id: ids } } : {};
   const action = ids ? `list containers ${ids.map((id) => id.slice(0, 12)).join(', ')}` : 'list containers';
-  return await engine.call(action, (abortSignal) =>
+  return await engine.callEarly(action, (abortSignal) =>
     engine.docker.listContainers({ all: true, ...filters, abortSignal } as Docker.ContainerListOptions),
   ) as RawContainer[];
 }

@@ -179,7 +179,7 @@ describe('API version negotiation', () => {
     await proxy.close();
   });
 
-  test('asks GET /_ping once, unversioned (its headers name the API and the version; /version is not asked), then sends every request as /v<min(engine API, newest tested)>/', async () => {
+  test('asks GET /_ping once, unversioned (its headers name the API and the version; /version is not asked), with the first lists beside it; then sends every request as /v<min(engine API, newest tested)>/', async () => {
     // what the engine says, read without our client
     const raw = (await rawDocker().version()) as { ApiVersion: string; Version: string };
     const expected = compareApi(raw.ApiVersion, NEWEST_TESTED_API) > 0 ? NEWEST_TESTED_API : raw.ApiVersion;
@@ -194,10 +194,19 @@ describe('API version negotiation', () => {
     assert.equal(engine.negotiated?.product, 'Docker Engine');
     const paths = proxy.requests.map((r) => r.split('?')[0]);
     assert.deepEqual(paths.filter((p) => p.endsWith('/_ping') || p.endsWith('/version')), ['GET /_ping'], 'one unversioned /_ping, even for two calls at once, and no /version');
-    assert.equal(paths[0], 'GET /_ping', 'negotiation comes first');
-    const rest = paths.slice(1);
-    assert.equal(rest.length, 4);
-    for (const p of rest) assert.match(p, new RegExp(`^GET /v${expected.replace('.', '\\.')}/(networks|containers/json)$`), p);
+    const lists = paths.filter((p) => !p.endsWith('/_ping'));
+    if (expected === raw.ApiVersion) {
+      // the engine's own API is the one spoken: the lists sent beside the ping, without a prefix, are kept
+      assert.deepEqual(lists.sort(), ['GET /containers/json', 'GET /containers/json', 'GET /networks', 'GET /networks']);
+    } else {
+      // a newer engine than we test: those answers are dropped and the lists asked again at the tested API
+      assert.equal(lists.length, 8, lists.join(', '));
+    }
+    proxy.reset();
+    await takeSnapshot(engine);
+    const after = proxy.requests.map((r) => r.split('?')[0]);
+    assert.equal(after.length, 2);
+    for (const p of after) assert.match(p, new RegExp(`^GET /v${expected.replace('.', '\\.')}/(networks|containers/json)$`), p);
   });
 
   test('an engine whose /_ping does not say its version (a proxy that drops the headers) is asked GET /version instead', async () => {
@@ -208,7 +217,8 @@ describe('API version negotiation', () => {
       const engine = engineAt(bare.url);
       await takeSnapshot(engine);
       assert.equal(engine.negotiated?.engineVersion, raw.Version);
-      assert.deepEqual(bare.paths.slice(0, 2).map((p) => p.split('?')[0]), ['GET /_ping', 'GET /version']);
+      // (the first lists go beside the ping: Engine.callEarly)
+      assert.deepEqual(bare.paths.map((p) => p.split('?')[0]).filter((p) => /\/(_ping|version)$/.test(p)), ['GET /_ping', 'GET /version']);
     } finally {
       await bare.close();
     }
@@ -231,7 +241,12 @@ describe('an engine newer than the newest we test', () => {
       assert.ok(s.networks.some((n) => n.name === 'bridge'));
       assert.deepEqual(engine.negotiated?.note, { kind: 'newer-than-tested', engineApi: '1.99', tested: NEWEST_TESTED_API });
       assert.match(describeNegotiation(engine.negotiated!), /99\.0\.0, API 1\.99 .*newer than the newest this extension is tested with/);
-      for (const p of proxy.paths.slice(1)) assert.ok(p.startsWith(`GET /v${NEWEST_TESTED_API}/`), p);
+      // the lists sent beside the ping (unversioned: the engine's own API) were dropped, and asked again at the
+      // tested API; everything else went with that prefix
+      const paths = proxy.paths.map((p) => p.split('?')[0]).filter((p) => p !== 'GET /_ping');
+      const bare = paths.filter((p) => !p.startsWith(`GET /v${NEWEST_TESTED_API}/`));
+      assert.deepEqual(bare.sort(), ['GET /containers/json', 'GET /networks'], paths.join(', '));
+      assert.deepEqual(paths.filter((p) => !bare.includes(p)).sort(), [`GET /v${NEWEST_TESTED_API}/containers/json`, `GET /v${NEWEST_TESTED_API}/networks`]);
     } finally {
       await proxy.close();
     }
