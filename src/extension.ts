@@ -35,14 +35,24 @@ export interface ExtensionApi {
   timings: { activateStart: number; activateEnd?: number; firstNetworks?: number; firstData?: number };
 }
 
-export function activate(context: vscode.ExtensionContext): ExtensionApi {
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const timings: ExtensionApi['timings'] = { activateStart: performance.now() };
   configureCoreL10n();
   const connection = new Connection();
-  // Activation comes from the view opening or a command: either way the engine is needed now. Its first requests go
-  // out before the rest is built (commands, panels: tens of milliseconds), and everything below reads its state as
-  // it finds it; its changes arrive later, from the network.
+  const first = connection.onDidChange((s) => {
+    if (s.kind === 'connecting' && s.networks) timings.firstNetworks ??= performance.now();
+    if (s.kind !== 'connected') return;
+    timings.firstData = performance.now();
+    timings.firstNetworks ??= timings.firstData;
+    first.dispose();
+  });
+  context.subscriptions.push(first);
+  // Activation comes from the view opening or a command: either way the engine is needed now. Its first requests
+  // leave before the rest is built (commands, panels: 2–5 ms): the client dials them after a
+  // resolved promise and the socket writes them in the event loop, so activate() lets one turn of the loop pass
+  // first. Everything below reads the connection's state as it finds it; its changes arrive later, from the network.
   connection.start();
+  await new Promise<void>((resolve) => setImmediate(resolve));
   const engines = new Engines(connection);
   const tree = new NetworksProvider(engines);
   const inspect = new InspectDocuments(engines);
@@ -55,14 +65,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(statusBar, connection, engines, tree, inspect, panels, views, topology, ...registerCommands({ connection, engines, inspect, panels, views, topology }),
     // Panels open before a window reload come back (registered at activation, which their onWebviewPanel events cause).
     ...registerPanelSerializers({ engines, forms: panels, views, topology }));
-  const first = connection.onDidChange((s) => {
-    if (s.kind === 'connecting' && s.networks) timings.firstNetworks ??= performance.now();
-    if (s.kind !== 'connected') return;
-    timings.firstData = performance.now();
-    timings.firstNetworks ??= timings.firstData;
-    first.dispose();
-  });
-  context.subscriptions.push(first);
   timings.activateEnd = performance.now();
   return { connection, engines, tree, inspect, panels, views, topology, statusBar, hostRoutes: () => hostNetOf(connection), timings };
 }
