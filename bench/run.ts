@@ -266,12 +266,15 @@ function report(r: Results): { markdown: string; summary: string; lines: (suffix
   // (e): the median over the fresh hosts (older results have one run: r.host alone)
   const runs = r.hostRuns ?? (r.host ? [{ activationMs: r.host.activationMs, firstNetworksMs: r.host.firstNetworksMs }] : []);
   const defined = (xs: (number | undefined)[]): number[] => xs.filter((x): x is number => x !== undefined);
-  const medianOf = (xs: (number | undefined)[]): number | undefined => (defined(xs).length ? median(defined(xs)) : undefined);
+  const medianOf = (xs: (number | undefined)[]): number | undefined => {
+    const d = defined(xs);
+    return d.length ? median(d) : undefined;
+  };
   const act = medianOf(runs.map((x) => x.activationMs));
   const firstNetworks = medianOf(runs.map((x) => x.firstNetworksMs));
   const coldFloor = medianOf(runs.map((x) => x.coldFloorMs));
   const firstContainersFloor = act !== undefined && f ? act / f.floor.median : undefined;
-  const idles = [r.idle?.perMinute, r.host?.idle && 'perMinute' in r.host.idle ? r.host.idle.perMinute : undefined].filter((x): x is number => x !== undefined);
+  const idles = defined([r.idle?.perMinute, r.host?.idle && 'perMinute' in r.host.idle ? r.host.idle.perMinute : undefined]);
   const idle = idles.length ? Math.max(...idles) : undefined;
   const hostIdle = r.host?.idle;
 

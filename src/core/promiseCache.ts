@@ -8,16 +8,14 @@ export class PromiseCache<T> {
 
   /** The read kept for `key`, or the one `read()` starts now. */
   get(key: string, read: () => Promise<T>): Promise<T> {
-    let hit = this.entries.get(key);
-    if (!hit) {
-      const started = read();
-      hit = started;
-      this.entries.set(key, started);
-      // only this read: a newer one for the same key (after clear()) stays
-      started.catch(() => { if (this.entries.get(key) === started) this.entries.delete(key); });
-      if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as string);
-    }
-    return hit;
+    const hit = this.entries.get(key);
+    if (hit) return hit;
+    const started = read();
+    this.entries.set(key, started);
+    // only this read: a newer one for the same key (after clear()) stays
+    started.catch(() => { if (this.entries.get(key) === started) this.entries.delete(key); });
+    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as string);
+    return started;
   }
 
   clear(): void {

@@ -118,7 +118,7 @@ export class Engine {
    * to a tcp or ssh engine.
    */
   async callEarly<T>(action: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    if (this.negotiated) return this.guard(action, fn);
+    if (this.negotiated) return this.call(action, fn);
     const negotiation = this.negotiate(); // first, so the ping leaves first
     const early = this.guard(action, fn);
     early.catch(() => undefined); // awaited below, or dropped when the negotiation fails or asks for a prefix
