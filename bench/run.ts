@@ -9,7 +9,8 @@
 //   --pause-ms P        pause between one-at-a-time changes in (d) (default 500)
 //   --parallel-bursts   also the bursts made of 100 concurrent calls (see lib/live.ts for why not by default)
 //   --idle-s S          idle window of (h) and of the extension host (default 20)
-//   --host-reps N       fresh extension hosts for (e), each after a cold floor (default 5; the first also counts idle)
+//   --host-reps N       fresh extension hosts for (e), each after a cold floor and a fresh host running the floor
+//                       extension (default 5; the first also counts idle)
 //   --n N --m M         another fixture size
 // Writes bench/RESULTS.md (and out/bench/results.json) and prints a summary; both end with the machine-readable lines.
 import Dockerode from 'dockerode';
@@ -24,7 +25,7 @@ import { callCosts, refreshRounds, snapshotHeap, type CallCosts, type CliResult,
 import { eventToModel, idleCalls, scopedEngine, type EventsResult, type IdleResult } from './lib/live';
 import { EXPLAIN_MS, type IdleWindow } from './lib/idle';
 import { LiveModel, type LiveOptions } from '../src/docker/live';
-import { hostActivation } from './lib/host';
+import { hostActivation, hostFloor } from './lib/host';
 import { coldFloorMs } from './lib/coldFloor';
 import type { HostBenchResult } from './host/index';
 import { workbenchLatency, type WorkbenchResult } from './lib/workbench';
@@ -65,7 +66,7 @@ interface Results {
   /** the first of the (e) runs, in full (idle count, main-thread figures, replica) */
   host?: HostBenchResult;
   /** every (e) run: a fresh extension host each, right after the cold floor measured from a fresh node process */
-  hostRuns?: { activationMs?: number; firstNetworksMs?: number; coldFloorMs?: number }[];
+  hostRuns?: { activationMs?: number; firstNetworksMs?: number; coldFloorMs?: number; hostFloorMs?: number }[];
   workbench?: WorkbenchResult;
   /** (i) the topology map's first render (issue 6), bench/lib/topology.ts */
   topology?: TopologyBenchResult;
@@ -184,10 +185,11 @@ async function main(): Promise<number> {
       const runs: NonNullable<Results['hostRuns']> = [];
       for (let i = 0; i < hostReps; i++) {
         const cold = await coldFloorMs(socket).catch((e: unknown) => { log(`cold floor failed: ${errorText(e)}`); return undefined; });
+        const inHost = await hostFloor(ROOT, dockerHost).catch((e: unknown) => { log(`floor extension failed: ${errorText(e)}`); return undefined; });
         const h = await hostActivation(ROOT, path.join(VSIX_DIR, 'extension'), dockerHost, i === 0 ? idleMs : 0);
         if (i === 0) r.host = h;
-        runs.push({ activationMs: h.activationMs, firstNetworksMs: h.firstNetworksMs, coldFloorMs: cold });
-        log(`(e) run ${i + 1}: activation → networks ${ms(h.firstNetworksMs ?? NaN)} ms, → containers ${ms(h.activationMs ?? NaN)} ms; cold floor ${ms(cold ?? NaN)} ms`);
+        runs.push({ activationMs: h.activationMs, firstNetworksMs: h.firstNetworksMs, coldFloorMs: cold, hostFloorMs: inHost?.floorMs });
+        log(`(e) run ${i + 1}: activation → networks ${ms(h.firstNetworksMs ?? NaN)} ms, → containers ${ms(h.activationMs ?? NaN)} ms; cold floor ${ms(cold ?? NaN)} ms; floor extension ${ms(inHost?.floorMs ?? NaN)} ms`);
       }
       r.hostRuns = runs;
     });
@@ -273,6 +275,7 @@ function report(r: Results): { markdown: string; summary: string; lines: (suffix
   const act = medianOf(runs.map((x) => x.activationMs));
   const firstNetworks = medianOf(runs.map((x) => x.firstNetworksMs));
   const coldFloor = medianOf(runs.map((x) => x.coldFloorMs));
+  const hostFloorMedian = medianOf(runs.map((x) => x.hostFloorMs));
   const firstContainersFloor = act !== undefined && f ? act / f.floor.median : undefined;
   const idles = defined([r.idle?.perMinute, r.host?.idle && 'perMinute' in r.host.idle ? r.host.idle.perMinute : undefined]);
   const idle = idles.length ? Math.max(...idles) : undefined;
@@ -318,6 +321,9 @@ function report(r: Results): { markdown: string; summary: string; lines: (suffix
     row(`**(e) activation → containers under them** (→ first full snapshot in the tree; ${over}), and that / the floor (a)`, `**${num(act, 1)} ms** (${each((x) => x.activationMs)}), ${num(firstContainersFloor, 2)} × the floor${h.startedManually ? ' (view did not start it: started by the bench)' : ''}`, '≤ 1.3 × floor', ok(firstContainersFloor === undefined ? undefined : firstContainersFloor <= 1.3));
     if (coldFloor !== undefined) {
       row('— the floor\'s two calls from a fresh node process just before each host (its first request, cold code: bench/lib/coldFloor.ts), and activation / that', `median ${ms(coldFloor)} ms (${each((x) => x.coldFloorMs)}); activation / cold floor ${num(act !== undefined ? act / coldFloor : undefined, 2)}`, '', '');
+    }
+    if (hostFloorMedian !== undefined) {
+      row('— the floor\'s two calls made at `activate()` by an extension that does nothing else, opened the same way in a fresh extension host just before each of ours (bench/host/floor/), and activation / that', `median ${ms(hostFloorMedian)} ms (${each((x) => x.hostFloorMs)}); activation / floor in the host ${num(act !== undefined ? act / hostFloorMedian : undefined, 2)}`, '', '');
     }
     const a0 = h.timings.activateStart;
     const rel = h.transitions.map((x) => `${x.kind} +${ms(x.at - a0)} ms`).join(', ');
