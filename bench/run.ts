@@ -66,7 +66,7 @@ interface Results {
   /** the first of the (e) runs, in full (idle count, main-thread figures, replica) */
   host?: HostBenchResult;
   /** every (e) run: a fresh extension host each, right after the cold floor measured from a fresh node process */
-  hostRuns?: { activationMs?: number; firstNetworksMs?: number; coldFloorMs?: number; hostFloorMs?: number }[];
+  hostRuns?: { activationMs?: number; firstNetworksMs?: number; coldFloorMs?: number; hostFloorMs?: number; activationCpuMs?: number; hostFloorCpuMs?: number }[];
   workbench?: WorkbenchResult;
   /** (i) the topology map's first render (issue 6), bench/lib/topology.ts */
   topology?: TopologyBenchResult;
@@ -188,7 +188,7 @@ async function main(): Promise<number> {
         const inHost = await hostFloor(ROOT, dockerHost).catch((e: unknown) => { log(`floor extension failed: ${errorText(e)}`); return undefined; });
         const h = await hostActivation(ROOT, path.join(VSIX_DIR, 'extension'), dockerHost, i === 0 ? idleMs : 0);
         if (i === 0) r.host = h;
-        runs.push({ activationMs: h.activationMs, firstNetworksMs: h.firstNetworksMs, coldFloorMs: cold, hostFloorMs: inHost?.floorMs });
+        runs.push({ activationMs: h.activationMs, firstNetworksMs: h.firstNetworksMs, coldFloorMs: cold, hostFloorMs: inHost?.floorMs, activationCpuMs: h.activationCpuMs, hostFloorCpuMs: inHost?.floorCpuMs });
         log(`(e) run ${i + 1}: activation → networks ${ms(h.firstNetworksMs ?? NaN)} ms, → containers ${ms(h.activationMs ?? NaN)} ms; cold floor ${ms(cold ?? NaN)} ms; floor extension ${ms(inHost?.floorMs ?? NaN)} ms`);
       }
       r.hostRuns = runs;
@@ -276,6 +276,8 @@ function report(r: Results): { markdown: string; summary: string; lines: (suffix
   const firstNetworks = medianOf(runs.map((x) => x.firstNetworksMs));
   const coldFloor = medianOf(runs.map((x) => x.coldFloorMs));
   const hostFloorMedian = medianOf(runs.map((x) => x.hostFloorMs));
+  const actCpu = medianOf(runs.map((x) => x.activationCpuMs));
+  const hostFloorCpu = medianOf(runs.map((x) => x.hostFloorCpuMs));
   const firstContainersFloor = act !== undefined && f ? act / f.floor.median : undefined;
   const idles = defined([r.idle?.perMinute, r.host?.idle && 'perMinute' in r.host.idle ? r.host.idle.perMinute : undefined]);
   const idle = idles.length ? Math.max(...idles) : undefined;
@@ -324,6 +326,11 @@ function report(r: Results): { markdown: string; summary: string; lines: (suffix
     }
     if (hostFloorMedian !== undefined) {
       row('— the floor\'s two calls made at `activate()` by an extension that does nothing else, opened the same way in a fresh extension host just before each of ours (bench/host/floor/), and activation / that', `median ${ms(hostFloorMedian)} ms (${each((x) => x.hostFloorMs)}); activation / floor in the host ${num(act !== undefined ? act / hostFloorMedian : undefined, 2)}`, '', '');
+    }
+    if (actCpu !== undefined && hostFloorCpu !== undefined) {
+      // CPU time is what the extension host itself spent, whatever else held the cores: steadier than wall time on a
+      // loaded machine, and the difference between the two hosts is our own work (the same VS Code runs in both).
+      row('— the extension host\'s CPU time from `activate()` entered to the first data (`process.cpuUsage()`, all its threads): ours · the floor extension\'s', `median ${ms(actCpu)} ms (${each((x) => x.activationCpuMs)}) · median ${ms(hostFloorCpu)} ms (${each((x) => x.hostFloorCpuMs)})`, '', '');
     }
     const a0 = h.timings.activateStart;
     const rel = h.transitions.map((x) => `${x.kind} +${ms(x.at - a0)} ms`).join(', ');

@@ -11,6 +11,8 @@ export interface FloorHostResult {
   timings: FloorTimings;
   /** activate() entered → both lists parsed */
   floorMs: number;
+  /** the extension host's CPU time in that window (ms, all its threads) */
+  floorCpuMs: number;
   /** view command → activate() entered */
   loadMs: number;
 }
@@ -29,7 +31,7 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('workbench.view.extension.dnBenchFloor');
   const timings = await (await ext.activate()).result;
   if (timings.containers === 0) throw new Error('the floor extension read no containers');
-  const result: FloorHostResult = { timings, floorMs: timings.firstData - timings.activateStart, loadMs: timings.activateStart - viewCommandAt };
+  const result: FloorHostResult = { timings, floorMs: timings.firstData - timings.activateStart, floorCpuMs: (timings.firstDataCpuUs - timings.activateCpuUs) / 1000, loadMs: timings.activateStart - viewCommandAt };
   writeFileSync(out, JSON.stringify(result, null, 2));
   console.log(`[bench-floor] ${result.floorMs.toFixed(1)} ms for ${timings.networks} networks and ${timings.containers} containers`);
 }

@@ -26,6 +26,8 @@ export interface HostBenchResult {
   startedManually: boolean;
   /** activateStart → firstData: what the user waits for */
   activationMs?: number;
+  /** the extension host's CPU time from activateStart to firstData (ms, all its threads: ours, VS Code's, libuv's) */
+  activationCpuMs?: number;
   /** activateStart → firstNetworks: the networks in the tree, before their containers */
   firstNetworksMs?: number;
   /** activateStart → activateEnd: activate() itself */
@@ -260,6 +262,7 @@ export async function run(): Promise<void> {
     mainThread,
     activeBefore, settleMs, viewCommandAt, timings: { ...t }, startedManually, stateAtActivateReturn, activateReturnedAt, transitions,
     activationMs: t.firstData !== undefined ? t.firstData - t.activateStart : undefined,
+    activationCpuMs: t.firstDataCpuUs !== undefined ? (t.firstDataCpuUs - t.activateCpuUs) / 1000 : undefined,
     firstNetworksMs: t.firstNetworks !== undefined ? t.firstNetworks - t.activateStart : undefined,
     activateCallMs: t.activateEnd !== undefined ? t.activateEnd - t.activateStart : undefined,
     loadMs: t.activateStart - viewCommandAt,
