@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { writeFileSync } from 'node:fs';
 import type { FloorTimings } from './floor/extension';
+import { settleMs, sleep } from '../lib/util';
 
 const FLOOR_ID = 'docker-networks-bench.dn-bench-floor';
 
@@ -17,16 +18,13 @@ export interface FloorHostResult {
   loadMs: number;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 export async function run(): Promise<void> {
   const out = process.env.BENCH_OUT;
   if (!out) throw new Error('BENCH_OUT is not set');
   const ext = vscode.extensions.getExtension<{ result: Promise<FloorTimings> }>(FLOOR_ID);
   if (!ext) throw new Error(`${FLOOR_ID} is not in this extension host`);
   if (ext.isActive) throw new Error(`${FLOOR_ID} was active before its view was opened`);
-  // the same settle as bench/host/index.ts before the user "clicks" the icon
-  await sleep(Number(process.env.BENCH_SETTLE_MS ?? '3000'));
+  await sleep(settleMs()); // as bench/host/index.ts does before the user "clicks" the icon
   const viewCommandAt = performance.now();
   await vscode.commands.executeCommand('workbench.view.extension.dnBenchFloor');
   const timings = await (await ext.activate()).result;

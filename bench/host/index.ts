@@ -15,6 +15,7 @@ import { Connection } from '../../src/host/connection';
 import { takeSnapshot } from '../../src/docker/snapshot';
 import { engineAt } from '../../test/engine/support';
 import { classify, stampRequests, type IdleWindow } from '../lib/idle';
+import { settleMs, sleep } from '../lib/util';
 
 const EXTENSION_ID = 'docker-networks.docker-networks';
 
@@ -63,8 +64,6 @@ function labelOf(item: vscode.TreeItem): string {
   const l = item.label;
   return typeof l === 'string' ? l : l?.label ?? '';
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 async function waitFor<T>(probe: () => T | undefined | false, ms: number): Promise<T | undefined> {
   const end = Date.now() + ms;
@@ -228,8 +227,8 @@ export async function run(): Promise<void> {
   if (!ext) throw new Error(`${EXTENSION_ID} is not in this extension host`);
   const activeBefore = ext.isActive;
   // let the workbench finish starting (built-in extensions activating) before the user "clicks" the icon
-  const settleMs = Number(process.env.BENCH_SETTLE_MS ?? '3000');
-  await sleep(settleMs);
+  const settle = settleMs();
+  await sleep(settle);
   const profile = process.env.BENCH_HOST_PROFILE ? await startProfile() : undefined;
   const watcher = watchMainThread();
   const viewCommandAt = performance.now();
@@ -260,7 +259,7 @@ export async function run(): Promise<void> {
   const result: HostBenchResult = {
     treeItemsMs,
     mainThread,
-    activeBefore, settleMs, viewCommandAt, timings: { ...t }, startedManually, stateAtActivateReturn, activateReturnedAt, transitions,
+    activeBefore, settleMs: settle, viewCommandAt, timings: { ...t }, startedManually, stateAtActivateReturn, activateReturnedAt, transitions,
     activationMs: t.firstData !== undefined ? t.firstData - t.activateStart : undefined,
     activationCpuMs: t.firstDataCpuUs !== undefined ? (t.firstDataCpuUs - t.activateCpuUs) / 1000 : undefined,
     firstNetworksMs: t.firstNetworks !== undefined ? t.firstNetworks - t.activateStart : undefined,

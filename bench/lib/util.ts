@@ -3,6 +3,8 @@ import { performance } from 'node:perf_hooks';
 
 export const now = (): number => performance.now();
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/** How long an extension-host suite lets the workbench finish starting before the user "clicks" a view (ms). */
+export const settleMs = (): number => Number(process.env.BENCH_SETTLE_MS ?? '3000');
 
 /** Nearest-rank percentile of `xs` (0 < p ≤ 100). */
 export function percentile(xs: readonly number[], p: number): number {
