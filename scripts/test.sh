@@ -219,7 +219,7 @@ if selected host || selected workbench; then
   fi
 fi
 
-HOST_OK=""
+HOST_OK="" ENGINE_OK=${ENGINE_OK:-}   # unset when DN_LEVELS selects no engine level
 if selected host || selected workbench; then wait_host && HOST_OK=1; fi
 if [ -n "$ENGINE_OK" ] && [ -n "$HOST_OK" ]; then
   selected host && tests host runner_counts bash -c 'node esbuild.mjs --tests && node scripts/run-host-tests.cjs'
