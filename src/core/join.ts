@@ -126,10 +126,7 @@ function factsOf(c: RawContainer, sharedWith: RawContainer | undefined): Contain
 
 function toAttachment(c: RawContainer, ep: RawEndpoint, facts: ContainerFacts): Attachment {
   // In `container:` mode the netns, hence addresses, belong to the owner; identity and ports stay the container's.
-  // Built field by field rather than through compact(): this runs for every endpoint of every container on the first
-  // picture, while the code is still cold and the freshly parsed lists fill the young heap (each object not made is
-  // a scavenge of that heap put off). The fields present are exactly those compact() would keep.
-  const a: Attachment = {
+  return compact<Attachment>({
     containerId: c.Id,
     shortId: shortId(c.Id),
     name: facts.name,
@@ -137,26 +134,23 @@ function toAttachment(c: RawContainer, ep: RawEndpoint, facts: ContainerFacts): 
     status: c.Status,
     image: c.Image,
     networkMode: c.HostConfig?.NetworkMode ?? '',
-    aliases: ep.Aliases ? [...ep.Aliases] : [],
+    ipv4: withPrefix(ep.IPAddress, ep.IPPrefixLen),
+    ipv6: withPrefix(ep.GlobalIPv6Address, ep.GlobalIPv6PrefixLen),
+    fixedIpv4: ep.IPAMConfig?.IPv4Address || undefined,
+    fixedIpv6: ep.IPAMConfig?.IPv6Address || undefined,
+    mac: ep.MacAddress || undefined,
+    gateway: ep.Gateway || undefined,
+    ipv6Gateway: ep.IPv6Gateway || undefined,
+    aliases: [...(ep.Aliases ?? [])],
+    dnsNames: ep.DNSNames && ep.DNSNames.length > 0 ? [...ep.DNSNames] : undefined,
+    gwPriority: typeof ep.GwPriority === 'number' ? ep.GwPriority : undefined,
+    health: facts.health,
     ports: facts.ports, // shared by the container's attachments, like health and compose: views are never edited
-  };
-  const ipv4 = withPrefix(ep.IPAddress, ep.IPPrefixLen);
-  if (ipv4 !== undefined) a.ipv4 = ipv4;
-  const ipv6 = withPrefix(ep.GlobalIPv6Address, ep.GlobalIPv6PrefixLen);
-  if (ipv6 !== undefined) a.ipv6 = ipv6;
-  if (ep.IPAMConfig?.IPv4Address) a.fixedIpv4 = ep.IPAMConfig.IPv4Address;
-  if (ep.IPAMConfig?.IPv6Address) a.fixedIpv6 = ep.IPAMConfig.IPv6Address;
-  if (ep.MacAddress) a.mac = ep.MacAddress;
-  if (ep.Gateway) a.gateway = ep.Gateway;
-  if (ep.IPv6Gateway) a.ipv6Gateway = ep.IPv6Gateway;
-  if (ep.DNSNames && ep.DNSNames.length > 0) a.dnsNames = [...ep.DNSNames];
-  if (typeof ep.GwPriority === 'number') a.gwPriority = ep.GwPriority;
-  if (facts.health !== undefined) a.health = facts.health;
-  if (ep.EndpointID) a.endpointId = ep.EndpointID;
-  if (facts.sharesNamespaceOf !== undefined) a.sharesNamespaceOf = facts.sharesNamespaceOf;
-  if (facts.serviceId !== undefined) a.serviceId = facts.serviceId;
-  if (facts.compose !== undefined) a.compose = facts.compose;
-  return a;
+    endpointId: ep.EndpointID || undefined,
+    sharesNamespaceOf: facts.sharesNamespaceOf,
+    serviceId: facts.serviceId,
+    compose: facts.compose,
+  });
 }
 
 /** Finds whose network namespace a `container:<idOrName>` container uses. */
