@@ -26,6 +26,7 @@ import { eventToModel, idleCalls, scopedEngine, type EventsResult, type IdleResu
 import { EXPLAIN_MS, type IdleWindow } from './lib/idle';
 import { LiveModel, type LiveOptions } from '../src/docker/live';
 import { hostActivation, hostFloor } from './lib/host';
+import type { TracedRequest } from './host/httpTrace';
 import { coldFloorMs } from './lib/coldFloor';
 import type { HostBenchResult } from './host/index';
 import { workbenchLatency, type WorkbenchResult } from './lib/workbench';
@@ -66,7 +67,7 @@ interface Results {
   /** the first of the (e) runs, in full (idle count, main-thread figures, replica) */
   host?: HostBenchResult;
   /** every (e) run: a fresh extension host each, right after the cold floor measured from a fresh node process */
-  hostRuns?: { activationMs?: number; firstNetworksMs?: number; coldFloorMs?: number; hostFloorMs?: number; activationCpuMs?: number; hostFloorCpuMs?: number }[];
+  hostRuns?: { activationMs?: number; firstNetworksMs?: number; coldFloorMs?: number; hostFloorMs?: number; activationCpuMs?: number; hostFloorCpuMs?: number; list?: ListTimes; floorList?: ListTimes }[];
   workbench?: WorkbenchResult;
   /** (i) the topology map's first render (issue 6), bench/lib/topology.ts */
   topology?: TopologyBenchResult;
@@ -188,8 +189,9 @@ async function main(): Promise<number> {
         const inHost = await hostFloor(ROOT, dockerHost).catch((e: unknown) => { log(`floor extension failed: ${errorText(e)}`); return undefined; });
         const h = await hostActivation(ROOT, path.join(VSIX_DIR, 'extension'), dockerHost, i === 0 ? idleMs : 0);
         if (i === 0) r.host = h;
-        runs.push({ activationMs: h.activationMs, firstNetworksMs: h.firstNetworksMs, coldFloorMs: cold, hostFloorMs: inHost?.floorMs, activationCpuMs: h.activationCpuMs, hostFloorCpuMs: inHost?.floorCpuMs });
+        runs.push({ activationMs: h.activationMs, firstNetworksMs: h.firstNetworksMs, coldFloorMs: cold, hostFloorMs: inHost?.floorMs, activationCpuMs: h.activationCpuMs, hostFloorCpuMs: inHost?.floorCpuMs, list: listTimesOf(h.requests), floorList: listTimesOf(inHost?.requests) });
         log(`(e) run ${i + 1}: activation → networks ${ms(h.firstNetworksMs ?? NaN)} ms, → containers ${ms(h.activationMs ?? NaN)} ms; cold floor ${ms(cold ?? NaN)} ms; floor extension ${ms(inHost?.floorMs ?? NaN)} ms`);
+        log(`(e) run ${i + 1}: container list (sent → headers → end, ms after activate()): ours ${listText(runs[i].list)} · floor extension ${listText(runs[i].floorList)}`);
       }
       r.hostRuns = runs;
     });
@@ -332,6 +334,14 @@ function report(r: Results): { markdown: string; summary: string; lines: (suffix
       // loaded machine, and the difference between the two hosts is our own work (the same VS Code runs in both).
       row('— the extension host\'s CPU time from `activate()` entered to the first data (`process.cpuUsage()`, all its threads): ours · the floor extension\'s', `median ${ms(actCpu)} ms (${each((x) => x.activationCpuMs)}) · median ${ms(hostFloorCpu)} ms (${each((x) => x.hostFloorCpuMs)})`, '', '');
     }
+    const lists = runs.filter((x) => x.list?.headers !== undefined && x.floorList?.headers !== undefined);
+    if (lists.length > 0) {
+      // The engine writes the list's headers once the list is built: request sent → headers is the engine's own time
+      // to answer, as each extension host met it; end → first data is what the extension did with the answer.
+      const engineTime = (t: ListTimes | undefined): number | undefined => (t?.headers !== undefined ? t.headers - t.sent : undefined);
+      const after = runs.map((x) => (x.list?.end !== undefined && x.activationMs !== undefined ? x.activationMs - x.list.end : undefined));
+      row('— the full container list in each host (http diagnostics channels): request sent → the engine\'s answer begins, ours · the floor extension\'s; then our answer received → first data (parse, join, model)', `median ${ms(medianOf(lists.map((x) => engineTime(x.list))) ?? NaN)} ms (${each((x) => engineTime(x.list))}) · median ${ms(medianOf(lists.map((x) => engineTime(x.floorList))) ?? NaN)} ms (${each((x) => engineTime(x.floorList))}); then median ${ms(medianOf(after) ?? NaN)} ms (${after.map((x) => ms(x ?? NaN, 0)).join(', ')})`, '', '');
+    }
     const a0 = h.timings.activateStart;
     const rel = h.transitions.map((x) => `${x.kind} +${ms(x.at - a0)} ms`).join(', ');
     row('— `activate()` itself', `${num(h.activateCallMs, 2)} ms; the connection was \`${h.stateAtActivateReturn}\` when it returned; then ${rel || '(no transitions seen)'}`, '', '');
@@ -433,3 +443,19 @@ main().then((code) => process.exit(code), (e: unknown) => {
   console.error(`[bench] ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
   process.exit(1);
 });
+
+/** When the full container list left and came back (ms after activate() entered), and the last mark after it. */
+interface ListTimes {
+  sent: number;
+  headers?: number;
+  end?: number;
+}
+
+function listTimesOf(requests: TracedRequest[] | undefined): ListTimes | undefined {
+  const r = requests?.find((x) => /\/containers\/json\?all=(1|true)$/.test(x.path));
+  return r && { sent: r.sent, headers: r.headers, end: r.end };
+}
+
+function listText(t: ListTimes | undefined): string {
+  return t ? `${ms(t.sent)} → ${ms(t.headers ?? NaN)} → ${ms(t.end ?? NaN)}` : 'not seen';
+}

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { writeFileSync } from 'node:fs';
 import type { FloorTimings } from './floor/extension';
 import { settleMs, sleep } from '../lib/util';
+import { relativeTo, traceHttp, type TracedRequest } from './httpTrace';
 
 const FLOOR_ID = 'docker-networks-bench.dn-bench-floor';
 
@@ -16,6 +17,8 @@ export interface FloorHostResult {
   floorCpuMs: number;
   /** view command → activate() entered */
   loadMs: number;
+  /** its HTTP requests (marks relative to activateStart) */
+  requests: TracedRequest[];
 }
 
 export async function run(): Promise<void> {
@@ -25,11 +28,13 @@ export async function run(): Promise<void> {
   if (!ext) throw new Error(`${FLOOR_ID} is not in this extension host`);
   if (ext.isActive) throw new Error(`${FLOOR_ID} was active before its view was opened`);
   await sleep(settleMs()); // as bench/host/index.ts does before the user "clicks" the icon
+  const trace = traceHttp();
   const viewCommandAt = performance.now();
   await vscode.commands.executeCommand('workbench.view.extension.dnBenchFloor');
   const timings = await (await ext.activate()).result;
+  trace.stop();
   if (timings.containers === 0) throw new Error('the floor extension read no containers');
-  const result: FloorHostResult = { timings, floorMs: timings.firstData - timings.activateStart, floorCpuMs: (timings.firstDataCpuUs - timings.activateCpuUs) / 1000, loadMs: timings.activateStart - viewCommandAt };
+  const result: FloorHostResult = { timings, floorMs: timings.firstData - timings.activateStart, floorCpuMs: (timings.firstDataCpuUs - timings.activateCpuUs) / 1000, loadMs: timings.activateStart - viewCommandAt, requests: relativeTo(trace.requests, timings.activateStart) };
   writeFileSync(out, JSON.stringify(result, null, 2));
   console.log(`[bench-floor] ${result.floorMs.toFixed(1)} ms for ${timings.networks} networks and ${timings.containers} containers`);
 }

@@ -16,6 +16,7 @@ import { takeSnapshot } from '../../src/docker/snapshot';
 import { engineAt } from '../../test/engine/support';
 import { classify, stampRequests, type IdleWindow } from '../lib/idle';
 import { settleMs, sleep } from '../lib/util';
+import { relativeTo, traceHttp, type TracedRequest } from './httpTrace';
 
 const EXTENSION_ID = 'docker-networks.docker-networks';
 
@@ -51,6 +52,8 @@ export interface HostBenchResult {
    * VS Code's, GC).
    */
   mainThread?: { gcMs: number; gcPauses: number; majorGcMs: number; longestGcMs: number; longestStallMs: number };
+  /** the HTTP requests from the view command to the first data (marks relative to activateStart) */
+  requests?: TracedRequest[];
   treeRoots: number;
   benchNetworksInTree: number;
   /** the extension-host side of one tree refresh: getChildren() of the root + getTreeItem() of every root (ms, 7 runs) */
@@ -231,6 +234,7 @@ export async function run(): Promise<void> {
   await sleep(settle);
   const profile = process.env.BENCH_HOST_PROFILE ? await startProfile() : undefined;
   const watcher = watchMainThread();
+  const trace = traceHttp();
   const viewCommandAt = performance.now();
   await vscode.commands.executeCommand('workbench.view.extension.dockerNetworks');
   const api = await ext.activate();
@@ -246,6 +250,7 @@ export async function run(): Promise<void> {
     await waitFor(() => api.timings.firstData, 20000);
   }
   watch.dispose();
+  trace.stop();
   const mainThread = watcher.stop(api.timings.activateStart, api.timings.firstData);
   if (profile && process.env.BENCH_HOST_PROFILE) writeFileSync(process.env.BENCH_HOST_PROFILE, JSON.stringify(await profile()));
   const t = api.timings;
@@ -259,6 +264,7 @@ export async function run(): Promise<void> {
   const result: HostBenchResult = {
     treeItemsMs,
     mainThread,
+    requests: relativeTo(trace.requests, api.timings.activateStart),
     activeBefore, settleMs: settle, viewCommandAt, timings: { ...t }, startedManually, stateAtActivateReturn, activateReturnedAt, transitions,
     activationMs: t.firstData !== undefined ? t.firstData - t.activateStart : undefined,
     activationCpuMs: t.firstDataCpuUs !== undefined ? (t.firstDataCpuUs - t.activateCpuUs) / 1000 : undefined,
