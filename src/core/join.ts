@@ -82,25 +82,79 @@ export function toNetworkView(n: RawNetwork, attachments: Attachment[]): Network
 export function joinSnapshot(networks: RawNetwork[], containers: RawContainer[]): Snapshot {
   const byId = new Map(networks.map((n) => [n.Id, n]));
   const byName = new Map(networks.map((n) => [n.Name, n]));
-  const attached = new Map<string, Attachment[]>(networks.map((n) => [n.Id, []]));
+  // Who is on which network is settled here; the attachment objects of a network are made when it is first read
+  // (expanded in the tree, hovered, compared, sent to a panel): the first picture of a big engine only needs the
+  // networks and whether each has containers, and 2000 attachments made cold were half of that picture's time.
+  const members = new Map<string, Member[]>(networks.map((n) => [n.Id, []]));
   const owners = new OwnerResolver(containers);
 
   for (const c of containers) {
     const owner = owners.rootOf(c);
     if (!owner) continue; // its namespace owner is gone: it is on no network
-    let facts: ContainerFacts | undefined; // the same on each of its networks: made once, for the first
-    for (const [key, ep] of Object.entries(owner.NetworkSettings?.Networks ?? {})) {
+    const endpoints = owner.NetworkSettings?.Networks ?? {};
+    for (const key in endpoints) {
+      const ep = endpoints[key];
       // NetworkID is empty for never-started containers on some engines; Podman may put the name there.
       const net = ep.NetworkID ? byId.get(ep.NetworkID) ?? byName.get(ep.NetworkID) : byName.get(key);
       if (!net) continue; // removed between the two list calls
-      facts ??= factsOf(c, owners.directOwner(c));
-      attached.get(net.Id)?.push(toAttachment(c, ep, facts));
+      members.get(net.Id)?.push({ c, ep });
     }
   }
 
-  const views = networks.map((n) => toNetworkView(n, attached.get(n.Id) ?? []));
+  // The same on each of a container's networks: made once, by whichever network is read first.
+  const facts = new Map<RawContainer, ContainerFacts>();
+  const factsFor = (c: RawContainer): ContainerFacts => {
+    let f = facts.get(c);
+    if (!f) facts.set(c, (f = factsOf(c, owners.directOwner(c))));
+    return f;
+  };
+  const views = networks.map((n) => {
+    const on = members.get(n.Id) ?? [];
+    const view = toNetworkView(n, []);
+    attachLazily(view, on.length, () => on.map(({ c, ep }) => toAttachment(c, ep, factsFor(c))));
+    return view;
+  });
   views.sort((a, b) => Number(a.builtin) - Number(b.builtin) || collator.compare(a.name, b.name) || plain(a.id, b.id));
   return { networks: views, containers };
+}
+
+/** One container's endpoint on one network, before it becomes an Attachment. */
+interface Member {
+  c: RawContainer;
+  ep: RawEndpoint;
+}
+
+/** How many containers a view's network has, known before its attachments are made. */
+const memberCounts = new WeakMap<NetworkView, number>();
+
+/**
+ * How many containers are on the network: what the tree needs to draw a network's row (expandable or not) without
+ * making its attachments.
+ */
+export function attachmentCount(n: NetworkView): number {
+  return memberCounts.get(n) ?? n.attachments.length;
+}
+
+/**
+ * Makes `view.attachments` on first read, sorted by name, then keeps it as a plain property: the view reads, copies,
+ * compares and serialises (JSON.stringify, spread, deepStrictEqual) exactly as one made eagerly.
+ */
+function attachLazily(view: NetworkView, count: number, make: () => Attachment[]): void {
+  memberCounts.set(view, count);
+  Object.defineProperty(view, 'attachments', {
+    enumerable: true,
+    configurable: true,
+    get(): Attachment[] {
+      const value = make().sort(byName);
+      Object.defineProperty(view, 'attachments', { value, enumerable: true, configurable: true, writable: true });
+      memberCounts.delete(view);
+      return value;
+    },
+    set(value: Attachment[]) {
+      Object.defineProperty(view, 'attachments', { value, enumerable: true, configurable: true, writable: true });
+      memberCounts.delete(view);
+    },
+  });
 }
 
 /** What an attachment says of its container, whichever network it is on. */
@@ -155,22 +209,18 @@ function toAttachment(c: RawContainer, ep: RawEndpoint, facts: ContainerFacts): 
 
 /** Finds whose network namespace a `container:<idOrName>` container uses. */
 export class OwnerResolver {
-  private readonly byId = new Map<string, RawContainer>();
-  private readonly byName = new Map<string, RawContainer>();
+  /** By id and by name: made on the first `container:` lookup (most engines have none). */
+  private index?: { byId: Map<string, RawContainer>; byName: Map<string, RawContainer> };
 
-  constructor(private readonly containers: RawContainer[]) {
-    for (const c of containers) {
-      this.byId.set(c.Id, c);
-      for (const n of c.Names ?? []) this.byName.set(n.replace(/^\//, ''), c);
-    }
-  }
+  constructor(private readonly containers: RawContainer[]) {}
 
   directOwner(c: RawContainer): RawContainer | undefined {
     const mode = c.HostConfig?.NetworkMode ?? '';
     if (!mode.startsWith(CONTAINER_MODE)) return undefined;
     const ref = mode.slice(CONTAINER_MODE.length);
     if (!ref) return undefined;
-    const found = this.byId.get(ref) ?? this.byName.get(ref.replace(/^\//, ''));
+    const { byId, byName } = this.indexed();
+    const found = byId.get(ref) ?? byName.get(ref.replace(/^\//, ''));
     if (found) return found;
     const byPrefix = this.containers.filter((o) => o.Id.startsWith(ref));
     return byPrefix.length === 1 ? byPrefix[0] : undefined; // an ambiguous prefix names nobody
@@ -178,6 +228,7 @@ export class OwnerResolver {
 
   /** The container whose endpoints apply to c: c itself, or the end of its `container:` chain. */
   rootOf(c: RawContainer): RawContainer | undefined {
+    if (!c.HostConfig?.NetworkMode?.startsWith(CONTAINER_MODE)) return c;
     const visited = new Set<RawContainer>();
     let current = c;
     while (current.HostConfig?.NetworkMode?.startsWith(CONTAINER_MODE)) {
@@ -188,6 +239,17 @@ export class OwnerResolver {
       current = next;
     }
     return current;
+  }
+
+  private indexed(): NonNullable<OwnerResolver['index']> {
+    if (this.index) return this.index;
+    const byId = new Map<string, RawContainer>();
+    const byName = new Map<string, RawContainer>();
+    for (const c of this.containers) {
+      byId.set(c.Id, c);
+      for (const n of c.Names ?? []) byName.set(n.replace(/^\//, ''), c);
+    }
+    return (this.index = { byId, byName });
   }
 }
 

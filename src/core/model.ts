@@ -189,7 +189,7 @@ export interface NetworkView {
   ipam: IpamConfig[];
   options: Record<string, string>;
   labels: Record<string, string>;
-  /** Sorted by container name. */
+  /** Sorted by container name. Made when first read (src/core/join.ts): `attachmentCount()` counts without making them. */
   attachments: Attachment[];
   /** Swarm services with a virtual IP on this network (managers only), sorted by name. */
   services?: ServiceOnNetwork[];

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { containerName, isBuiltinNetwork, joinSnapshot, portsOf, shortId, toNetworkView } from '../../src/core/join';
+import { attachmentCount, containerName, isBuiltinNetwork, joinSnapshot, portsOf, shortId, toNetworkView } from '../../src/core/join';
 import type { Attachment, RawContainer, RawEndpoint, RawNetwork, Snapshot } from '../../src/core/model';
 
 // Shaped like Engine API 1.41 (docker 20.10) answers to GET /networks and GET /containers/json?all=1.
@@ -224,6 +224,45 @@ describe('joinSnapshot', () => {
   test('a network with no containers is still listed, with an empty list', () => {
     const lonely: RawNetwork = { ...backend, Name: 'lonely', Id: 'ab'.repeat(32) };
     assert.deepEqual(joinSnapshot([lonely], []).networks.map((n) => [n.name, n.attachments]), [['lonely', []]]);
+  });
+
+  test('a network\'s attachments are made when first read; until then its count is known without them', () => {
+    const s = snapshot();
+    const appnetView = s.networks.find((n) => n.name === 'appnet');
+    assert.ok(appnetView);
+    assert.equal(typeof Object.getOwnPropertyDescriptor(appnetView, 'attachments')?.get, 'function', 'not made yet');
+    const counts = s.networks.map((n) => [n.name, attachmentCount(n)]);
+    assert.equal(typeof Object.getOwnPropertyDescriptor(appnetView, 'attachments')?.get, 'function', 'counting made none');
+    assert.deepEqual(counts, s.networks.map((n) => [n.name, n.attachments.length]));
+    assert.deepEqual(counts.map(([, c]) => Number(c) > 0), [true, true, false, true, true, true]);
+    const fresh = snapshot().networks.find((n) => n.name === 'appnet');
+    assert.ok(fresh);
+    const first = fresh.attachments;
+    assert.deepEqual(first, appnetView.attachments);
+    const own = Object.getOwnPropertyDescriptor(fresh, 'attachments');
+    assert.equal(own?.value, first, 'kept as a plain property after the first read');
+    assert.equal(fresh.attachments, first, 'made once');
+    assert.equal(attachmentCount(fresh), first.length);
+  });
+
+  test('lazily made views read, copy and serialise like plain data, in the same key order', () => {
+    const lazy = snapshot();
+    const plain = JSON.parse(JSON.stringify(lazy)) as Snapshot;
+    assert.deepEqual(lazy, plain);
+    assert.deepEqual(Object.keys(lazy.networks[0]), Object.keys(plain.networks[0]));
+    assert.deepEqual({ ...snapshot().networks[0] }.attachments, plain.networks[0].attachments);
+  });
+
+  test('a container on several networks shares one set of facts (ports, health) across them', () => {
+    const s = snapshot();
+    assert.equal(on(s, 'bridge', 'web').ports, on(s, 'appnet', 'web').ports);
+  });
+
+  test('assigning attachments replaces the lazy ones', () => {
+    const view = snapshot().networks[0];
+    view.attachments = [];
+    assert.deepEqual(view.attachments, []);
+    assert.equal(attachmentCount(view), 0);
   });
 });
 

@@ -6,6 +6,7 @@ import { describeStale } from '../../core/stale';
 import { collisionMark, describeCollision } from '../../core/hostRoutes';
 import { hostNetOf } from '../hostNet';
 import type { Attachment, NetworkView, ServiceOnNetwork } from '../../core/model';
+import { attachmentCount } from '../../core/join';
 import {
   attachmentDescription,
   attachmentTooltip,
@@ -54,7 +55,7 @@ export class NetworkNode {
 
   toTreeItem(expanded: boolean): vscode.TreeItem {
     const n = this.network;
-    const state = this.loading || (n.attachments.length === 0 && !n.services?.length)
+    const state = this.loading || (attachmentCount(n) === 0 && !n.services?.length)
       ? vscode.TreeItemCollapsibleState.None
       : expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(n.name, state);
