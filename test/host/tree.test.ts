@@ -5,6 +5,7 @@ import { SEED_LABEL, seedDown, seedUp } from '../fixtures/seed';
 import { api, fresh, childrenOf, docker, findNetwork, hovered, treeQuiet, until } from './support';
 import { HostNet } from '../../src/host/hostNet';
 import { Connection } from '../../src/host/connection';
+import { NetworkNode } from '../../src/host/tree/nodes';
 
 /** A network node's name (the test bundle has its own copy of the node classes: no instanceof). */
 function networkName(n: unknown): string | undefined {
@@ -32,6 +33,8 @@ suite('networks tree', () => {
     const myNet = items.find((i) => i.label === 'my-net')!;
     assert.strictEqual(myNet.description, 'bridge · 172.28.0.0/16');
     assert.strictEqual(myNet.contextValue, 'network.custom');
+    // it has containers (counted before their attachments are made): expandable, open on a small engine
+    assert.strictEqual(myNet.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
     assert.strictEqual(items.find((i) => i.label === 'bridge')!.contextValue, 'network.builtin');
     // the tooltip is made on hover, not with every row
     assert.strictEqual(myNet.tooltip, undefined);
@@ -149,6 +152,21 @@ suite('networks tree', () => {
     } finally {
       await net.remove();
     }
+  });
+
+  test('while its containers load (first paint), a network row says so, cannot look empty or expand, and offers no network actions', async () => {
+    const a = await api();
+    await until(async () => findNetwork(a, 'my-net'), 5000, 'my-net in the tree');
+    const view = a.connection.model?.snapshot?.networks.find((n) => n.name === 'my-net');
+    assert.ok(view);
+    const node = new NetworkNode(view, a.connection);
+    node.loading = true;
+    const item = node.toTreeItem(false);
+    assert.strictEqual(item.description, 'bridge · 172.28.0.0/16 · loading containers…');
+    assert.strictEqual(item.collapsibleState, vscode.TreeItemCollapsibleState.None);
+    // no menu of package.json matches it: every network action needs viewItem =~ /^network\./
+    assert.strictEqual(item.contextValue, 'loadingNetwork');
+    assert.ok(!/^network\./.test(item.contextValue));
   });
 
   test('hides built-in networks when asked', async () => {

@@ -69,7 +69,10 @@ export class NetworkNode {
     item.iconPath = collisions.length > 0
       ? new vscode.ThemeIcon(driverIcon(n.driver), new vscode.ThemeColor('problemsWarningIcon.foreground'))
       : new vscode.ThemeIcon(driverIcon(n.driver));
-    item.contextValue = (n.builtin ? 'network.builtin' : 'network.custom') + scope(this.connection).remote;
+    // While its containers load (a fraction of a second at first paint) a row offers no network actions: the window
+    // draws an action bar into every row whose menus match, and at 300 networks that drawing competed with the
+    // container list's arrival for the same 2 cores (bench (e)); the actions come with the containers.
+    item.contextValue = this.loading ? 'loadingNetwork' : (n.builtin ? 'network.builtin' : 'network.custom') + scope(this.connection).remote;
     return item;
   }
 
