@@ -141,19 +141,16 @@ export function attachmentCount(n: NetworkView): number {
  */
 function attachLazily(view: NetworkView, count: number, make: () => Attachment[]): void {
   memberCounts.set(view, count);
+  const keep = (value: Attachment[]): Attachment[] => {
+    Object.defineProperty(view, 'attachments', { value, enumerable: true, configurable: true, writable: true });
+    memberCounts.delete(view);
+    return value;
+  };
   Object.defineProperty(view, 'attachments', {
     enumerable: true,
     configurable: true,
-    get(): Attachment[] {
-      const value = make().sort(byName);
-      Object.defineProperty(view, 'attachments', { value, enumerable: true, configurable: true, writable: true });
-      memberCounts.delete(view);
-      return value;
-    },
-    set(value: Attachment[]) {
-      Object.defineProperty(view, 'attachments', { value, enumerable: true, configurable: true, writable: true });
-      memberCounts.delete(view);
-    },
+    get: () => keep(make().sort(byName)),
+    set: keep,
   });
 }
 
@@ -228,10 +225,10 @@ export class OwnerResolver {
 
   /** The container whose endpoints apply to c: c itself, or the end of its `container:` chain. */
   rootOf(c: RawContainer): RawContainer | undefined {
-    if (!c.HostConfig?.NetworkMode?.startsWith(CONTAINER_MODE)) return c;
-    const visited = new Set<RawContainer>();
+    let visited: Set<RawContainer> | undefined; // only for a `container:` chain, which most containers are not
     let current = c;
     while (current.HostConfig?.NetworkMode?.startsWith(CONTAINER_MODE)) {
+      visited ??= new Set();
       if (visited.has(current)) return undefined; // a cycle cannot be started, so it has no network
       visited.add(current);
       const next = this.directOwner(current);
