@@ -444,16 +444,11 @@ main().then((code) => process.exit(code), (e: unknown) => {
   process.exit(1);
 });
 
-/** When the full container list left and came back (ms after activate() entered), and the last mark after it. */
-interface ListTimes {
-  sent: number;
-  headers?: number;
-  end?: number;
-}
+/** When the full container list left and came back (ms after activate() entered). */
+type ListTimes = Pick<TracedRequest, 'sent' | 'headers' | 'end'>;
 
 function listTimesOf(requests: TracedRequest[] | undefined): ListTimes | undefined {
-  const r = requests?.find((x) => /\/containers\/json\?all=(1|true)$/.test(x.path));
-  return r && { sent: r.sent, headers: r.headers, end: r.end };
+  return requests?.find((x) => /\/containers\/json\?all=(1|true)$/.test(x.path));
 }
 
 function listText(t: ListTimes | undefined): string {
