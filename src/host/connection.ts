@@ -159,7 +159,15 @@ export class Connection implements vscode.Disposable {
   private loggedVersion?: string;
 
   private publish(): void {
+    // The view's data first: the tree refreshes inside this fire. The context key and the log line can follow
+    // (creating the output channel on the first connection costs the extension host a few milliseconds).
+    this.fire.changed.fire(this.state);
+    // Read again: a listener may have moved the state on (re-entrantly), and the key must end at the latest one.
     const s = this.state;
+    // Only the extension's own engine drives the welcome view; side-by-side engines show their state in their node.
+    if (this.fixedContext === undefined) {
+      void vscode.commands.executeCommand('setContext', 'dockerNetworks.state', s.kind === 'misconfigured' ? 'disconnected' : s.kind);
+    }
     const negotiated = this.live?.engine.negotiated;
     if (s.kind === 'connected' && negotiated) {
       const line = `${this.live?.engine.resolved.display ?? ''}: ${describeNegotiation(negotiated)}`;
@@ -169,14 +177,6 @@ export class Connection implements vscode.Disposable {
         else log().info(line);
       }
     }
-    if (this.fixedContext !== undefined) {
-      // Only the extension's own engine drives the welcome view; side-by-side engines show their state in their node.
-      this.fire.changed.fire(s);
-      return;
-    }
-    const kind = s.kind === 'misconfigured' ? 'disconnected' : s.kind;
-    void vscode.commands.executeCommand('setContext', 'dockerNetworks.state', kind);
-    this.fire.changed.fire(s);
   }
 
   private teardown(): void {
